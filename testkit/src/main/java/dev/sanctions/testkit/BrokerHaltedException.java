@@ -1,0 +1,10 @@
+package dev.sanctions.testkit;
+
+/** The broker asked to exit or halt the JVM during start-up; {@link ExitGuard} turns that into this exception. */
+final class BrokerHaltedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BrokerHaltedException(int statusCode, String message) {
+        super("the embedded Kafka broker failed to start (status " + statusCode + (message == null ? "" : ": " + message) + ")");
+    }
+}
