@@ -249,7 +249,6 @@ public final class AnnouncementRules {
     return s == null ? "null" : "'" + s + "'";
   }
 
-  @SafeVarargs
   private static <E extends Enum<E>> String symbolsBut(E[] symbols, E excluded) {
     return Arrays.stream(symbols).filter(s -> s != excluded).map(Enum::name).collect(Collectors.joining(", "));
   }

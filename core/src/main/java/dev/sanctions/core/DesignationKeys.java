@@ -1,7 +1,7 @@
 package dev.sanctions.core;
 
-import dev.sanctions.avro.Action;
-import dev.sanctions.avro.Announcement;
+import dev.sanctions.avro.AnnouncedAction;
+import dev.sanctions.avro.Target;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,15 +22,14 @@ public final class DesignationKeys {
   }
 
   /**
-   * The key that action #actionIndex addresses, or empty when its target id breaks the rules (such an action is
-   * rejected as INVALID_ACTION without a key).
+   * The key the action addresses, or empty when its target id breaks the rules (such an action is rejected as
+   * INVALID_ACTION without a key).
    */
-  public static Optional<String> forAction(Announcement announcement, int actionIndex) {
-    Action action = announcement.getActions().get(actionIndex);
-    if (action == null || action.getTarget() == null || announcement.getAuthority() == null
-        || !AnnouncementRules.isValidTargetId(action.getTarget().getId())) {
+  public static Optional<String> forAction(AnnouncedAction announced) {
+    Target target = announced.getAction() == null ? null : announced.getAction().getTarget();
+    if (target == null || announced.getAuthority() == null || !AnnouncementRules.isValidTargetId(target.getId())) {
       return Optional.empty();
     }
-    return Optional.of(of(announcement.getAuthority(), action.getTarget().getId()));
+    return Optional.of(of(announced.getAuthority(), target.getId()));
   }
 }

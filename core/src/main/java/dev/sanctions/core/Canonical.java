@@ -1,0 +1,47 @@
+package dev.sanctions.core;
+
+import dev.sanctions.avro.Measure;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * The canonical (sorted, distinct) form of the sets in a state, so that equal states are equal Avro objects and
+ * serialize identically. Measures sort by the type's symbol name, then detail with null first; programs lexically.
+ * Symbol names rather than enum ordinals: a name's order cannot change when a later schema adds a symbol.
+ */
+final class Canonical {
+  static final Comparator<Measure> MEASURE_ORDER = Comparator
+      .comparing((Measure m) -> m.getType().name())
+      .thenComparing(Measure::getDetail, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  private Canonical() {}
+
+  /** Sorted, distinct copies of the measures of all the given lists (null lists count as empty). */
+  @SafeVarargs
+  static List<Measure> measures(List<Measure>... lists) {
+    TreeSet<Measure> set = new TreeSet<>(MEASURE_ORDER);
+    for (List<Measure> list : lists) {
+      if (list != null) {
+        for (Measure m : list) {
+          set.add(Measure.newBuilder(m).build());
+        }
+      }
+    }
+    return new ArrayList<>(set);
+  }
+
+  /** Sorted, distinct programs of all the given lists (null lists count as empty). */
+  @SafeVarargs
+  static List<String> programs(List<String>... lists) {
+    TreeSet<String> set = new TreeSet<>();
+    for (List<String> list : lists) {
+      if (list != null) {
+        list.forEach(p -> set.add(Objects.requireNonNull(p, "program")));
+      }
+    }
+    return new ArrayList<>(set);
+  }
+}
