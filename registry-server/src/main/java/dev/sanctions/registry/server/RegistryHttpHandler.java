@@ -1,0 +1,240 @@
+package dev.sanctions.registry.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.sanctions.registry.server.StoreRecord.SchemaVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Confluent Schema Registry REST API over {@link Registry}: same paths, bodies, status and error codes. */
+final class RegistryHttpHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryHttpHandler.class);
+    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    /** Far above any real schema; bounds what one request can make the server hold. */
+    private static final int MAX_BODY_BYTES = 16 << 20;
+
+    private final Registry registry;
+    private final ObjectMapper json = new ObjectMapper();
+
+    RegistryHttpHandler(Registry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            int status = 200;
+            Object body;
+            try {
+                body = route(exchange.getRequestMethod(), segments(exchange.getRequestURI().getRawPath()),
+                        query(exchange.getRequestURI().getRawQuery()), exchange);
+            } catch (RegistryError e) {
+                status = e.httpStatus();
+                body = error(e.errorCode(), e.getMessage());
+            } catch (SchemaStoreException e) {
+                LOG.error("Schema store failure", e);
+                boolean timeout = e.getCause() instanceof TimeoutException;
+                status = 500;
+                body = error(timeout ? 50002 : 50001, (timeout ? "Operation timed out: " : "Error in the backend data store: ")
+                        + e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("Unexpected failure serving {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                status = 500;
+                body = error(50001, "Error in the backend data store: " + e);
+            }
+            byte[] bytes = json.writeValueAsBytes(body);
+            exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private Object route(String method, List<String> path, Map<String, String> query, HttpExchange exchange)
+            throws IOException {
+        int size = path.size();
+        String head = size == 0 ? "" : path.get(0);
+        switch (head) {
+            case "" -> {
+                return json.createObjectNode();
+            }
+            case "subjects" -> {
+                if (size == 1) {
+                    requireMethod(method, "GET");
+                    return registry.subjects();
+                }
+                String subject = path.get(1);
+                if (size == 2) {
+                    requireMethod(method, "POST");
+                    return versionBody(registry.lookup(subject, schemaText(exchange)));
+                }
+                if (path.get(2).equals("versions")) {
+                    if (size == 3) {
+                        if (method.equals("POST")) {
+                            return json.createObjectNode().put("id", registry.register(subject, schemaText(exchange)));
+                        }
+                        requireMethod(method, "GET");
+                        return registry.versionNumbers(subject);
+                    }
+                    if (size == 4) {
+                        requireMethod(method, "GET");
+                        return versionBody(registry.version(subject, path.get(3)));
+                    }
+                    if (size == 5 && path.get(4).equals("schema")) {
+                        requireMethod(method, "GET");
+                        return json.readTree(registry.version(subject, path.get(3)).schema());
+                    }
+                }
+            }
+            case "schemas" -> {
+                if (size == 3 && path.get(1).equals("ids")) {
+                    requireMethod(method, "GET");
+                    return json.createObjectNode().put("schema", registry.schemaById(schemaId(path.get(2))));
+                }
+            }
+            case "compatibility" -> {
+                if ((size == 4 || size == 5) && path.get(1).equals("subjects") && path.get(3).equals("versions")) {
+                    requireMethod(method, "POST");
+                    Registry.Verdict verdict = registry.testCompatibility(
+                            path.get(2), size == 5 ? path.get(4) : null, schemaText(exchange));
+                    ObjectNode answer = json.createObjectNode().put("is_compatible", verdict.compatible());
+                    if (Boolean.parseBoolean(query.get("verbose"))) {
+                        verdict.messages().forEach(answer.putArray("messages")::add);
+                    }
+                    return answer;
+                }
+            }
+            case "config" -> {
+                if (size == 1 || size == 2) {
+                    String subject = size == 2 ? path.get(1) : null;
+                    if (method.equals("PUT")) {
+                        JsonNode request = requestJson(exchange);
+                        JsonNode level = request.get("compatibility");
+                        String levelText = level == null || level.isNull() ? null : level.asText();
+                        return json.createObjectNode().put("compatibility", registry.setLevel(subject, levelText).name());
+                    }
+                    requireMethod(method, "GET");
+                    CompatibilityLevel level = subject == null
+                            ? registry.globalLevel()
+                            : registry.subjectLevel(subject, Boolean.parseBoolean(query.get("defaultToGlobal")));
+                    return json.createObjectNode().put("compatibilityLevel", level.name());
+                }
+            }
+            default -> {
+                // falls through to 404 below
+            }
+        }
+        throw new RegistryError(404, 404, "HTTP 404 Not Found");
+    }
+
+    private ObjectNode versionBody(SchemaVersion version) {
+        return json.createObjectNode()
+                .put("subject", version.subject())
+                .put("version", version.version())
+                .put("id", version.id())
+                .put("schema", version.schema());
+    }
+
+    /** The "schema" of a register, lookup or compatibility request; only Avro without references is served. */
+    private String schemaText(HttpExchange exchange) throws IOException {
+        JsonNode request = requestJson(exchange);
+        String type = request.path("schemaType").asText("AVRO");
+        if (!type.equals("AVRO")) {
+            throw RegistryError.invalidSchema("schema type " + type + " is not supported; this registry serves AVRO");
+        }
+        JsonNode references = request.get("references");
+        if (references != null && references.isArray() && !references.isEmpty()) {
+            throw RegistryError.invalidSchema("schema references are not supported; inline the referenced types");
+        }
+        JsonNode schema = request.get("schema");
+        if (schema == null || !schema.isTextual() || schema.asText().isBlank()) {
+            throw RegistryError.invalidSchema("the request has no \"schema\" string");
+        }
+        return schema.asText();
+    }
+
+    private JsonNode requestJson(HttpExchange exchange) throws IOException {
+        byte[] bytes;
+        try (InputStream in = exchange.getRequestBody()) {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new RegistryError(413, 413, "Request body larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        try {
+            JsonNode node = json.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw new RegistryError(400, 400, "The request body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new RegistryError(400, 400, "Malformed JSON request body: " + e.getOriginalMessage());
+        }
+    }
+
+    private ObjectNode error(int code, String message) {
+        return json.createObjectNode().put("error_code", code).put("message", message);
+    }
+
+    private static void requireMethod(String method, String allowed) {
+        if (!method.equals(allowed)) {
+            throw new RegistryError(405, 405, "HTTP 405 Method Not Allowed");
+        }
+    }
+
+    private static int schemaId(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new RegistryError(404, 404, "HTTP 404 Not Found");
+        }
+    }
+
+    /** Splits the raw path before decoding, so that an encoded '/' stays inside its subject name. */
+    private static List<String> segments(String rawPath) {
+        List<String> segments = new ArrayList<>();
+        for (String raw : rawPath.split("/")) {
+            if (!raw.isEmpty()) {
+                segments.add(decode(raw));
+            }
+        }
+        return segments;
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new HashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+                } else if (!pair.isEmpty()) {
+                    query.put(decode(pair), "true");
+                }
+            }
+        }
+        return query;
+    }
+
+    /** Percent-decoding for paths: unlike form decoding, '+' is a literal plus. */
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryError(400, 400, "Malformed percent-encoding in '" + raw + "'");
+        }
+    }
+}

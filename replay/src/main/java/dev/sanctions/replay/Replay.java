@@ -1,0 +1,115 @@
+package dev.sanctions.replay;
+
+import dev.sanctions.avro.Announcement;
+import dev.sanctions.avro.DesignationState;
+import dev.sanctions.core.LogFold;
+import dev.sanctions.core.Topics;
+import dev.sanctions.registry.serde.SpecificAvroDeserializer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+import org.apache.avro.Schema;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * Re-folds {@code sanctions.announcements} from its start with the processor's own fold ({@link LogFold}), so its
+ * answers depend on the log alone: the state of every designation as of an instant, and whether the designations
+ * topic agrees with the log.
+ */
+public final class Replay {
+
+    private final LogSource source;
+    private final Topics topics;
+
+    public Replay(LogSource source, Topics topics) {
+        this.source = source;
+        this.topics = topics;
+    }
+
+    /**
+     * The states after folding, in log order, every announcement published at or before {@code asOf}
+     * ({@code null}: the whole log). {@code progress} hears the number of records read so far.
+     */
+    public Refold asOf(Instant asOf, LongConsumer progress) {
+        LogFold fold = new LogFold();
+        long[] counts = new long[3];
+        try (SpecificAvroDeserializer<Announcement> deserializer = new SpecificAvroDeserializer<>()) {
+            deserializer.configure(source.deserializerProperties(), false);
+            new TopicReader(source).read(topics.announcements(), record -> {
+                Announcement announcement;
+                try {
+                    announcement = deserializer.deserialize(record.topic(), record.value());
+                } catch (SerializationException unreadable) {
+                    counts[2]++;
+                    return;
+                }
+                if (announcement == null) {
+                    counts[2]++;
+                } else if (asOf == null || !announcement.getPublishedAt().isAfter(asOf)) {
+                    fold.apply(announcement);
+                    counts[0]++;
+                    counts[1] += announcement.getActions().size();
+                }
+            }, progress);
+        }
+        return new Refold(fold.states(), counts[0], counts[1], counts[2]);
+    }
+
+    /** Re-folds the whole log and compares it, key by key, with the latest record of each key in the designations topic. */
+    public Verification verify(LongConsumer progress) {
+        Refold refold = asOf(null, progress);
+        SortedMap<String, DesignationState> published = new TreeMap<>();
+        long records;
+        try (SpecificAvroDeserializer<DesignationState> deserializer = new SpecificAvroDeserializer<>()) {
+            deserializer.configure(source.deserializerProperties(), false);
+            records = new TopicReader(source).read(topics.designations(), record -> {
+                DesignationState state = record.value() == null ? null
+                        : deserializer.deserialize(record.topic(), record.value());
+                if (state == null) {
+                    published.remove(record.key());
+                } else {
+                    published.put(record.key(), state);
+                }
+            }, progress);
+        }
+        return new Verification(refold, records, compare(refold.states(), published));
+    }
+
+    static List<Difference> compare(Map<String, DesignationState> expected, Map<String, DesignationState> actual) {
+        TreeSet<String> keys = new TreeSet<>(expected.keySet());
+        keys.addAll(actual.keySet());
+        List<Difference> differences = new ArrayList<>();
+        for (String key : keys) {
+            DesignationState want = expected.get(key);
+            DesignationState have = actual.get(key);
+            if (have == null) {
+                differences.add(new Difference(key, "missing from the designations topic (the log gives version "
+                        + want.getVersion() + ")"));
+            } else if (want == null) {
+                differences.add(new Difference(key, "in the designations topic (version " + have.getVersion()
+                        + ") but the log never designated it"));
+            } else if (!want.equals(have)) {
+                differences.add(new Difference(key, "the topic has version " + have.getVersion() + ", the log gives version "
+                        + want.getVersion() + "; fields that differ: " + String.join(", ", differingFields(want, have))));
+            }
+        }
+        return differences;
+    }
+
+    private static List<String> differingFields(DesignationState want, DesignationState have) {
+        List<String> fields = new ArrayList<>();
+        for (Schema.Field field : DesignationState.getClassSchema().getFields()) {
+            Object a = want.get(field.pos());
+            Object b = have.get(field.pos());
+            if (a == null ? b != null : !a.equals(b)) {
+                fields.add(field.name());
+            }
+        }
+        return fields;
+    }
+}
