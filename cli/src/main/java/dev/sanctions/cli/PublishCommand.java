@@ -1,0 +1,80 @@
+package dev.sanctions.cli;
+
+import dev.sanctions.producer.AnnouncementFiles;
+import dev.sanctions.producer.AnnouncementPublisher;
+import dev.sanctions.producer.Batch;
+import dev.sanctions.producer.ParsedAnnouncement;
+import dev.sanctions.producer.Problem;
+import dev.sanctions.producer.Published;
+import dev.sanctions.producer.PublisherConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(
+        name = "publish",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Validates every announcement in the files or directories given, then publishes them all in one",
+            "transaction. Any problem: exit 2, one line per problem as FILE:LINE: field: message, nothing published."
+        })
+final class PublishCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+    @Mixin ConnectionOptions connection;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Announcement files (.json: an object or an array; .jsonl: one per line) or directories of them.")
+    List<Path> paths;
+
+    @Option(names = "--dry-run", description = "Validate and show what would be published; publish nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Batch batch = AnnouncementFiles.read(paths);
+        if (!batch.valid()) {
+            batch.problems().stream().map(Problem::format).forEach(err::println);
+            err.printf("%d problem(s) found; nothing was published. Fix the lines above and run again.%n",
+                    batch.problems().size());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        if (dryRun) {
+            for (ParsedAnnouncement parsed : batch.announcements()) {
+                out.printf("would publish %s (%s, %d actions) from %s:%d%n",
+                        parsed.announcement().getAnnouncementId(), parsed.announcement().getAuthority(),
+                        parsed.announcement().getActions().size(), parsed.file(), parsed.line());
+            }
+            out.printf("%d announcement(s) valid; nothing published (--dry-run).%n", batch.announcements().size());
+            return ExitCodes.OK;
+        }
+        try (AnnouncementPublisher publisher = new AnnouncementPublisher(config())) {
+            List<Published> published = publisher.publish(
+                    batch.announcements().stream().map(ParsedAnnouncement::announcement).toList());
+            for (Published p : published) {
+                out.printf("published %s (%s, %d actions) to partition %d at offset %d%n",
+                        p.announcementId(), p.authority(), p.actions(), p.partition(), p.offset());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private PublisherConfig config() {
+        Map<String, String> extra = new TreeMap<>();
+        connection.extraProperties().forEach((key, value) -> extra.put(key, String.valueOf(value)));
+        return PublisherConfig.of(connection.bootstrapServers, connection.schemaRegistryUrl, connection.topicPrefix())
+                .withClientProperties(extra);
+    }
+}
