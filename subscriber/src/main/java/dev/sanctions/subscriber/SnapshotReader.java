@@ -1,0 +1,110 @@
+package dev.sanctions.subscriber;
+
+import dev.sanctions.avro.DesignationState;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the current state of every designation from the compacted designations topic.
+ *
+ * <p>It reads, read_committed, every record written before it started: up to the high watermark taken at the
+ * start, waiting for transactions still open below it to be decided. The caller takes the notification topics'
+ * last stable offsets <em>before</em> that, so a notification committed before them has its state below the high
+ * watermark, and one committed after them lies at or after the offsets where following starts: nothing falls
+ * between the two, and the per-key versions drop what both hold.
+ */
+final class SnapshotReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    /** The states to hand over, and the version of every designation, matching or not. */
+    record Snapshot(SortedMap<String, DesignationState> matching, Map<String, Long> versions) {
+    }
+
+    private final Consumer<String, byte[]> consumer;
+    private final Decoder<DesignationState> decoder;
+    private final EndOffsets endOffsets;
+    private final Set<String> jurisdictions;
+    private final Duration timeout;
+
+    SnapshotReader(Consumer<String, byte[]> consumer, Decoder<DesignationState> decoder, EndOffsets endOffsets,
+            Set<String> jurisdictions, Duration timeout) {
+        this.consumer = consumer;
+        this.decoder = decoder;
+        this.endOffsets = endOffsets;
+        this.jurisdictions = jurisdictions;
+        this.timeout = timeout;
+    }
+
+    Snapshot read(String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        SortedMap<String, DesignationState> matching = new TreeMap<>();
+        Map<String, Long> versions = new HashMap<>();
+        if (partitions.isEmpty()) {
+            LOG.warn("Topic {} does not exist: the snapshot is empty (run 'sanctions init', or check the topic "
+                    + "prefix)", topic);
+            return new Snapshot(matching, versions);
+        }
+        Map<TopicPartition, Long> written = endOffsets.of(partitions, IsolationLevel.READ_UNCOMMITTED);
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Set<TopicPartition> unread = new HashSet<>(partitions);
+        long started = System.nanoTime();
+        long records = 0;
+        while (true) {
+            unread.removeIf(p -> consumer.position(p) >= written.get(p));
+            if (unread.isEmpty()) {
+                break;
+            }
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                if (record.offset() < written.get(new TopicPartition(record.topic(), record.partition()))) {
+                    apply(record, matching, versions);
+                    records++;
+                }
+            }
+        }
+        LOG.info("Snapshot of {}: {} records, {} designations, {} matching, in {} ms", topic, records,
+                versions.size(), matching.size(), (System.nanoTime() - started) / 1_000_000);
+        return new Snapshot(matching, versions);
+    }
+
+    /** Log order per key; a lower version than one already read is stale and ignored. */
+    private void apply(ConsumerRecord<String, byte[]> record, Map<String, DesignationState> matching,
+            Map<String, Long> versions) {
+        DesignationState state = decoder.decode(record);
+        if (state == null) {
+            if (record.key() != null) {
+                matching.remove(record.key());
+                versions.remove(record.key());
+            }
+            return;
+        }
+        String key = state.getDesignationKey();
+        Long known = versions.get(key);
+        if (known != null && state.getVersion() < known) {
+            return;
+        }
+        versions.put(key, state.getVersion());
+        if (jurisdictions.isEmpty() || jurisdictions.contains(state.getJurisdiction().toUpperCase(Locale.ROOT))) {
+            matching.put(key, state);
+        } else {
+            matching.remove(key);
+        }
+    }
+}
