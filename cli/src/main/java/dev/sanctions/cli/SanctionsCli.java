@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       InitCommand.class,
       PublishCommand.class,
       ProcessorCommand.class,
+      SubscribeCommand.class,
+      ReplayCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SanctionsCli implements Runnable {

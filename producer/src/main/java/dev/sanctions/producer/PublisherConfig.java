@@ -1,5 +1,6 @@
 package dev.sanctions.producer;
 
+import dev.sanctions.core.Topics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -19,8 +20,6 @@ import java.util.UUID;
 public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl, String topic,
                               Map<String, String> clientProperties, String transactionalId, Duration timeout) {
 
-    /** The topic name of SPEC section 4, before any prefix. */
-    public static final String ANNOUNCEMENTS_TOPIC = "sanctions.announcements";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
     public PublisherConfig {
@@ -36,7 +35,7 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
 
     /** Defaults: no extra properties, a fresh transactional id, {@link #DEFAULT_TIMEOUT}. */
     public static PublisherConfig of(String bootstrapServers, String schemaRegistryUrl, String topicPrefix) {
-        return new PublisherConfig(bootstrapServers, schemaRegistryUrl, topicPrefix + ANNOUNCEMENTS_TOPIC, Map.of(),
+        return new PublisherConfig(bootstrapServers, schemaRegistryUrl, Topics.withPrefix(topicPrefix).announcements(), Map.of(),
                 "sanctions-publish-" + UUID.randomUUID(), DEFAULT_TIMEOUT);
     }
 

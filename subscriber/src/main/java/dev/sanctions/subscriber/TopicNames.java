@@ -1,22 +1,26 @@
 package dev.sanctions.subscriber;
 
+import dev.sanctions.core.Topics;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** The contract topic names a subscriber reads (SPEC section 4), with the operator's prefix. */
 record TopicNames(String prefix) {
 
+    private Topics topics() {
+        return Topics.withPrefix(prefix);
+    }
+
     String designations() {
-        return prefix + "sanctions.designations";
+        return topics().designations();
     }
 
     String allChanges() {
-        return prefix + "sanctions.changes";
+        return topics().changes();
     }
 
     String changes(String jurisdiction) {
-        return allChanges() + "." + jurisdiction.toLowerCase(Locale.ROOT);
+        return topics().changes(jurisdiction);
     }
 
     /** The notification topics to follow: one per jurisdiction, or the topic of all notifications. */

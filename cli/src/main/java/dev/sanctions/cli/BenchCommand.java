@@ -1,0 +1,114 @@
+package dev.sanctions.cli;
+
+import dev.sanctions.bench.Benchmark;
+import dev.sanctions.bench.BenchmarkOptions;
+import dev.sanctions.bench.BenchmarkResult;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measures the pipeline against raw Kafka on a fresh embedded broker, in one run (SPEC section 9):",
+            "throughput, latency at a steady rate, replay, snapshot load and the processor's memory.",
+            "Writes the figures as JSON (to --output, else to stdout) and prints a short table.",
+            "It always starts its own broker: the connection options are not used."
+        })
+final class BenchCommand implements Callable<Integer> {
+
+    private static final List<String> CONNECTION_OPTIONS =
+            List.of("--bootstrap-servers", "--schema-registry-url", "--command-config", "--topic-prefix");
+
+    @Spec CommandSpec spec;
+    @Mixin ConnectionOptions connection;
+
+    @Option(names = "--actions", paramLabel = "N", defaultValue = "200000",
+            description = "One-action announcements measured for throughput (default: ${DEFAULT-VALUE}).")
+    int actions;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the JSON figures here.")
+    Path output;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+            description = "Throughput runs; the median is reported with the spread (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--realistic-actions", paramLabel = "N",
+            description = "Actions published in realistic announcements of ~25 actions (default: as --actions).")
+    Integer realisticActions;
+
+    @Option(names = "--latency-rate", paramLabel = "N", defaultValue = "1000",
+            description = "Actions per second in the latency phase (default: ${DEFAULT-VALUE}).")
+    int latencyRate;
+
+    @Option(names = "--latency-seconds", paramLabel = "S", defaultValue = "20",
+            description = "Seconds of latency measured at that rate, after a 2 s warm-up (default: ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--commit-interval", paramLabel = "MS", defaultValue = "0",
+            description = "The processor's commit interval in ms; 0: its default.")
+    long commitIntervalMs;
+
+    @Option(names = "--processor-heap", paramLabel = "MB", defaultValue = "512",
+            description = "The processor JVM's -Xmx in MB (default: ${DEFAULT-VALUE}).")
+    int processorHeapMb;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Keep the broker's data and the processor's log here (default: a temporary directory,"
+                    + " deleted after a successful run).")
+    Path workDir;
+
+    @Option(names = "--profile", paramLabel = "DIR",
+            description = "Record the processor with Java Flight Recorder into DIR/processor.jfr.")
+    Path profileDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (String option : CONNECTION_OPTIONS) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                err.println("sanctions bench: " + option + " is not used: the benchmark runs on its own fresh"
+                        + " embedded broker.");
+            }
+        }
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.defaults(actions)
+                    .withOutput(output)
+                    .withRuns(runs)
+                    .withRealisticActions(realisticActions == null ? actions : realisticActions)
+                    .withLatency(latencyRate, Duration.ofSeconds(latencySeconds))
+                    .withCommitIntervalMs(commitIntervalMs)
+                    .withProcessorHeapMb(processorHeapMb)
+                    .withWorkDir(workDir)
+                    .withProfileDir(profileDir);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        err.flush();
+        PrintStream progress = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        BenchmarkResult result = Benchmark.run(options, progress);
+        if (output == null) {
+            err.print(result.table());
+            err.flush();
+            out.print(result.toJson());
+        } else {
+            out.print(result.table());
+            out.printf("Figures written to %s%n", output);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

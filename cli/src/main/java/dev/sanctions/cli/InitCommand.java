@@ -1,0 +1,64 @@
+package dev.sanctions.cli;
+
+import dev.sanctions.core.Topics;
+import dev.sanctions.processor.PipelineSetup;
+import dev.sanctions.processor.SetupReport;
+import dev.sanctions.registry.client.RestSchemaRegistryClient;
+import dev.sanctions.registry.client.SchemaRegistryClient;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "init",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Creates the topics of the pipeline with their settings and registers the schemas with their",
+            "compatibility levels. Safe to run twice: existing topics are kept and differences are reported."
+        })
+final class InitCommand implements Callable<Integer> {
+
+    /** The jurisdictions of SPEC section 1 and of the bundled examples; others get their topic on first use. */
+    static final List<String> DEFAULT_JURISDICTIONS = List.of("EU", "GB", "JP", "KR", "SG", "TW", "UN", "US");
+
+    @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ConnectionOptions connection;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "-1",
+            description = "Partitions of each topic created (default: the broker's num.partitions).")
+    int partitions;
+
+    @Option(names = "--replication-factor", paramLabel = "N", defaultValue = "-1",
+            description = "Replication factor of each topic created (default: the broker's default.replication.factor).")
+    short replicationFactor;
+
+    @Option(names = "--jurisdiction", paramLabel = "J", split = ",",
+            description = "Jurisdictions whose sanctions.changes.<j> topic to create now (default: "
+                    + "EU,GB,JP,KR,SG,TW,UN,US); the processor creates others when it first meets them.")
+    List<String> jurisdictions = DEFAULT_JURISDICTIONS;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if ((partitions < 1 && partitions != PipelineSetup.BROKER_DEFAULT)
+                || (replicationFactor < 1 && replicationFactor != PipelineSetup.BROKER_DEFAULT)) {
+            throw new UserInputException("--partitions and --replication-factor must be at least 1");
+        }
+        SetupReport report;
+        try (Admin admin = Admin.create(connection.kafkaProperties());
+                SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(connection.registryProperties())) {
+            report = new PipelineSetup(admin, registry, Topics.withPrefix(connection.topicPrefix()), partitions,
+                    replicationFactor).run(jurisdictions);
+        }
+        report.lines().forEach(out::println);
+        out.printf("ready: %d topic(s) created, %d already there, %d subject(s) registered%n",
+                report.createdTopics().size(), report.existingTopics().size(), report.schemaIds().size());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.sanctions.cli;
+
+import dev.sanctions.core.Topics;
+import dev.sanctions.processor.ProcessorSettings;
+import dev.sanctions.processor.SanctionsProcessor;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "processor",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the Kafka Streams processor against an existing cluster: folds announcements into designation",
+            "states and notifications, exactly once, and serves the HTTP API. Stops cleanly on Ctrl-C or SIGTERM."
+        })
+final class ProcessorCommand implements Callable<Integer> {
+
+    @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ConnectionOptions connection;
+
+    @Option(names = "--application-id", paramLabel = "ID",
+            defaultValue = "${env:SANCTIONS_APPLICATION_ID:-" + ProcessorSettings.DEFAULT_APPLICATION_ID + "}",
+            description = "Kafka Streams application.id; instances with the same id share the work (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:SANCTIONS_STATE_DIR}",
+            description = "Where the state stores live (env SANCTIONS_STATE_DIR; default: Kafka Streams' temporary directory).")
+    Path stateDir;
+
+    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "${env:SANCTIONS_HTTP_HOST:-127.0.0.1}",
+            description = "Address of the HTTP API (env SANCTIONS_HTTP_HOST; default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    String httpHost;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:SANCTIONS_HTTP_PORT:-8080}",
+            description = "Port of the HTTP API (env SANCTIONS_HTTP_PORT; default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--commit-interval", paramLabel = "DURATION", converter = Durations.class, defaultValue = "100ms",
+            description = "How often results are committed, the floor of notification latency (default: ${DEFAULT-VALUE}).")
+    Duration commitInterval;
+
+    @Option(names = "--replication-factor", paramLabel = "N", defaultValue = "-1",
+            description = "Replication factor of internal and newly created change topics (default: the broker's).")
+    short replicationFactor;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> extra = new TreeMap<>();
+        connection.extraProperties().forEach((key, value) -> extra.put(key, String.valueOf(value)));
+        ProcessorSettings settings = ProcessorSettings.defaults(connection.bootstrapServers, connection.schemaRegistryUrl)
+                .withTopics(Topics.withPrefix(connection.topicPrefix()))
+                .withApplicationId(applicationId)
+                .withClientProperties(extra)
+                .withCommitInterval(commitInterval)
+                .withReplicationFactor(replicationFactor)
+                .withHttp(httpHost, httpPort);
+        if (stateDir != null) {
+            settings = settings.withStateDir(stateDir);
+        }
+        return runUntilStopped(SanctionsProcessor.start(settings), out);
+    }
+
+    /** Blocks until Ctrl-C / SIGTERM (exit 0) or until the processor fails for good (exit 1). */
+    static int runUntilStopped(SanctionsProcessor processor, PrintWriter out) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopped.countDown();
+            try {
+                closed.await(40, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "processor-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.printf("processor started; HTTP API on %s (health: %s/health). Ctrl-C stops it.%n",
+                processor.httpUrl(), processor.httpUrl());
+        out.flush();
+        try {
+            while (!stopped.await(1, TimeUnit.SECONDS)) {
+                KafkaStreams.State state = processor.state();
+                if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
+                    processor.close();
+                    throw new IllegalStateException("the processor stopped (state " + state + "); the log above says "
+                            + "why. Fix the cause and start it again: it resumes from its last committed position");
+                }
+            }
+            processor.close();
+            out.println("processor stopped cleanly");
+            out.flush();
+            return ExitCodes.OK;
+        } finally {
+            closed.countDown();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.sanctions.cli;
+
+import dev.sanctions.subscriber.ChangeFormat;
+import dev.sanctions.subscriber.PrintingListener;
+import dev.sanctions.subscriber.StartPosition;
+import dev.sanctions.subscriber.StopCondition;
+import dev.sanctions.subscriber.Subscriber;
+import dev.sanctions.subscriber.SubscriptionSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "subscribe",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The bank's view: follows designation changes, all of them or only the jurisdictions given,",
+            "in order and without gaps. Stops on Ctrl-C, after --max-idle without news, or after --limit changes."
+        })
+final class SubscribeCommand implements Callable<Integer> {
+
+    @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ConnectionOptions connection;
+
+    @Option(names = "--jurisdiction", paramLabel = "J",
+            description = "Follow only this jurisdiction (e.g. JP, US, EU); repeat for several. Default: all.")
+    List<String> jurisdictions = List.of();
+
+    @Option(names = "--from", paramLabel = "beginning|latest|INSTANT", defaultValue = "latest",
+            description = "Where to start: beginning, latest (default) or an instant such as 2022-03-01T00:00:00Z."
+                    + " With --group, the group's committed offsets win.")
+    String from;
+
+    @Option(names = "--group", paramLabel = "ID",
+            description = "Consumer group: offsets are committed after each change is handled, so a restart resumes.")
+    String group;
+
+    @Option(names = "--snapshot",
+            description = "First print the current state of every matching designation, then follow changes.")
+    boolean snapshot;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+            description = "table (for people) or json (one object per line, SPEC section 5). Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--max-idle", paramLabel = "DURATION", converter = Durations.class,
+            description = "Exit 0 after this long with nothing new, e.g. 5s.")
+    Duration maxIdle;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Exit 0 after N changes.")
+    Long limit;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ChangeFormat changeFormat;
+        StartPosition start;
+        SubscriptionSettings settings;
+        try {
+            changeFormat = ChangeFormat.parse(format);
+            start = StartPosition.parse(from);
+            settings = SubscriptionSettings.of(connection.bootstrapServers, connection.schemaRegistryUrl)
+                    .withKafkaProperties(connection.kafkaProperties())
+                    .withRegistryProperties(connection.registryProperties())
+                    .withTopicPrefix(connection.topicPrefix())
+                    .withJurisdictions(jurisdictions)
+                    .withFrom(start)
+                    .withSnapshot(snapshot);
+            if (group != null) {
+                settings = settings.withGroup(group);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        if (limit != null && limit < 1) {
+            throw new UserInputException("--limit must be at least 1");
+        }
+        StopCondition stop = StopCondition.never();
+        if (maxIdle != null) {
+            stop = stop.withMaxIdle(maxIdle);
+        }
+        if (limit != null) {
+            stop = stop.withLimit(limit);
+        }
+        PrintingListener listener = new PrintingListener(changeFormat, spec.commandLine().getOut(), spec.commandLine().getErr());
+        CountDownLatch finished = new CountDownLatch(1);
+        try (Subscriber subscriber = new Subscriber(settings)) {
+            Thread stopOnSignal = new Thread(() -> {
+                subscriber.wakeup();
+                try {
+                    finished.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "subscribe-shutdown");
+            Runtime.getRuntime().addShutdownHook(stopOnSignal);
+            try {
+                subscriber.run(listener, stop);
+            } finally {
+                finished.countDown();
+            }
+            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+        } catch (IllegalStateException shuttingDown) {
+            // removeShutdownHook throws while the JVM is already exiting on Ctrl-C: the run ended as asked.
+        }
+        return ExitCodes.OK;
+    }
+}

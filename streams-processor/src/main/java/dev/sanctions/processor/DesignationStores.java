@@ -1,0 +1,35 @@
+package dev.sanctions.processor;
+
+/**
+ * The state stores that the HTTP API queries (interactive queries), and the layout of their keys.
+ *
+ * <p>{@link #CURRENT}: designation key to its current {@code DesignationState}.
+ * {@link #HISTORY}: every version ever reached, keyed {@code designationKey + '\0' + version}
+ * with the version zero-padded to 19 digits, so a prefix scan over {@link #historyPrefix} returns
+ * the versions oldest first. History is kept forever (the store has no retention): a sanctions
+ * history is small and must answer "as of" questions for any date.
+ *
+ * <p>Not a versioned store: those key versions by timestamp, so two versions from one announcement
+ * (same {@code publishedAt}) would overwrite each other, and an announcement published out of
+ * order would become "latest".
+ */
+public final class DesignationStores {
+
+    public static final String CURRENT = "designations-current";
+    public static final String HISTORY = "designations-history";
+
+    private static final char SEPARATOR = '\u0000';
+
+    private DesignationStores() {
+    }
+
+    /** The {@link #HISTORY} key of one version. */
+    public static String historyKey(String designationKey, long version) {
+        return historyPrefix(designationKey) + String.format("%019d", version);
+    }
+
+    /** The prefix shared by every {@link #HISTORY} key of one designation, and by no other. */
+    public static String historyPrefix(String designationKey) {
+        return designationKey + SEPARATOR;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.sanctions.processor;
+
+import com.sun.net.httpserver.HttpHandler;
+import dev.sanctions.registry.client.RestSchemaRegistryClient;
+import dev.sanctions.registry.client.SchemaRegistryClient;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the topology: owns the {@link KafkaStreams} instance, the clients it needs besides
+ * (admin, schema registry) and the HTTP API. Callers install the SIGTERM/SIGINT hook that calls
+ * {@link #close()}.
+ */
+public final class SanctionsProcessor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SanctionsProcessor.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final ProcessorHttpServer http;
+    /** Everything else the processor opened, closed in reverse order after Kafka Streams. */
+    private final Deque<AutoCloseable> resources;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SanctionsProcessor(KafkaStreams streams, ProcessorHttpServer http, Deque<AutoCloseable> resources) {
+        this.streams = streams;
+        this.http = http;
+        this.resources = resources;
+    }
+
+    public static SanctionsProcessor start(ProcessorSettings settings) {
+        return start(settings, HttpRoutes.none());
+    }
+
+    /** Starts processing and the HTTP API with {@code /health}, {@code /metrics} and {@code extraRoutes}. */
+    public static SanctionsProcessor start(ProcessorSettings settings, HttpRoutes extraRoutes) {
+        Map<String, Object> adminConfig = new HashMap<>(settings.clientProperties());
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        Map<String, Object> registryConfig = new HashMap<>(settings.clientProperties());
+        registryConfig.put("schema.registry.url", settings.schemaRegistryUrl());
+
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        KafkaStreams streams = null;
+        ProcessorHttpServer http = null;
+        try {
+            Admin admin = Admin.create(adminConfig);
+            resources.push(() -> admin.close(CLOSE_TIMEOUT));
+            SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(registryConfig);
+            resources.push(registry);
+            SanctionsSerdes serdes = SanctionsSerdes.forRegistry(
+                    settings.schemaRegistryUrl(), settings.clientProperties());
+            resources.push(serdes);
+            PipelineSetup setup = new PipelineSetup(admin, registry, settings.topics(),
+                    settings.changeTopicPartitions(), settings.replicationFactor());
+            Topology topology = SanctionsTopology.build(
+                    settings.topics(), serdes, new AdminChangeTopicRouter(settings.topics(), setup));
+            streams = new KafkaStreams(topology, streamsConfig(settings));
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            resources.push(meters::close);
+            KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
+            metrics.bindTo(meters);
+            resources.push(metrics);
+
+            Map<String, HttpHandler> routes = new LinkedHashMap<>();
+            routes.put(HealthHandler.PATH, new HealthHandler(streams::state));
+            routes.put(MetricsHandler.PATH, new MetricsHandler(meters));
+            routes.putAll(extraRoutes.routes(streams));
+            http = ProcessorHttpServer.start(settings.httpHost(), settings.httpPort(), routes);
+            URI httpUrl = http.url();
+            streams.setStateListener((now, before) -> onStateChange(settings, httpUrl, now, before));
+            streams.setUncaughtExceptionHandler(e -> onUncaught(settings, e));
+            streams.start();
+            return new SanctionsProcessor(streams, http, resources);
+        } catch (RuntimeException e) {
+            if (http != null) {
+                http.close();
+            }
+            if (streams != null) {
+                closeStreams(streams, CLOSE_TIMEOUT);
+            }
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    /** The Kafka Streams configuration of these settings: exactly-once, short commits. */
+    static Properties streamsConfig(ProcessorSettings settings) {
+        Properties config = new Properties();
+        // Client properties first (security, tuning); the settings that make the guarantees win.
+        config.putAll(settings.clientProperties());
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        if (settings.stateDir() != null) {
+            config.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+        }
+        return config;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** For interactive queries over {@link DesignationStores}. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** The base URL of the HTTP API, e.g. {@code http://127.0.0.1:8080}. */
+    public URI httpUrl() {
+        return http.url();
+    }
+
+    /** Stops processing (committing what was processed) and releases every resource; waits up to 30 s. */
+    @Override
+    public void close() {
+        close(CLOSE_TIMEOUT);
+    }
+
+    /** Returns false if Kafka Streams did not stop within {@code timeout}. Closing twice does nothing more. */
+    public boolean close(Duration timeout) {
+        if (!closed.compareAndSet(false, true)) {
+            return true;
+        }
+        http.close();
+        boolean stopped = closeStreams(streams, timeout);
+        if (!stopped) {
+            LOG.warn("Kafka Streams did not stop within {}; exiting anyway. The next start resumes from the last"
+                    + " committed position, so nothing is lost or published twice.", timeout);
+        }
+        closeAll(resources);
+        return stopped;
+    }
+
+    /**
+     * Leaving the group hands the partitions over at once; otherwise a restarted processor waits for
+     * the session timeout (45 s) before the old member's partitions are reassigned.
+     */
+    private static boolean closeStreams(KafkaStreams streams, Duration timeout) {
+        return streams.close(CloseOptions.timeout(timeout)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                LOG.warn("Ignoring a failure while closing: {}", e.toString());
+            }
+        }
+    }
+
+    private static void onStateChange(
+            ProcessorSettings settings, URI httpUrl, KafkaStreams.State now, KafkaStreams.State before) {
+        if (now == KafkaStreams.State.RUNNING) {
+            LOG.info("Sanctions processor RUNNING: application.id={}, reading {}, HTTP API on {}",
+                    settings.applicationId(), settings.topics().announcements(), httpUrl);
+        } else if (now == KafkaStreams.State.ERROR) {
+            LOG.error("Sanctions processor stopped processing (state ERROR, was {}); /health answers 503."
+                    + " See the error logged before this line, fix it and restart the processor.", before);
+        } else {
+            LOG.info("Sanctions processor state {} (was {})", now, before);
+        }
+    }
+
+    private static StreamThreadExceptionResponse onUncaught(ProcessorSettings settings, Throwable e) {
+        if (Failures.isTransient(e)) {
+            LOG.warn("A processing thread failed because the broker ({}) or schema registry ({}) did not answer: {}."
+                    + " Replacing the thread: it resumes from the last commit. If this repeats, check that both"
+                    + " are reachable.", settings.bootstrapServers(), settings.schemaRegistryUrl(), rootMessage(e));
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
+        LOG.error("Processing stopped on an unexpected error: {}. Nothing after the last commit was published"
+                + " (exactly-once). Fix the cause and restart the processor; it resumes where it stopped.",
+                rootMessage(e), e);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.sanctions.processor;
+
+import dev.sanctions.core.Topics;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class ProcessorSettingsTest {
+
+    @Test
+    void theStreamsConfigIsExactlyOnceWithShortCommitsWhateverTheClientPropertiesSay() {
+        ProcessorSettings settings = ProcessorSettings.defaults("broker:9092", "http://registry:8081")
+                .withStateDir(Path.of("/var/lib/sanctions"))
+                .withReplicationFactor((short) 3)
+                .withClientProperties(Map.of(
+                        "security.protocol", "SASL_SSL",
+                        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));
+
+        Properties config = SanctionsProcessor.streamsConfig(settings);
+
+        assertThat(config)
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "sanctions-processor")
+                .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L)
+                .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
+                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/sanctions")
+                .containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
+    void topicNamesCarryThePrefixVerbatimAndJurisdictionsInLowerCase() {
+        Topics topics = Topics.withPrefix("staging.");
+        assertThat(topics.announcements()).isEqualTo("staging.sanctions.announcements");
+        assertThat(topics.changes("JP")).isEqualTo("staging.sanctions.changes.jp");
+        assertThat(Topics.withPrefix(null).dlq()).isEqualTo("sanctions.dlq");
+    }
+
+    @Test
+    void historyKeysSortByVersionAndStayWithinTheirDesignation() {
+        String nine = DesignationStores.historyKey("JP-MOFA/A", 9);
+        String ten = DesignationStores.historyKey("JP-MOFA/A", 10);
+        assertThat(nine.compareTo(ten)).isNegative();
+        assertThat(ten).startsWith(DesignationStores.historyPrefix("JP-MOFA/A"));
+        assertThat(DesignationStores.historyKey("JP-MOFA/AB", 1))
+                .doesNotStartWith(DesignationStores.historyPrefix("JP-MOFA/A"));
+    }
+}
