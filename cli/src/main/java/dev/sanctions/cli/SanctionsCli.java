@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
       ProcessorCommand.class,
       SubscribeCommand.class,
       ReplayCommand.class,
+      DevCommand.class,
+      DemoCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SanctionsCli implements Runnable {

@@ -1,0 +1,67 @@
+package dev.sanctions.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "dev",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the whole pipeline on this machine until Ctrl-C: Kafka, schema registry, processor, HTTP API.",
+            "Data persists in --data-dir, so a restart continues where it stopped. Prints one READY line when up."
+        })
+final class DevCommand implements Callable<Integer> {
+
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".sanctions-dev",
+            description = "Where the broker, registry and state stores keep their data (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Default: ${DEFAULT-VALUE}.")
+    int kafkaPort;
+
+    @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8081", description = "Default: ${DEFAULT-VALUE}.")
+    int registryPort;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", description = "Default: ${DEFAULT-VALUE}.")
+    int httpPort;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("starting Kafka, the schema registry and the processor (data in " + dataDir.toAbsolutePath() + ") ...");
+        out.flush();
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                stopped.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "dev-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(dataDir, kafkaPort, registryPort, httpPort)) {
+            out.printf("READY bootstrap=%s registry=%s http=%s%n",
+                    pipeline.bootstrapServers(), pipeline.schemaRegistryUrl(), pipeline.httpUrl());
+            out.flush();
+            stopRequested.await();
+            out.println("stopping ...");
+            out.flush();
+        } finally {
+            stopped.countDown();
+        }
+        out.println("stopped; data kept in " + dataDir.toAbsolutePath());
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
