@@ -47,8 +47,9 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Shows the pipeline end to end on this machine: starts Kafka, the registry and the processor in a",
-            "temporary directory, publishes the bundled example announcements and shows what a bank receives."
+            "Show the pipeline end to end with the bundled examples, then exit.",
+            "Starts Kafka, the registry and the processor in a temporary directory, publishes the bundled example",
+            "announcements and shows what a bank receives. Leaves nothing running or on disk."
         })
 final class DemoCommand implements Callable<Integer> {
 

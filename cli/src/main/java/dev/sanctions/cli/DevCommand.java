@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         name = "dev",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the whole pipeline on this machine until Ctrl-C: Kafka, schema registry, processor, HTTP API.",
+            "Run Kafka, the schema registry, the processor and its HTTP API here until Ctrl-C.",
             "Data persists in --data-dir, so a restart continues where it stopped. Prints one READY line when up."
         })
 final class DevCommand implements Callable<Integer> {

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
         name = "init",
         mixinStandardHelpOptions = true,
         description = {
-            "Creates the topics of the pipeline with their settings and registers the schemas with their",
-            "compatibility levels. Safe to run twice: existing topics are kept and differences are reported."
+            "Create the topics and register the schemas (safe to run twice).",
+            "Creates every topic of the pipeline with its settings and registers the value schemas with their",
+            "compatibility levels. Existing topics are kept; differences from the expected settings are reported."
         })
 final class InitCommand implements Callable<Integer> {
 

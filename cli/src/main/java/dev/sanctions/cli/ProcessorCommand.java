@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
         name = "processor",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the Kafka Streams processor against an existing cluster: folds announcements into designation",
-            "states and notifications, exactly once, and serves the HTTP API. Stops cleanly on Ctrl-C or SIGTERM."
+            "Run the processor (and its HTTP API) against an existing cluster.",
+            "Folds announcements into designation states and notifications, exactly once, and serves the HTTP API.",
+            "Stops cleanly on Ctrl-C or SIGTERM; a restart resumes from the last committed position."
         })
 final class ProcessorCommand implements Callable<Integer> {
 

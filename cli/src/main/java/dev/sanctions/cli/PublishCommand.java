@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "publish",
         mixinStandardHelpOptions = true,
         description = {
-            "Validates every announcement in the files or directories given, then publishes them all in one",
-            "transaction. Any problem: exit 2, one line per problem as FILE:LINE: field: message, nothing published."
+            "Validate announcement files, then publish them all in one transaction.",
+            "Any problem: exit 2, one line per problem as FILE:LINE: field: message, and nothing is published."
         })
 final class PublishCommand implements Callable<Integer> {
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
-        description = "Re-folds sanctions.announcements from its first event with the processor's own fold.",
+        description = "Re-fold the announcement log: states as of an instant, or verify the state topic.",
         subcommands = {ReplayCommand.AsOf.class, ReplayCommand.Verify.class})
 final class ReplayCommand implements Runnable {
 
@@ -47,7 +47,8 @@ final class ReplayCommand implements Runnable {
             name = "as-of",
             mixinStandardHelpOptions = true,
             description = {
-                "The state of every designation as of an instant: folds the announcements published at or before it,",
+                "The state of every designation as of an instant.",
+                "Folds the announcements published at or before the instant,",
                 "in log order. JSON lines sorted by designation key."
             })
     static final class AsOf implements Callable<Integer> {
@@ -100,6 +101,7 @@ final class ReplayCommand implements Runnable {
             name = "verify",
             mixinStandardHelpOptions = true,
             description = {
+                "Check that sanctions.designations agrees with the log.",
                 "Re-folds the whole log and compares it with sanctions.designations.",
                 "Exit 0 when they agree, else 1 with the keys that differ and how."
             })

@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
         name = "subscribe",
         mixinStandardHelpOptions = true,
         description = {
-            "The bank's view: follows designation changes, all of them or only the jurisdictions given,",
-            "in order and without gaps. Stops on Ctrl-C, after --max-idle without news, or after --limit changes."
+            "Follow designation changes, as a bank does.",
+            "All changes, or only the jurisdictions given, in order and without gaps. Stops on Ctrl-C,",
+            "after --max-idle without news, or after --limit changes."
         })
 final class SubscribeCommand implements Callable<Integer> {
 
