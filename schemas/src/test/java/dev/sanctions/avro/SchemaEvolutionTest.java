@@ -1,0 +1,97 @@
+package dev.sanctions.avro;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guards SPEC section 8 at build time: today's schemas must stay compatible with the committed v1 copies
+ * (src/test/resources/v1), with the levels the registry enforces — BACKWARD_TRANSITIVE for announcements,
+ * FULL_TRANSITIVE for states, notifications and rejections — and every enum must have a default.
+ * An incompatible edit of a schema fails this test; a compatible one passes without touching it.
+ */
+class SchemaEvolutionTest {
+
+    private static final Map<String, Schema> CURRENT = Map.of(
+            "Announcement", Announcement.getClassSchema(),
+            "DesignationState", DesignationState.getClassSchema(),
+            "DesignationChange", DesignationChange.getClassSchema(),
+            "RejectedAction", RejectedAction.getClassSchema(),
+            "AnnouncedAction", AnnouncedAction.getClassSchema());
+
+    @Test
+    void announcementsStayBackwardCompatibleWithV1() throws IOException {
+        Map<String, Schema> v1 = v1();
+        assertCompatible(CURRENT.get("Announcement"), v1.get("Announcement"), "today's Announcement reading v1 data");
+        assertCompatible(CURRENT.get("AnnouncedAction"), v1.get("AnnouncedAction"), "today's AnnouncedAction reading v1 data");
+    }
+
+    @Test
+    void statesNotificationsAndRejectionsStayFullyCompatibleWithV1() throws IOException {
+        Map<String, Schema> v1 = v1();
+        for (String name : List.of("DesignationState", "DesignationChange", "RejectedAction")) {
+            assertCompatible(CURRENT.get(name), v1.get(name), "today's " + name + " reading v1 data");
+            assertCompatible(v1.get(name), CURRENT.get(name), "a v1 " + name + " reader reading today's data");
+        }
+    }
+
+    @Test
+    void everyEnumHasADefaultSymbol() {
+        List<String> missing = new ArrayList<>();
+        CURRENT.values().forEach(schema -> collectEnumsWithoutDefault(schema, missing, new ArrayList<>()));
+        assertThat(missing).as("enums without a default symbol").isEmpty();
+    }
+
+    @Test
+    void theCheckRejectsAnIncompatibleChange() {
+        Schema v1 = DesignationState.getClassSchema();
+        Schema renamedField = new Schema.Parser().parse(v1.toString().replace("\"lastAnnouncementId\"", "\"lastAnnouncement\""));
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(renamedField, v1).getType())
+                .isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
+    }
+
+    private static void assertCompatible(Schema reader, Schema writer, String what) {
+        SchemaCompatibility.SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+        assertThat(result.getType()).as(what + ": " + result.getResult().getIncompatibilities())
+                .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+    }
+
+    private static void collectEnumsWithoutDefault(Schema schema, List<String> missing, List<Schema> seen) {
+        if (seen.contains(schema)) {
+            return;
+        }
+        seen.add(schema);
+        switch (schema.getType()) {
+            case ENUM -> {
+                if (schema.getEnumDefault() == null) {
+                    missing.add(schema.getFullName());
+                }
+            }
+            case RECORD -> schema.getFields().forEach(f -> collectEnumsWithoutDefault(f.schema(), missing, seen));
+            case ARRAY -> collectEnumsWithoutDefault(schema.getElementType(), missing, seen);
+            case UNION -> schema.getTypes().forEach(t -> collectEnumsWithoutDefault(t, missing, seen));
+            default -> { }
+        }
+    }
+
+    /** The committed v1 schemas, parsed in dependency order as the build parses them. */
+    private static Map<String, Schema> v1() throws IOException {
+        Schema.Parser parser = new Schema.Parser();
+        Map<String, Schema> schemas = new HashMap<>();
+        for (String name : List.of("Announcement", "DesignationState", "DesignationChange", "RejectedAction", "AnnouncedAction")) {
+            try (InputStream in = SchemaEvolutionTest.class.getResourceAsStream("/v1/" + name + ".avsc")) {
+                schemas.put(name, parser.parse(in));
+            }
+        }
+        return schemas;
+    }
+}
