@@ -48,6 +48,11 @@ final class ProcessorCommand implements Callable<Integer> {
             description = "Port of the HTTP API (env SANCTIONS_HTTP_PORT; default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--http-advertised-host", paramLabel = "HOST", defaultValue = "${env:SANCTIONS_HTTP_ADVERTISED_HOST}",
+            description = "Host name other processor instances use to reach this one's HTTP API, when several run"
+                    + " (env SANCTIONS_HTTP_ADVERTISED_HOST; default: --http-host, or this machine's name).")
+    String httpAdvertisedHost;
+
     @Option(names = "--commit-interval", paramLabel = "DURATION", converter = Durations.class, defaultValue = "100ms",
             description = "How often results are committed, the floor of notification latency (default: ${DEFAULT-VALUE}).")
     Duration commitInterval;
@@ -70,6 +75,9 @@ final class ProcessorCommand implements Callable<Integer> {
                 .withHttp(httpHost, httpPort);
         if (stateDir != null) {
             settings = settings.withStateDir(stateDir);
+        }
+        if (httpAdvertisedHost != null) {
+            settings = settings.withHttpAdvertisedHost(httpAdvertisedHost);
         }
         return runUntilStopped(SanctionsProcessor.start(settings), out);
     }

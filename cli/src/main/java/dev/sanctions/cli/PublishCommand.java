@@ -43,6 +43,11 @@ final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean terminal = System.console() != null;
+        if (terminal) {
+            err.print("reading and validating " + paths.size() + " path(s) ...\r");
+            err.flush();
+        }
         Batch batch = AnnouncementFiles.read(paths);
         if (!batch.valid()) {
             batch.problems().stream().map(Problem::format).forEach(err::println);
@@ -59,6 +64,12 @@ final class PublishCommand implements Callable<Integer> {
             }
             out.printf("%d announcement(s) valid; nothing published (--dry-run).%n", batch.announcements().size());
             return ExitCodes.OK;
+        }
+        long actions = batch.announcements().stream().mapToLong(p -> p.announcement().getActions().size()).sum();
+        if (terminal) {
+            err.printf("publishing %d announcement(s), %d action(s), in one transaction ...%n",
+                    batch.announcements().size(), actions);
+            err.flush();
         }
         try (AnnouncementPublisher publisher = new AnnouncementPublisher(config())) {
             List<Published> published = publisher.publish(

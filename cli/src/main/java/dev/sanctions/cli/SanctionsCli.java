@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       ProcessorCommand.class,
       SubscribeCommand.class,
+      StateCommand.class,
       ReplayCommand.class,
       DevCommand.class,
       DemoCommand.class,

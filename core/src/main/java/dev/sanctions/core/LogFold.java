@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * Feed it announcements in log order. Not thread-safe.
  */
 public final class LogFold {
-  private final TreeMap<String, DesignationState> states = new TreeMap<>();
+  // Hashed for the replay's hot path; sorted only when asked for, in states().
+  private final Map<String, DesignationState> states = new HashMap<>();
   // Only looked up, never iterated, so hash order cannot reach an output.
   private final Map<String, Set<String>> usedIdsByAuthority = new HashMap<>();
 
@@ -56,8 +57,8 @@ public final class LogFold {
     return Optional.ofNullable(states.get(designationKey));
   }
 
-  /** Every designation's current state, sorted by key; a read-only view. */
+  /** Every designation's current state, sorted by key; a read-only copy. */
   public SortedMap<String, DesignationState> states() {
-    return Collections.unmodifiableSortedMap(states);
+    return Collections.unmodifiableSortedMap(new TreeMap<>(states));
   }
 }

@@ -25,6 +25,16 @@ final class ProcessorHttpServer implements AutoCloseable {
     }
 
     static ProcessorHttpServer start(String host, int port, Map<String, HttpHandler> routes) {
+        ProcessorHttpServer server = bind(host, port);
+        server.serve(routes);
+        return server;
+    }
+
+    /**
+     * Takes the port without serving yet: the port must be known before Kafka Streams starts, which
+     * advertises it to the other instances ({@code application.server}).
+     */
+    static ProcessorHttpServer bind(String host, int port) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -32,15 +42,19 @@ final class ProcessorHttpServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot serve HTTP on " + host + ":" + port + " (" + e.getMessage()
                     + "); choose another port, or stop what is using this one", e);
         }
-        routes.forEach(server::createContext);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "sanctions-http");
             thread.setDaemon(true);
             return thread;
         });
         server.setExecutor(executor);
-        server.start();
         return new ProcessorHttpServer(server, executor);
+    }
+
+    /** Starts answering, with one handler per context path. */
+    void serve(Map<String, HttpHandler> routes) {
+        routes.forEach(server::createContext);
+        server.start();
     }
 
     URI url() {

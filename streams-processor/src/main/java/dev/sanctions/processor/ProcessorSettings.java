@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param changeTopicPartitions partitions of change topics created on first use; -1 means the broker default
  * @param httpHost address the HTTP API binds to
  * @param httpPort port of the HTTP API; 0 picks a free one
+ * @param httpAdvertisedHost the host other instances use to reach this one's HTTP API (Kafka Streams'
+ *     {@code application.server}, for answering queries about keys another instance owns); {@code null}
+ *     means {@link #httpHost}, or this machine's name when that is a wildcard address
  */
 public record ProcessorSettings(
         String bootstrapServers,
@@ -29,7 +32,8 @@ public record ProcessorSettings(
         short replicationFactor,
         int changeTopicPartitions,
         String httpHost,
-        int httpPort) {
+        int httpPort,
+        String httpAdvertisedHost) {
 
     public static final String DEFAULT_APPLICATION_ID = "sanctions-processor";
     /** Short, because exactly-once output is visible only after a commit; see docs/decisions.md. */
@@ -50,46 +54,60 @@ public record ProcessorSettings(
     public static ProcessorSettings defaults(String bootstrapServers, String schemaRegistryUrl) {
         return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, Topics.unprefixed(),
                 DEFAULT_APPLICATION_ID, null, Map.of(), DEFAULT_COMMIT_INTERVAL, (short) -1, -1,
-                "127.0.0.1", DEFAULT_HTTP_PORT);
+                "127.0.0.1", DEFAULT_HTTP_PORT, null);
     }
 
     public ProcessorSettings withTopics(Topics newTopics) {
         return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, newTopics, applicationId, stateDir,
-                clientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort);
+                clientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort,
+                httpAdvertisedHost);
     }
 
     public ProcessorSettings withApplicationId(String newApplicationId) {
         return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, newApplicationId, stateDir,
-                clientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort);
+                clientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort,
+                httpAdvertisedHost);
     }
 
     public ProcessorSettings withStateDir(Path newStateDir) {
         return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, newStateDir,
-                clientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort);
+                clientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort,
+                httpAdvertisedHost);
     }
 
     public ProcessorSettings withClientProperties(Map<String, String> newClientProperties) {
         return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, stateDir,
-                newClientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort);
+                newClientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort,
+                httpAdvertisedHost);
     }
 
     public ProcessorSettings withCommitInterval(Duration newCommitInterval) {
         return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, stateDir,
-                clientProperties, newCommitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort);
+                clientProperties, newCommitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort,
+                httpAdvertisedHost);
     }
 
     public ProcessorSettings withReplicationFactor(short newReplicationFactor) {
         return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, stateDir,
-                clientProperties, commitInterval, newReplicationFactor, changeTopicPartitions, httpHost, httpPort);
+                clientProperties, commitInterval, newReplicationFactor, changeTopicPartitions, httpHost, httpPort,
+                httpAdvertisedHost);
     }
 
     public ProcessorSettings withChangeTopicPartitions(int newChangeTopicPartitions) {
         return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, stateDir,
-                clientProperties, commitInterval, replicationFactor, newChangeTopicPartitions, httpHost, httpPort);
+                clientProperties, commitInterval, replicationFactor, newChangeTopicPartitions, httpHost, httpPort,
+                httpAdvertisedHost);
     }
 
     public ProcessorSettings withHttp(String newHttpHost, int newHttpPort) {
         return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, stateDir,
-                clientProperties, commitInterval, replicationFactor, changeTopicPartitions, newHttpHost, newHttpPort);
+                clientProperties, commitInterval, replicationFactor, changeTopicPartitions, newHttpHost, newHttpPort,
+                httpAdvertisedHost);
+    }
+
+    public ProcessorSettings withHttpAdvertisedHost(String newHttpAdvertisedHost) {
+        return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, stateDir,
+                clientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort,
+                newHttpAdvertisedHost);
     }
 }

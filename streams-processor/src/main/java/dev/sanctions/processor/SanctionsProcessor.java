@@ -22,6 +22,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,10 @@ public final class SanctionsProcessor implements AutoCloseable {
         return start(settings, HttpRoutes.none());
     }
 
-    /** Starts processing and the HTTP API with {@code /health}, {@code /metrics} and {@code extraRoutes}. */
+    /**
+     * Starts processing and the HTTP API with {@code /health}, {@code /metrics}, {@code /designations}
+     * (SPEC section 7) and {@code extraRoutes}.
+     */
     public static SanctionsProcessor start(ProcessorSettings settings, HttpRoutes extraRoutes) {
         Map<String, Object> adminConfig = new HashMap<>(settings.clientProperties());
         adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
@@ -73,7 +77,11 @@ public final class SanctionsProcessor implements AutoCloseable {
                     settings.changeTopicPartitions(), settings.replicationFactor());
             Topology topology = SanctionsTopology.build(
                     settings.topics(), serdes, new AdminChangeTopicRouter(settings.topics(), setup));
-            streams = new KafkaStreams(topology, streamsConfig(settings));
+            http = ProcessorHttpServer.bind(settings.httpHost(), settings.httpPort());
+            HostInfo advertised = AdvertisedEndpoint.of(settings, http.url().getPort());
+            Properties config = streamsConfig(settings);
+            config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, AdvertisedEndpoint.asConfig(advertised));
+            streams = new KafkaStreams(topology, config);
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             resources.push(meters::close);
             KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
@@ -83,8 +91,9 @@ public final class SanctionsProcessor implements AutoCloseable {
             Map<String, HttpHandler> routes = new LinkedHashMap<>();
             routes.put(HealthHandler.PATH, new HealthHandler(streams::state));
             routes.put(MetricsHandler.PATH, new MetricsHandler(meters));
+            routes.putAll(new DesignationRoutes(advertised).routes(streams));
             routes.putAll(extraRoutes.routes(streams));
-            http = ProcessorHttpServer.start(settings.httpHost(), settings.httpPort(), routes);
+            http.serve(routes);
             URI httpUrl = http.url();
             streams.setStateListener((now, before) -> onStateChange(settings, httpUrl, now, before));
             streams.setUncaughtExceptionHandler(e -> onUncaught(settings, e));

@@ -1,6 +1,5 @@
 package dev.sanctions.processor;
 
-import dev.sanctions.avro.AnnouncedAction;
 import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
@@ -12,12 +11,10 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * The value serdes of the topology. Internal topics (the repartition topic, store changelogs)
- * use the registry too, so their records carry a schema id and survive a schema change.
+ * The value serdes of the topology. Internal topics (store changelogs) use the registry too, so their records carry a schema id and survive a schema change.
  */
 public record SanctionsSerdes(
         Serde<Announcement> announcement,
-        Serde<AnnouncedAction> announcedAction,
         Serde<DesignationState> designationState,
         Serde<DesignationChange> designationChange,
         Serde<RejectedAction> rejectedAction) implements AutoCloseable {
@@ -31,14 +28,13 @@ public record SanctionsSerdes(
         config.put("schema.registry.url", schemaRegistryUrl);
         config.put("specific.avro.reader", true);
         return new SanctionsSerdes(
-                valueSerde(config), valueSerde(config), valueSerde(config), valueSerde(config), valueSerde(config));
+                valueSerde(config), valueSerde(config), valueSerde(config), valueSerde(config));
     }
 
     /** Closes every serde (and with them their registry clients). */
     @Override
     public void close() {
         announcement.close();
-        announcedAction.close();
         designationState.close();
         designationChange.close();
         rejectedAction.close();

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -252,12 +253,20 @@ class SanctionsTopologyTest {
     }
 
     @Test
-    void theRepartitionTopicAndTheStoresHaveStableNames() {
-        String description = SanctionsTopology.build(TopologyHarness.TOPICS, harness.serdes(),
-                ChangeTopicRouter.byName(TopologyHarness.TOPICS)).describe().toString();
+    void oneSubTopologyWithoutRepartitionAndStoresWithStableNames() {
+        TopologyDescription description = SanctionsTopology.build(TopologyHarness.TOPICS, harness.serdes(),
+                ChangeTopicRouter.byName(TopologyHarness.TOPICS)).describe();
 
-        assertThat(description).contains(SanctionsTopology.ACTIONS_BY_DESIGNATION + "-repartition",
-                DesignationStores.CURRENT, DesignationStores.HISTORY);
+        assertThat(description.subtopologies()).hasSize(1);
+        assertThat(description.toString()).doesNotContain("repartition")
+                .contains(DesignationStores.CURRENT, DesignationStores.HISTORY);
+    }
+
+    @Test
+    void aDesignationIsStoredInItsAuthoritysPartition() {
+        assertThat(SanctionsTopology.storePartitionKey("JP-MOFA/RU-P-0425")).isEqualTo("JP-MOFA");
+        assertThat(DesignationStores.historyKey("JP-MOFA/RU-P-0425", 42))
+                .isEqualTo("JP-MOFA/RU-P-0425\u0000" + "0000000000000000042");
     }
 
     private static <V> List<V> values(List<TestRecord<String, V>> records) {

@@ -1,0 +1,409 @@
+package dev.sanctions.bench;
+
+import dev.sanctions.avro.Announcement;
+import dev.sanctions.avro.DesignationChange;
+import dev.sanctions.avro.DesignationState;
+import dev.sanctions.core.Topics;
+import dev.sanctions.processor.PipelineSetup;
+import dev.sanctions.producer.AnnouncementPublisher;
+import dev.sanctions.producer.PublisherConfig;
+import dev.sanctions.registry.client.RestSchemaRegistryClient;
+import dev.sanctions.registry.serde.AvroSerdeConfig;
+import dev.sanctions.registry.serde.SpecificAvroSerializer;
+import dev.sanctions.replay.LogSource;
+import dev.sanctions.replay.Refold;
+import dev.sanctions.replay.Replay;
+import dev.sanctions.subscriber.DesignationListener;
+import dev.sanctions.subscriber.StopCondition;
+import dev.sanctions.subscriber.Subscriber;
+import dev.sanctions.subscriber.SubscriptionSettings;
+import dev.sanctions.testkit.EmbeddedStack;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The benchmark of SPEC section 9: on one fresh in-process broker, in one run, raw Kafka and then the pipeline,
+ * with the processor in a JVM of its own.
+ *
+ * <ol>
+ *   <li>raw baseline: Kafka's producer and a plain consumer on the serialized announcements' bytes;</li>
+ *   <li>pipeline throughput: one-action announcements published in transactions until every notification is
+ *       readable read_committed; then realistic announcements of about 25 actions;</li>
+ *   <li>latency at a steady rate, publish to the subscriber's notification;</li>
+ *   <li>the processor's memory, then it is stopped;</li>
+ *   <li>{@code replay as-of} over the whole log and a {@code subscribe --snapshot} load of the full state, both
+ *       checked against the expected fold of the log.</li>
+ * </ol>
+ * Every phase is preceded by a warm-up that is not measured.
+ */
+public final class Benchmark {
+
+    private static final int RAW_WARMUP_RECORDS = 100_000;
+    private static final Duration REPLY_SLACK = Duration.ofSeconds(60);
+    private static final String RAW_TOPIC = "bench.raw.";
+
+    private final BenchmarkOptions options;
+    private final PrintStream progress;
+    private final long started = System.nanoTime();
+
+    private Benchmark(BenchmarkOptions options, PrintStream progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /**
+     * Runs the benchmark, reporting each phase on {@code progress}, and writes the JSON figures to
+     * {@link BenchmarkOptions#output()} when one is given.
+     *
+     * @throws BenchmarkException when a phase fails; the message says what and where the logs are
+     */
+    public static BenchmarkResult run(BenchmarkOptions options, PrintStream progress) {
+        BenchmarkResult result = new Benchmark(options, progress).execute();
+        if (options.output() != null) {
+            try {
+                Path parent = options.output().toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(options.output(), result.toJson());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the figures to " + options.output() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return result;
+    }
+
+    private BenchmarkResult execute() {
+        boolean temporary = options.workDir() == null;
+        Path work = workDir();
+        boolean finished = false;
+        try {
+            BenchmarkResult result = measure(work);
+            finished = true;
+            return result;
+        } finally {
+            if (temporary && finished) {
+                deleteQuietly(work);
+            } else {
+                say("work files (broker data, processor log) kept in %s", work);
+            }
+        }
+    }
+
+    private BenchmarkResult measure(Path work) {
+        say("starting a fresh embedded broker and schema registry in %s", work);
+        try (EmbeddedStack stack = EmbeddedStack.start(work.resolve("stack"), 0, 0);
+                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.bootstrapServers()))) {
+            String bootstrap = stack.bootstrapServers();
+            String registry = stack.schemaRegistryUrl();
+            setUpTopics(admin, registry);
+
+            SyntheticLog log = new SyntheticLog(options.seed());
+            List<Announcement> warmup = log.announcements(options.warmupActions(), () -> 1);
+            List<List<Announcement>> runs = new ArrayList<>();
+            for (int run = 0; run < options.runs(); run++) {
+                int size = options.actions() / options.runs() + (run < options.actions() % options.runs() ? 1 : 0);
+                runs.add(log.announcements(size, () -> 1));
+            }
+            say("generated %,d one-action announcements (seed %d)", options.actions(), options.seed());
+
+            RawFigures raw = measureRaw(admin, bootstrap, registry, runs);
+
+            Spread pipeline;
+            double realisticRate;
+            long realisticAnnouncements;
+            LatencyProbe.Result latency;
+            MemoryReport memory;
+            long commitIntervalMs;
+            List<String> jvmOptions;
+            say("starting the processor in its own JVM (-Xmx%dm)", options.processorHeapMb());
+            try (ProcessorProcess processor = ProcessorProcess.start(bootstrap, registry, work,
+                    options.commitIntervalMs(), options.processorHeapMb(), profiling());
+                    NotificationCounter counter = new NotificationCounter(bootstrap, Topics.unprefixed().changes());
+                    AnnouncementPublisher publisher = new AnnouncementPublisher(
+                            PublisherConfig.of(bootstrap, registry, "").withTransactionalId("sanctions-bench"))) {
+                commitIntervalMs = processor.commitIntervalMs();
+                jvmOptions = processor.jvmOptions();
+                say("processor RUNNING, commit interval %d ms; warm-up: %,d actions", commitIntervalMs,
+                        options.warmupActions());
+                publishAndAwait(publisher, counter, warmup);
+                double[] rates = new double[runs.size()];
+                for (int run = 0; run < runs.size(); run++) {
+                    rates[run] = publishAndAwait(publisher, counter, runs.get(run));
+                    say("pipeline run %d/%d: %,d actions, %,.0f actions/s", run + 1, runs.size(),
+                            runs.get(run).size(), rates[run]);
+                }
+                pipeline = Spread.of(rates);
+                runs.clear();
+
+                List<Announcement> realistic = log.announcements(options.realisticActions(),
+                        log.sizesAround(options.realisticSize()));
+                realisticAnnouncements = realistic.size();
+                realisticRate = realistic.isEmpty() ? Double.NaN : publishAndAwait(publisher, counter, realistic);
+                say("pipeline, realistic announcements: %,d actions in %,d announcements, %,.0f actions/s",
+                        options.realisticActions(), realisticAnnouncements, realisticRate);
+
+                List<Announcement> steady = log.announcements(
+                        1L + options.latencyWarmupCount() + options.latencyMeasuredCount(), () -> 1);
+                say("latency: %,d actions/s for %d s after a %d s warm-up", options.latencyRate(),
+                        options.latencyDuration().toSeconds(), options.latencyWarmup().toSeconds());
+                latency = new LatencyProbe(bootstrap, registry).run(steady, options.latencyRate(),
+                        options.latencyWarmupCount(), REPLY_SLACK);
+                memory = processor.memory();
+                say("processor memory: peak heap %.0f MB, RSS %.0f MB", mb(memory.peakHeap()), mb(memory.rss()));
+            }
+
+            SortedMap<String, DesignationState> expected = log.expectedStates();
+            ReplayFigures replay = measureReplay(bootstrap, registry);
+            Refold refold = replay.refold();
+            boolean replayMatches = expected.equals(refold.states());
+            Snapshot snapshot = measureSnapshot(bootstrap, registry, expected);
+            long snapshotRecords = endOffsets(admin, Topics.unprefixed().designations());
+            boolean outputsMatch = replayMatches && snapshot.matches();
+            if (!outputsMatch) {
+                say("WARNING: outputs differ from the expected fold of the log: replay %s, snapshot %s",
+                        replayMatches ? "agrees" : "differs", snapshot.matches() ? "agrees" : "differs");
+            }
+            long[] latencies = latency.latencies();
+            return new BenchmarkResult(
+                    new BenchmarkResult.Workload(options.actions(), expected.size(), log.actions(),
+                            log.announcements(), mixNames(log.mix()), options.runs(), options.warmupActions(),
+                            options.publishBatchActions(), options.seed()),
+                    new BenchmarkResult.Throughput(raw.produce(), raw.consume(), raw.recordBytes(), pipeline,
+                            options.realisticActions(),
+                            realisticAnnouncements == 0 ? Double.NaN
+                                    : (double) options.realisticActions() / realisticAnnouncements,
+                            realisticRate),
+                    new BenchmarkResult.Latency(
+                            Statistics.millis(Statistics.percentile(latencies, 50)),
+                            Statistics.millis(Statistics.percentile(latencies, 99)),
+                            Statistics.millis(Statistics.max(latencies)),
+                            latencies.length, options.latencyRate(), latency.sendRate(),
+                            options.latencyDuration().toMillis() / 1000.0, LatencyProbe.PRODUCER),
+                    new BenchmarkResult.Reads(refold.actions(), replay.actionsPerSecond(), snapshot.designations(),
+                            snapshotRecords, snapshot.designationsPerSecond()),
+                    new BenchmarkResult.ProcessorFigures(mb(memory.peakHeap()), mb(memory.liveHeap()),
+                            mb(memory.rss()), mb(memory.peakRss()), options.processorHeapMb(), commitIntervalMs,
+                            jvmOptions),
+                    new BenchmarkResult.Environment(kafkaVersion(), System.getProperty("java.version"),
+                            Runtime.getRuntime().availableProcessors(),
+                            System.getProperty("os.name") + " " + System.getProperty("os.arch")),
+                    outputsMatch,
+                    (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private record RawFigures(Spread produce, Spread consume, double recordBytes) {
+    }
+
+    private RawFigures measureRaw(Admin admin, String bootstrap, String registry, List<List<Announcement>> runs) {
+        List<byte[]> values = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        long bytes = 0;
+        try (SpecificAvroSerializer<Announcement> serializer = new SpecificAvroSerializer<>()) {
+            serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry), false);
+            for (List<Announcement> run : runs) {
+                for (Announcement announcement : run) {
+                    byte[] value = serializer.serialize(Topics.unprefixed().announcements(), announcement);
+                    values.add(value);
+                    keys.add(announcement.getAuthority());
+                    bytes += value.length;
+                }
+            }
+        }
+        double recordBytes = (double) bytes / values.size();
+        RawBaseline raw = new RawBaseline(bootstrap, admin);
+        say("raw Kafka: warm-up, then %d runs of %,d records of %.0f bytes on average", options.runs(),
+                options.actions(), recordBytes);
+        raw.run(RAW_TOPIC + "warmup", values, keys, Math.min(options.actions(), RAW_WARMUP_RECORDS));
+        double[] produce = new double[options.runs()];
+        double[] consume = new double[options.runs()];
+        for (int run = 0; run < options.runs(); run++) {
+            RawBaseline.Run figures = raw.run(RAW_TOPIC + run, values, keys, options.actions());
+            produce[run] = figures.produceRecordsPerSecond();
+            consume[run] = figures.consumeRecordsPerSecond();
+            say("raw run %d/%d: produce %,.0f records/s, consume %,.0f records/s", run + 1, options.runs(),
+                    produce[run], consume[run]);
+        }
+        return new RawFigures(Spread.of(produce), Spread.of(consume), recordBytes);
+    }
+
+    /**
+     * Publishes the announcements in transactions of about {@link BenchmarkOptions#publishBatchActions()} actions
+     * and returns actions per second from the first publish until the last notification is readable.
+     */
+    private double publishAndAwait(AnnouncementPublisher publisher, NotificationCounter counter,
+            List<Announcement> announcements) {
+        long actions = announcements.stream().mapToLong(a -> a.getActions().size()).sum();
+        counter.expect(counter.count() + actions);
+        long begin = System.nanoTime();
+        List<Announcement> batch = new ArrayList<>();
+        int batchActions = 0;
+        for (Announcement announcement : announcements) {
+            batch.add(announcement);
+            batchActions += announcement.getActions().size();
+            if (batchActions >= options.publishBatchActions()) {
+                publisher.publish(batch);
+                batch = new ArrayList<>();
+                batchActions = 0;
+            }
+        }
+        publisher.publish(batch);
+        long reached = counter.await(REPLY_SLACK.plus(Duration.ofMillis(actions * 2)));
+        return Statistics.perSecond(actions, reached - begin);
+    }
+
+    private record ReplayFigures(Refold refold, double actionsPerSecond) {
+    }
+
+    private ReplayFigures measureReplay(String bootstrap, String registry) {
+        say("replay as-of over the whole log");
+        Replay replay = new Replay(new LogSource(Map.of("bootstrap.servers", bootstrap),
+                Map.of("schema.registry.url", registry)), Topics.unprefixed());
+        long begin = System.nanoTime();
+        Refold refold = replay.asOf(null, read -> { });
+        long elapsed = System.nanoTime() - begin;
+        double rate = Statistics.perSecond(refold.actions(), elapsed);
+        say("replay: %,d actions in %.1f s, %,.0f actions/s", refold.actions(), elapsed / 1e9, rate);
+        return new ReplayFigures(refold, rate);
+    }
+
+    /** The snapshot's rate, and whether it held exactly the expected states. */
+    private record Snapshot(long designations, boolean matches, double designationsPerSecond) {
+    }
+
+    private Snapshot measureSnapshot(String bootstrap, String registry, SortedMap<String, DesignationState> expected) {
+        say("subscribe --snapshot: loading the full state");
+        long[] counts = new long[2];
+        long[] lastState = new long[1];
+        Subscriber subscriber = new Subscriber(SubscriptionSettings.of(bootstrap, registry).withSnapshot(true));
+        long begin = System.nanoTime();
+        subscriber.run(new DesignationListener() {
+            @Override
+            public void onSnapshot(DesignationState state) {
+                counts[0]++;
+                if (state.equals(expected.get(state.getDesignationKey()))) {
+                    counts[1]++;
+                }
+                lastState[0] = System.nanoTime();
+            }
+
+            @Override
+            public void onChange(DesignationChange change) {
+                // The processor is stopped: nothing follows the snapshot.
+            }
+        }, StopCondition.never().withMaxIdle(Duration.ofMillis(100)));
+        double rate = Statistics.perSecond(counts[0], lastState[0] - begin);
+        say("snapshot: %,d designations in %.1f s, %,.0f designations/s", counts[0], (lastState[0] - begin) / 1e9,
+                rate);
+        return new Snapshot(counts[0], counts[1] == expected.size() && counts[0] == expected.size(), rate);
+    }
+
+    private void setUpTopics(Admin admin, String registry) {
+        try (RestSchemaRegistryClient client =
+                RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", registry))) {
+            new PipelineSetup(admin, client, Topics.unprefixed(), PipelineSetup.BROKER_DEFAULT,
+                    (short) PipelineSetup.BROKER_DEFAULT).run(SyntheticLog.jurisdictions());
+        }
+    }
+
+    private static long endOffsets(Admin admin, String topic) {
+        try {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                    .partitions().size();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+        } catch (ExecutionException e) {
+            throw new BenchmarkException("cannot read the end offsets of " + topic + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchmarkException("interrupted", e);
+        }
+    }
+
+    private List<String> profiling() {
+        if (options.profileDir() == null) {
+            return List.of();
+        }
+        try {
+            Files.createDirectories(options.profileDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + options.profileDir(), e);
+        }
+        Path recording = options.profileDir().toAbsolutePath().resolve("processor.jfr");
+        return List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
+    }
+
+    private Path workDir() {
+        try {
+            if (options.workDir() != null) {
+                return Files.createDirectories(options.workDir());
+            }
+            return Files.createTempDirectory("sanctions-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a work directory: " + e.getMessage(), e);
+        }
+    }
+
+    /** The clients' version, from the properties file in their jar (the class that reads it is internal). */
+    private static String kafkaVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = Admin.class.getResourceAsStream("/kafka/kafka-version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
+    private static Map<String, Long> mixNames(Map<SyntheticLog.Kind, Long> mix) {
+        return mix.entrySet().stream().collect(Collectors.toMap(
+                e -> e.getKey().name().toLowerCase(Locale.ROOT), Map.Entry::getValue));
+    }
+
+    private static double mb(long bytes) {
+        return bytes < 0 ? Double.NaN : bytes / (1024.0 * 1024.0);
+    }
+
+    private void say(String format, Object... arguments) {
+        progress.printf(Locale.ROOT, "[%6.1f s] %s%n", (System.nanoTime() - started) / 1e9,
+                String.format(Locale.ROOT, format, arguments));
+        progress.flush();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A temporary directory left behind is harmless.
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.sanctions.bench;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What Kafka alone does on this machine: its own producer (acks=all, idempotent, otherwise defaults) writing the
+ * very bytes of the serialized announcements, and a plain consumer reading them back. Each run writes a topic of
+ * its own with one partition, like the announcements topic.
+ */
+final class RawBaseline {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    /** One run's rates. */
+    record Run(double produceRecordsPerSecond, double consumeRecordsPerSecond) {
+    }
+
+    private final String bootstrapServers;
+    private final Admin admin;
+
+    RawBaseline(String bootstrapServers, Admin admin) {
+        this.bootstrapServers = bootstrapServers;
+        this.admin = admin;
+    }
+
+    /** Writes {@code records} records to a new topic {@code topic}, then reads them back. */
+    Run run(String topic, List<byte[]> values, List<String> keys, int records) {
+        createTopic(topic);
+        long produceNanos = produce(topic, values, keys, records);
+        long consumeNanos = consume(topic, records);
+        return new Run(Statistics.perSecond(records, produceNanos), Statistics.perSecond(records, consumeNanos));
+    }
+
+    private long produce(String topic, List<byte[]> values, List<String> keys, int records) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-raw-producer");
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            // Metadata first, so the timed loop measures writing, not the first connection.
+            producer.partitionsFor(topic);
+            long started = System.nanoTime();
+            for (int i = 0; i < records; i++) {
+                int at = i % values.size();
+                producer.send(new ProducerRecord<>(topic, keys.get(at), values.get(at)), (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+            }
+            producer.flush();
+            long elapsed = System.nanoTime() - started;
+            if (failure.get() != null) {
+                throw new KafkaException("the raw producer failed: " + failure.get().getMessage(), failure.get());
+            }
+            return elapsed;
+        }
+    }
+
+    private long consume(String topic, int records) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-raw-consumer");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long started = System.nanoTime();
+            long deadline = started + WAIT.toNanos();
+            long read = 0;
+            long bytes = 0;
+            while (read < records) {
+                if (System.nanoTime() > deadline) {
+                    throw new KafkaException("the raw consumer read " + read + " of " + records + " records of "
+                            + topic + " in " + WAIT.toSeconds() + " s");
+                }
+                for (var record : consumer.poll(Duration.ofMillis(100))) {
+                    read++;
+                    bytes += record.value().length;
+                }
+            }
+            long elapsed = System.nanoTime() - started;
+            if (bytes == 0) {
+                throw new IllegalStateException("the raw consumer read only empty records");
+            }
+            return elapsed;
+        }
+    }
+
+    private void createTopic(String topic) {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            throw new KafkaException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while creating topic " + topic, e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.sanctions.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Jib image of the cli module starts the application the way ./sanctions does, as a user who can write state. */
+class JibConfigurationTest {
+
+    private static Checkout checkout;
+    private static JibConfiguration jib;
+    private static CliSources cli;
+
+    @BeforeAll
+    static void readFiles() {
+        checkout = Checkout.fromModuleDirectory();
+        jib = JibConfiguration.read(checkout.cliModule().resolve("pom.xml"), checkout.parentPom());
+        cli = CliSources.scan(checkout.cliMainSources());
+    }
+
+    @Test
+    void isBoundToNoPhaseSoTheBuildNeedsNoDockerOrRegistry() {
+        assertThat(jib.boundToLifecycle()).as("<executions> of " + JibConfiguration.PLUGIN).isFalse();
+    }
+
+    @Test
+    void startsTheCommandLineWithAvroTrustingTheGeneratedClasses() throws Exception {
+        Path mainClass = checkout.cliMainSources().resolve("java")
+                .resolve(jib.mainClass().replace('.', '/') + ".java");
+
+        assertThat(mainClass).exists();
+        assertThat(Files.readString(mainClass)).contains("public static void main(String[] args)");
+        assertThat(jib.jvmFlags()).contains("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.sanctions.avro");
+        assertThat(Files.readString(checkout.root().resolve("sanctions")))
+                .as("the launcher passes the same flag").contains("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.sanctions.avro");
+    }
+
+    @Test
+    void setsOnlyVariablesTheApplicationReads() {
+        assertThat(jib.environment()).isNotEmpty();
+        assertThat(cli.environmentVariables()).containsAll(jib.environment().keySet());
+    }
+
+    @Test
+    void exposesTheHttpPortOfTheProcessor() {
+        String port = ComposeFile.read(checkout.composeFile()).service("processor").env("SANCTIONS_HTTP_PORT")
+                .orElse("8080");
+
+        assertThat(jib.ports()).containsExactly(port);
+    }
+
+    @Test
+    void copiesDirectoriesThatExist() {
+        assertThat(jib.extraDirectories()).isNotEmpty();
+        jib.extraDirectories().keySet().forEach(from -> assertThat(from).isDirectory());
+    }
+
+    @Test
+    void runsAsANonRootUserWhoCanWriteTheStateDirectory() {
+        Path stateDir = Path.of(jib.environment().get("SANCTIONS_STATE_DIR"));
+        Map.Entry<String, String> writable = jib.permissions().entrySet().stream()
+                .filter(permission -> stateDir.startsWith(permission.getKey()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no <permission> covers " + stateDir));
+        int mode = Integer.parseInt(writable.getValue(), 8);
+
+        assertThat(jib.uid()).as("uid").isNotZero();
+        assertThat(jib.gid()).as("gid that owns the image's files").hasValue(0);
+        assertThat(mode & 0070).as("group rwx on " + writable.getKey()).isEqualTo(0070);
+        assertThat(jib.extraDirectories()).as("an extra directory that creates " + writable.getKey())
+                .anySatisfy((from, into) -> {
+                    Path inImage = Path.of(writable.getKey());
+                    assertThat(inImage).startsWithRaw(Path.of(into));
+                    assertThat(from.resolve(Path.of(into).relativize(inImage))).isDirectory();
+                });
+    }
+}
