@@ -13,75 +13,75 @@ import picocli.CommandLine.Option;
 /** The options every command accepts (SPEC section 6), with their environment-variable defaults. */
 final class ConnectionOptions {
 
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT",
-      defaultValue = "${env:SANCTIONS_BOOTSTRAP_SERVERS:-localhost:9092}",
-      description = "Kafka brokers (env SANCTIONS_BOOTSTRAP_SERVERS; default: ${DEFAULT-VALUE}).")
-  String bootstrapServers;
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT",
+            defaultValue = "${env:SANCTIONS_BOOTSTRAP_SERVERS:-localhost:9092}",
+            description = "Kafka brokers (env SANCTIONS_BOOTSTRAP_SERVERS; default: ${DEFAULT-VALUE}).")
+    String bootstrapServers;
 
-  @Option(
-      names = "--schema-registry-url",
-      paramLabel = "URL",
-      defaultValue = "${env:SANCTIONS_SCHEMA_REGISTRY_URL:-http://localhost:8081}",
-      description = "Schema registry (env SANCTIONS_SCHEMA_REGISTRY_URL; default: ${DEFAULT-VALUE}).")
-  String schemaRegistryUrl;
+    @Option(
+            names = "--schema-registry-url",
+            paramLabel = "URL",
+            defaultValue = "${env:SANCTIONS_SCHEMA_REGISTRY_URL:-http://localhost:8081}",
+            description = "Schema registry (env SANCTIONS_SCHEMA_REGISTRY_URL; default: ${DEFAULT-VALUE}).")
+    String schemaRegistryUrl;
 
-  @Option(
-      names = "--command-config",
-      paramLabel = "FILE",
-      description = "Extra Kafka client properties (e.g. SASL, TLS); schema.registry.* and basic.auth.* keys go to the registry client.")
-  Path commandConfig;
+    @Option(
+            names = "--command-config",
+            paramLabel = "FILE",
+            description = "Extra Kafka client properties (e.g. SASL, TLS); schema.registry.* and basic.auth.* keys go to the registry client.")
+    Path commandConfig;
 
-  @Option(
-      names = "--topic-prefix",
-      paramLabel = "PREFIX",
-      defaultValue = "${env:SANCTIONS_TOPIC_PREFIX:-}",
-      description = "Prefix for every topic name, e.g. 'test.' gives 'test.sanctions.announcements'.")
-  String topicPrefix;
+    @Option(
+            names = "--topic-prefix",
+            paramLabel = "PREFIX",
+            defaultValue = "${env:SANCTIONS_TOPIC_PREFIX:-}",
+            description = "Prefix for every topic name, e.g. 'test.' gives 'test.sanctions.announcements'.")
+    String topicPrefix;
 
-  @Option(names = "--verbose", description = "Show stack traces of failures.")
-  boolean verbose;
+    @Option(names = "--verbose", description = "Show stack traces of failures.")
+    boolean verbose;
 
-  /** The properties of {@code --command-config}, sorted; empty when none was given. */
-  Map<String, Object> extraProperties() {
-    Map<String, Object> properties = new TreeMap<>();
-    if (commandConfig == null) {
-      return properties;
+    /** The properties of {@code --command-config}, sorted; empty when none was given. */
+    Map<String, Object> extraProperties() {
+        Map<String, Object> properties = new TreeMap<>();
+        if (commandConfig == null) {
+            return properties;
+        }
+        Properties loaded = new Properties();
+        try (Reader reader = Files.newBufferedReader(commandConfig)) {
+            loaded.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new UserInputException("--command-config: file " + commandConfig + " does not exist");
+        } catch (IOException e) {
+            throw new UserInputException("--command-config: cannot read " + commandConfig + ": " + e.getMessage());
+        }
+        loaded.stringPropertyNames().forEach(name -> properties.put(name, loaded.getProperty(name)));
+        return properties;
     }
-    Properties loaded = new Properties();
-    try (Reader reader = Files.newBufferedReader(commandConfig)) {
-      loaded.load(reader);
-    } catch (NoSuchFileException e) {
-      throw new UserInputException("--command-config: file " + commandConfig + " does not exist");
-    } catch (IOException e) {
-      throw new UserInputException("--command-config: cannot read " + commandConfig + ": " + e.getMessage());
+
+    /** Kafka client properties: the extra ones plus bootstrap.servers (the flag wins). */
+    Map<String, Object> kafkaProperties() {
+        Map<String, Object> properties = new TreeMap<>(extraProperties());
+        properties.keySet().removeIf(ConnectionOptions::isRegistryKey);
+        properties.put("bootstrap.servers", bootstrapServers);
+        return properties;
     }
-    loaded.stringPropertyNames().forEach(name -> properties.put(name, loaded.getProperty(name)));
-    return properties;
-  }
 
-  /** Kafka client properties: the extra ones plus bootstrap.servers (the flag wins). */
-  Map<String, Object> kafkaProperties() {
-    Map<String, Object> properties = new TreeMap<>(extraProperties());
-    properties.keySet().removeIf(ConnectionOptions::isRegistryKey);
-    properties.put("bootstrap.servers", bootstrapServers);
-    return properties;
-  }
+    /** Schema registry client settings: the registry keys of --command-config plus the URL. */
+    Map<String, Object> registryProperties() {
+        Map<String, Object> properties = new TreeMap<>(extraProperties());
+        properties.keySet().removeIf(key -> !isRegistryKey(key));
+        properties.put("schema.registry.url", schemaRegistryUrl);
+        return properties;
+    }
 
-  /** Schema registry client settings: the registry keys of --command-config plus the URL. */
-  Map<String, Object> registryProperties() {
-    Map<String, Object> properties = new TreeMap<>(extraProperties());
-    properties.keySet().removeIf(key -> !isRegistryKey(key));
-    properties.put("schema.registry.url", schemaRegistryUrl);
-    return properties;
-  }
+    String topicPrefix() {
+        return topicPrefix == null ? "" : topicPrefix;
+    }
 
-  String topicPrefix() {
-    return topicPrefix == null ? "" : topicPrefix;
-  }
-
-  private static boolean isRegistryKey(String key) {
-    return key.startsWith("schema.registry.") || key.startsWith("basic.auth.");
-  }
+    private static boolean isRegistryKey(String key) {
+        return key.startsWith("schema.registry.") || key.startsWith("basic.auth.");
+    }
 }

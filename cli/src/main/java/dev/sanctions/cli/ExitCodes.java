@@ -2,9 +2,9 @@ package dev.sanctions.cli;
 
 /** The exit codes of SPEC section 6. */
 final class ExitCodes {
-  static final int OK = 0;
-  static final int FAILURE = 1;
-  static final int BAD_INPUT = 2;
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int BAD_INPUT = 2;
 
-  private ExitCodes() {}
+    private ExitCodes() {}
 }

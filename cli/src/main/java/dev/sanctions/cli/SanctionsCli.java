@@ -5,40 +5,40 @@ import picocli.CommandLine.Command;
 
 /** The {@code sanctions} command: one subcommand per job of SPEC section 6. */
 @Command(
-    name = "sanctions",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Sanctions updates as events: publish announcements, fold them into designations, notify banks.",
-    subcommands = {
-      InitCommand.class,
-      PublishCommand.class,
-      ProcessorCommand.class,
-      SubscribeCommand.class,
-      StateCommand.class,
-      ReplayCommand.class,
-      DevCommand.class,
-      DemoCommand.class,
-      BenchCommand.class,
-      CommandLine.HelpCommand.class
-    })
+        name = "sanctions",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Sanctions updates as events: publish announcements, fold them into designations, notify banks.",
+        subcommands = {
+            InitCommand.class,
+            PublishCommand.class,
+            ProcessorCommand.class,
+            SubscribeCommand.class,
+            StateCommand.class,
+            ReplayCommand.class,
+            DevCommand.class,
+            DemoCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class SanctionsCli implements Runnable {
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of the commands below.");
-  }
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of the commands below.");
+    }
 
-  public static void main(String[] args) {
-    System.exit(execute(args));
-  }
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
 
-  /** Runs the command line and returns its exit code (0 success, 1 runtime failure, 2 bad input or usage). */
-  static int execute(String... args) {
-    CommandLine commandLine = new CommandLine(new SanctionsCli());
-    commandLine.setExecutionExceptionHandler(new Failures());
-    commandLine.setParameterExceptionHandler(new Failures());
-    return commandLine.execute(args);
-  }
+    /** Runs the command line and returns its exit code (0 success, 1 runtime failure, 2 bad input or usage). */
+    static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new SanctionsCli());
+        commandLine.setExecutionExceptionHandler(new Failures());
+        commandLine.setParameterExceptionHandler(new Failures());
+        return commandLine.execute(args);
+    }
 }
