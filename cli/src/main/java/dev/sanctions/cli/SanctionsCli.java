@@ -36,9 +36,14 @@ public final class SanctionsCli implements Runnable {
 
     /** Runs the command line and returns its exit code (0 success, 1 runtime failure, 2 bad input or usage). */
     static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with the failure handling that gives every error one line and the SPEC's exit code. */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new SanctionsCli());
         commandLine.setExecutionExceptionHandler(new Failures());
         commandLine.setParameterExceptionHandler(new Failures());
-        return commandLine.execute(args);
+        return commandLine;
     }
 }

@@ -1,0 +1,87 @@
+package dev.sanctions.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line's contract with scripts: exit codes, one readable line per problem, no stack traces. */
+class SanctionsCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpListsTheCommandsAndExitsZero() {
+        Run run = run("--help");
+        assertThat(run.code).isZero();
+        assertThat(run.out).contains("init", "publish", "processor", "subscribe", "state", "replay", "dev", "demo", "bench");
+    }
+
+    @Test
+    void anUnknownCommandOrOptionIsAUsageErrorWithExitTwo() {
+        assertThat(run("frobnicate").code).isEqualTo(2);
+        Run run = run("publish", "--no-such-option", "x.json");
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("Unknown option: '--no-such-option'").contains("sanctions publish --help");
+    }
+
+    @Test
+    void anInvalidFileExitsTwoWithOneLinePerProblemAndContactsNoBroker() throws IOException {
+        Path file = dir.resolve("round-3.jsonl");
+        Files.writeString(file, "{\"announcementId\":\"a-1\",\"authority\":\"JP-MOFA\",\"jurisdiction\":\"JP\","
+                + "\"publishedAt\":\"2022-04-08T10:00:00+09:00\",\"title\":\"t\",\"actions\":[{\"action\":\"DESIGNATE\","
+                + "\"target\":{\"id\":\"RU-P-1\",\"kind\":\"PERSON\"},\"measures\":[\"ASSET_FREEZE\"]}]}\n");
+
+        // An unreachable broker: if anything were sent, the command would fail with exit 1 instead.
+        Run run = run("publish", file.toString(), "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).startsWith(file + ":1: actions[0].target.name: required for DESIGNATE")
+                .contains("1 problem(s) found; nothing was published")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aMissingCommandConfigFileIsBadInput() {
+        Run run = run("replay", "verify", "--command-config", dir.resolve("absent.properties").toString());
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("--command-config: file").contains("does not exist");
+    }
+
+    @Test
+    void durationsAndInstantsReadAsPeopleTypeThem() {
+        Durations durations = new Durations();
+        assertThat(durations.convert("5s")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(durations.convert("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(durations.convert("PT2M")).isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> durations.convert("soon")).isInstanceOf(CommandLine.TypeConversionException.class)
+                .hasMessageContaining("e.g. 500ms, 5s");
+
+        Instants instants = new Instants();
+        assertThat(instants.convert("2022-04-08T10:00:00+09:00")).isEqualTo(Instant.parse("2022-04-08T01:00:00Z"));
+        assertThat(instants.convert("2022-03-01")).isEqualTo(Instant.parse("2022-03-01T23:59:59.999Z"));
+        assertThatThrownBy(() -> instants.convert("1 March")).isInstanceOf(CommandLine.TypeConversionException.class);
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = SanctionsCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private record Run(int code, String out, String err) {}
+}
