@@ -32,6 +32,15 @@ final class TopicLayout {
             TopicConfig.RETENTION_MS_CONFIG, "-1",
             TopicConfig.RETENTION_BYTES_CONFIG, "-1");
 
+    /**
+     * Compacted, and cleaned soon: the log cleaner never touches the active segment, so with the broker's default
+     * (a week, 1 GiB) superseded states would stay for days and every snapshot would read them.
+     */
+    private static final Map<String, String> COMPACTED = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(60 * 60 * 1000),
+            TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1");
+
     private final Topics topics;
 
     TopicLayout(Topics topics) {
@@ -42,9 +51,7 @@ final class TopicLayout {
     List<TopicSpec> all(Collection<String> jurisdictions) {
         List<TopicSpec> specs = new ArrayList<>();
         specs.add(announcements());
-        specs.add(new TopicSpec(topics.designations(),
-                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
-                DesignationState.getClassSchema(), FULL_TRANSITIVE));
+        specs.add(new TopicSpec(topics.designations(), COMPACTED, DesignationState.getClassSchema(), FULL_TRANSITIVE));
         specs.add(new TopicSpec(topics.changes(), KEEP_FOREVER, DesignationChange.getClassSchema(), FULL_TRANSITIVE));
         jurisdictions.stream().map(this::changes).forEach(specs::add);
         specs.add(new TopicSpec(topics.rejected(), KEEP_FOREVER, RejectedAction.getClassSchema(), FULL_TRANSITIVE));

@@ -67,6 +67,9 @@ final class SnapshotReader {
         Set<TopicPartition> unread = new HashSet<>(partitions);
         long started = System.nanoTime();
         long records = 0;
+        // Until the cleaner has run, a compacted topic still holds superseded states: keep only each key's last
+        // record (one writer per key, so the last is the newest) and decode each designation once.
+        Map<String, ConsumerRecord<String, byte[]>> latest = new HashMap<>();
         while (true) {
             unread.removeIf(p -> consumer.position(p) >= written.get(p));
             if (unread.isEmpty()) {
@@ -74,11 +77,16 @@ final class SnapshotReader {
             }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                 if (record.offset() < written.get(new TopicPartition(record.topic(), record.partition()))) {
-                    apply(record, matching, versions);
+                    if (record.key() == null) {
+                        apply(record, matching, versions);
+                    } else {
+                        latest.put(record.key(), record);
+                    }
                     records++;
                 }
             }
         }
+        latest.values().forEach(record -> apply(record, matching, versions));
         LOG.info("Snapshot of {}: {} records, {} designations, {} matching, in {} ms", topic, records,
                 versions.size(), matching.size(), (System.nanoTime() - started) / 1_000_000);
         return new Snapshot(matching, versions);
