@@ -20,8 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Measures the pipeline against raw Kafka on a fresh embedded broker, in one run (SPEC section 9):",
-            "throughput, latency at a steady rate, replay, snapshot load and the processor's memory.",
+            "Measure the pipeline against raw Kafka on a fresh embedded broker, in one run.",
+            "Throughput, latency at a steady rate, replay, snapshot load and the processor's memory (SPEC section 9).",
             "Writes the figures as JSON (to --output, else to stdout) and prints a short table.",
             "It always starts its own broker: the connection options are not used."
         })
