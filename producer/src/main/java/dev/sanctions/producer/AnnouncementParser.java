@@ -12,6 +12,7 @@ import dev.sanctions.avro.MeasureType;
 import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -53,6 +54,8 @@ final class AnnouncementParser {
     private final SourceLines lines;
     private final List<Finding> findings = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
+    private static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
+
     private OffsetDateTime publishedAt;
 
     /**
@@ -250,6 +253,13 @@ final class AnnouncementParser {
             if (instant.toInstant().isBefore(Instant.EPOCH)) {
                 // A Kafka record timestamp cannot be negative, and publishedAt becomes the record timestamp.
                 report(path, line(), "must not be before 1970-01-01T00:00:00Z, found " + quote(text));
+                return null;
+            }
+            if (instant.toInstant().isAfter(Instant.now().plus(FUTURE_TOLERANCE))) {
+                // Kafka refuses record timestamps more than an hour ahead of its clock (the broker default of
+                // log.message.timestamp.after.max.ms); only this check reads the clock, and nothing of it is published.
+                report(path, line(), "must not be in the future (it is when the authority published the "
+                        + "announcement), found " + quote(text) + ": check the date");
                 return null;
             }
             return instant;

@@ -152,6 +152,9 @@ class ValidationRulesTest {
                         + "found '2022-04-08T10:00:00'"),
                 new Case("publishedAt before 1970", replace("\"2022-04-08T10:00:00+09:00\"", "\"1969-12-31T23:59:59Z\""),
                         5, "publishedAt", "must not be before 1970-01-01T00:00:00Z, found '1969-12-31T23:59:59Z'"),
+                new Case("publishedAt in the future", replace("\"2022-04-08T10:00:00+09:00\"", "\"2999-04-08T10:00:00+09:00\""),
+                        5, "publishedAt", "must not be in the future (it is when the authority published the "
+                        + "announcement), found '2999-04-08T10:00:00+09:00': check the date"),
                 new Case("effectiveFrom not a date", replace("\"2022-04-12\"", "\"12/04/2022\""),
                         6, "effectiveFrom", "must be an ISO date, e.g. 2022-04-12, or an ISO-8601 instant with offset, "
                         + "e.g. 2022-04-08T10:00:00+09:00, found '12/04/2022'"),
