@@ -18,10 +18,7 @@ import dev.sanctions.core.LogFold;
 import dev.sanctions.core.Outcome;
 import dev.sanctions.core.Topics;
 import dev.sanctions.core.json.JsonForm;
-import dev.sanctions.registry.client.RestSchemaRegistryClient;
-import dev.sanctions.registry.serde.SpecificAvroSerializer;
 import dev.sanctions.testkit.KafkaBackendExtension;
-import dev.sanctions.testkit.UniqueNames;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,10 +33,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -73,24 +67,9 @@ class DesignationApiIT {
 
     @BeforeEach
     void setUp() {
-        Topics topics = Topics.withPrefix(UniqueNames.of("api") + ".");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()));
-                RestSchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(
-                        Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()))) {
-            new PipelineSetup(admin, registry, topics, 2, (short) 1).run(List.of("JP", "US"));
-        }
-        settings = ProcessorSettings.defaults(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl())
-                .withTopics(topics)
-                .withApplicationId(UniqueNames.of("api-it"))
-                .withStateDir(stateDir.resolve("one"))
-                .withReplicationFactor((short) 1)
-                .withHttp("127.0.0.1", 0);
-        SpecificAvroSerializer<Announcement> values = new SpecificAvroSerializer<>();
-        values.configure(Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()), false);
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), values);
+        Topics topics = ProcessorItSupport.createTopics(KAFKA.backend(), "api", List.of("JP", "US"));
+        settings = ProcessorItSupport.settings(KAFKA.backend(), topics, "api-it", stateDir.resolve("one"));
+        producer = ProcessorItSupport.announcementProducer(KAFKA.backend());
     }
 
     @AfterEach

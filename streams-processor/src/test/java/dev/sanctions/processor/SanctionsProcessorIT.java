@@ -17,11 +17,8 @@ import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.MeasureType;
 import dev.sanctions.core.LogFold;
 import dev.sanctions.core.Outcome;
-import dev.sanctions.registry.client.RestSchemaRegistryClient;
 import dev.sanctions.registry.serde.SpecificAvroDeserializer;
-import dev.sanctions.registry.serde.SpecificAvroSerializer;
 import dev.sanctions.testkit.KafkaBackendExtension;
-import dev.sanctions.testkit.UniqueNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -45,7 +40,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,24 +65,9 @@ class SanctionsProcessorIT {
 
     @BeforeEach
     void setUp() {
-        topics = Topics.withPrefix(UniqueNames.of("it") + ".");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()));
-                RestSchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(
-                        Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()))) {
-            new PipelineSetup(admin, registry, topics, 2, (short) 1).run(List.of("JP"));
-        }
-        settings = ProcessorSettings.defaults(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl())
-                .withTopics(topics)
-                .withApplicationId(UniqueNames.of("processor-it"))
-                .withStateDir(stateDir.resolve("state"))
-                .withReplicationFactor((short) 1)
-                .withHttp("127.0.0.1", 0);
-        SpecificAvroSerializer<Announcement> values = new SpecificAvroSerializer<>();
-        values.configure(Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()), false);
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), values);
+        topics = ProcessorItSupport.createTopics(KAFKA.backend(), "it", List.of("JP"));
+        settings = ProcessorItSupport.settings(KAFKA.backend(), topics, "processor-it", stateDir.resolve("state"));
+        producer = ProcessorItSupport.announcementProducer(KAFKA.backend());
     }
 
     @AfterEach

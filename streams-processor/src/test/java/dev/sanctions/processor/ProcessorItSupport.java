@@ -1,0 +1,54 @@
+package dev.sanctions.processor;
+
+import dev.sanctions.avro.Announcement;
+import dev.sanctions.core.Topics;
+import dev.sanctions.registry.client.RestSchemaRegistryClient;
+import dev.sanctions.registry.serde.SpecificAvroSerializer;
+import dev.sanctions.testkit.KafkaBackend;
+import dev.sanctions.testkit.UniqueNames;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** What the processor's integration tests set up alike: their own topics, settings and an announcement producer. */
+final class ProcessorItSupport {
+
+    private ProcessorItSupport() {
+    }
+
+    /** Fresh topics with a unique prefix, two partitions each, created as {@code init} does. */
+    static Topics createTopics(KafkaBackend kafka, String prefix, List<String> jurisdictions) {
+        Topics topics = Topics.withPrefix(UniqueNames.of(prefix) + ".");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+                RestSchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(
+                        Map.of("schema.registry.url", kafka.schemaRegistryUrl()))) {
+            new PipelineSetup(admin, registry, topics, 2, (short) 1).run(jurisdictions);
+        }
+        return topics;
+    }
+
+    /** A processor of its own application id and state directory, HTTP on any free loopback port. */
+    static ProcessorSettings settings(KafkaBackend kafka, Topics topics, String applicationPrefix, Path stateDir) {
+        return ProcessorSettings.defaults(kafka.bootstrapServers(), kafka.schemaRegistryUrl())
+                .withTopics(topics)
+                .withApplicationId(UniqueNames.of(applicationPrefix))
+                .withStateDir(stateDir)
+                .withReplicationFactor((short) 1)
+                .withHttp("127.0.0.1", 0);
+    }
+
+    /** An idempotent producer of announcements, as a publisher outside the processor would write them. */
+    static KafkaProducer<String, Announcement> announcementProducer(KafkaBackend kafka) {
+        SpecificAvroSerializer<Announcement> values = new SpecificAvroSerializer<>();
+        values.configure(Map.of("schema.registry.url", kafka.schemaRegistryUrl()), false);
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), values);
+    }
+}
