@@ -43,6 +43,13 @@ final class ConnectionOptions {
     @Option(names = "--verbose", description = "Show stack traces of failures.")
     boolean verbose;
 
+    /** The properties of {@code --command-config} as strings, for the APIs that take them so. */
+    Map<String, String> extraStringProperties() {
+        Map<String, String> properties = new TreeMap<>();
+        extraProperties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        return properties;
+    }
+
     /** The properties of {@code --command-config}, sorted; empty when none was given. */
     Map<String, Object> extraProperties() {
         Map<String, Object> properties = new TreeMap<>();

@@ -6,8 +6,6 @@ import dev.sanctions.processor.SanctionsProcessor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -64,12 +62,10 @@ final class ProcessorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, String> extra = new TreeMap<>();
-        connection.extraProperties().forEach((key, value) -> extra.put(key, String.valueOf(value)));
         ProcessorSettings settings = ProcessorSettings.defaults(connection.bootstrapServers, connection.schemaRegistryUrl)
                 .withTopics(Topics.withPrefix(connection.topicPrefix()))
                 .withApplicationId(applicationId)
-                .withClientProperties(extra)
+                .withClientProperties(connection.extraStringProperties())
                 .withCommitInterval(commitInterval)
                 .withReplicationFactor(replicationFactor)
                 .withHttp(httpHost, httpPort);

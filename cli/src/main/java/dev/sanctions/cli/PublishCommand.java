@@ -10,8 +10,6 @@ import dev.sanctions.producer.PublisherConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,9 +81,7 @@ final class PublishCommand implements Callable<Integer> {
     }
 
     private PublisherConfig config() {
-        Map<String, String> extra = new TreeMap<>();
-        connection.extraProperties().forEach((key, value) -> extra.put(key, String.valueOf(value)));
         return PublisherConfig.of(connection.bootstrapServers, connection.schemaRegistryUrl, connection.topicPrefix())
-                .withClientProperties(extra);
+                .withClientProperties(connection.extraStringProperties());
     }
 }
