@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,9 +25,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "It always starts its own broker: the connection options are not used."
         })
 final class BenchCommand implements Callable<Integer> {
-
-    private static final List<String> CONNECTION_OPTIONS =
-            List.of("--bootstrap-servers", "--schema-registry-url", "--command-config", "--topic-prefix");
 
     @Spec CommandSpec spec;
     @Mixin ConnectionOptions connection;
@@ -77,12 +73,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        for (String option : CONNECTION_OPTIONS) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                err.println("sanctions bench: " + option + " is not used: the benchmark runs on its own fresh"
-                        + " embedded broker.");
-            }
-        }
+        ConnectionOptions.noteUnused(spec.commandLine(), "the benchmark runs on its own fresh embedded broker.");
         BenchmarkOptions options;
         try {
             options = BenchmarkOptions.defaults(actions)

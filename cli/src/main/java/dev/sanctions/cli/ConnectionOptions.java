@@ -5,9 +5,11 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options every command accepts (SPEC section 6), with their environment-variable defaults. */
@@ -42,6 +44,19 @@ final class ConnectionOptions {
 
     @Option(names = "--verbose", description = "Show stack traces of failures.")
     boolean verbose;
+
+    /**
+     * For the commands that run their own embedded cluster (dev, demo, bench): they accept the common options,
+     * as every command does, but tell the user that the ones given are not used.
+     */
+    static void noteUnused(CommandLine commandLine, String why) {
+        for (String option : List.of("--bootstrap-servers", "--schema-registry-url", "--command-config", "--topic-prefix")) {
+            if (commandLine.getParseResult().hasMatchedOption(option)) {
+                commandLine.getErr().println("sanctions " + commandLine.getCommandName() + ": " + option
+                        + " is not used: " + why);
+            }
+        }
+    }
 
     /** The properties of {@code --command-config} as strings, for the APIs that take them so. */
     Map<String, String> extraStringProperties() {

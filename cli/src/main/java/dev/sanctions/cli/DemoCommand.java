@@ -41,6 +41,7 @@ import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -57,12 +58,14 @@ final class DemoCommand implements Callable<Integer> {
     private static final String HOME = "JP";
 
     @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ConnectionOptions connection;
 
     private PrintWriter out;
     private boolean colour;
 
     @Override
     public Integer call() throws Exception {
+        ConnectionOptions.noteUnused(spec.commandLine(), "the demo runs its own broker and registry in a temporary directory.");
         out = spec.commandLine().getOut();
         colour = System.console() != null && System.getenv("NO_COLOR") == null;
         ((Logger) LoggerFactory.getLogger("dev.sanctions")).setLevel(Level.WARN);

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
 final class DevCommand implements Callable<Integer> {
 
     @Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ConnectionOptions connection;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".sanctions-dev",
             description = "Where the broker, registry and state stores keep their data (default: ${DEFAULT-VALUE}).")
@@ -36,6 +38,7 @@ final class DevCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        ConnectionOptions.noteUnused(spec.commandLine(), "dev runs its own broker and registry on --kafka-port and --registry-port.");
         PrintWriter out = spec.commandLine().getOut();
         out.println("starting Kafka, the schema registry and the processor (data in " + dataDir.toAbsolutePath() + ") ...");
         out.flush();
