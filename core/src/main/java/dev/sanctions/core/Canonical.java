@@ -11,11 +11,15 @@ import java.util.TreeSet;
  * The canonical (sorted, distinct) form of the sets in a state, so that equal states are equal Avro objects and
  * serialize identically. Measures sort by the type's symbol name, then detail with null first; programs lexically.
  * Symbol names rather than enum ordinals: a name's order cannot change when a later schema adds a symbol.
+ * "Lexically" is by Unicode code point (the order of UTF-8 bytes), not Java's UTF-16 order, which puts characters
+ * beyond U+FFFF before U+E000..U+FFFF: a consumer in any language sorts the same way.
  */
 final class Canonical {
+  /** Strings by Unicode code point. */
+  static final Comparator<String> TEXT_ORDER = Canonical::compareCodePoints;
   static final Comparator<Measure> MEASURE_ORDER = Comparator
       .comparing((Measure m) -> m.getType().name())
-      .thenComparing(Measure::getDetail, Comparator.nullsFirst(Comparator.naturalOrder()));
+      .thenComparing(Measure::getDetail, Comparator.nullsFirst(TEXT_ORDER));
 
   private Canonical() {}
 
@@ -36,12 +40,27 @@ final class Canonical {
   /** Sorted, distinct programs of all the given lists (null lists count as empty). */
   @SafeVarargs
   static List<String> programs(List<String>... lists) {
-    TreeSet<String> set = new TreeSet<>();
+    TreeSet<String> set = new TreeSet<>(TEXT_ORDER);
     for (List<String> list : lists) {
       if (list != null) {
         list.forEach(p -> set.add(Objects.requireNonNull(p, "program")));
       }
     }
     return new ArrayList<>(set);
+  }
+
+  private static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 }

@@ -125,11 +125,13 @@ public final class Fold {
       lifting.forEach(m -> liftedTypes.add(m.getType()));
       List<Measure> current = Canonical.measures(before.getMeasures());
       List<Measure> remaining = current.stream().filter(m -> !liftedTypes.contains(m.getType())).toList();
-      if (remaining.size() == current.size()) {
-        return new Outcome.Unchanged();
-      }
+      // "If none remain, as the row above": checked first, so an ACTIVE designation left without measures (by an
+      // AMEND) is delisted even though nothing was lifted.
       if (remaining.isEmpty()) {
         return changed(newState(DesignationStatus.DELISTED, target, List.of(), programs), ChangeType.DELISTED);
+      }
+      if (remaining.size() == current.size()) {
+        return new Outcome.Unchanged();
       }
       return changed(newState(DesignationStatus.ACTIVE, target, remaining, programs), ChangeType.AMENDED);
     }

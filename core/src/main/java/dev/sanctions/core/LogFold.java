@@ -57,8 +57,10 @@ public final class LogFold {
     return Optional.ofNullable(states.get(designationKey));
   }
 
-  /** Every designation's current state, sorted by key; a read-only copy. */
+  /** Every designation's current state, sorted by key (by code point, as sets are sorted); a read-only copy. */
   public SortedMap<String, DesignationState> states() {
-    return Collections.unmodifiableSortedMap(new TreeMap<>(states));
+    TreeMap<String, DesignationState> sorted = new TreeMap<>(Canonical.TEXT_ORDER);
+    sorted.putAll(states);
+    return Collections.unmodifiableSortedMap(sorted);
   }
 }

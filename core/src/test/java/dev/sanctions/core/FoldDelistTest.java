@@ -7,6 +7,7 @@ import static dev.sanctions.avro.MeasureType.TRAVEL_BAN;
 import static dev.sanctions.core.TestData.T1;
 import static dev.sanctions.core.TestData.T2;
 import static dev.sanctions.core.TestData.T3;
+import static dev.sanctions.core.TestData.amend;
 import static dev.sanctions.core.TestData.announcement;
 import static dev.sanctions.core.TestData.delist;
 import static dev.sanctions.core.TestData.designatePerson;
@@ -22,6 +23,7 @@ import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.ChangeType;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.DesignationStatus;
+import dev.sanctions.avro.Measure;
 import dev.sanctions.avro.RejectionReason;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,21 @@ class FoldDelistTest {
     Announcement a2 = announcement("a2").publishedAt(T2).actions(delist("P1").measures(IMPORT_BAN)).build();
 
     assertThat(Fold.apply(active, a2, 0)).isEqualTo(new Outcome.Unchanged());
+  }
+
+  @Test
+  void delistWithMeasuresOfADesignationLeftWithoutMeasuresIsAFullDelisting() {
+    DesignationState withoutMeasures = stateAfter("P1", designation,
+        announcement("a2").publishedAt(T2).actions(amend("P1").measures(new Measure[0])).build());
+    assertThat(withoutMeasures.getMeasures()).isEmpty();
+    Announcement a3 = announcement("a3").publishedAt(T3).actions(delist("P1").measures(ASSET_FREEZE)).build();
+
+    Outcome outcome = Fold.apply(withoutMeasures, a3, 0);
+
+    DesignationState after = expectedState(a3, withoutMeasures.getTarget()).setStatus(DesignationStatus.DELISTED)
+        .setMeasures(List.of()).setPrograms(List.of("RUSSIA")).setFirstDesignatedAt(T1).setVersion(3L).build();
+    assertThat(outcome).isEqualTo(new Outcome.Changed(after, expectedChange(a3, 0, ChangeType.DELISTED,
+        withoutMeasures, after, "status")));
   }
 
   @Test
