@@ -17,25 +17,23 @@ import dev.sanctions.subscriber.DesignationListener;
 import dev.sanctions.subscriber.StopCondition;
 import dev.sanctions.subscriber.Subscriber;
 import dev.sanctions.subscriber.SubscriptionSettings;
+import dev.sanctions.testkit.KafkaVersion;
+import dev.sanctions.testkit.LocalFiles;
 import dev.sanctions.testkit.EmbeddedStack;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SortedMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -207,7 +205,7 @@ public final class Benchmark {
                     new BenchmarkResult.ProcessorFigures(mb(memory.peakHeap()), mb(memory.liveHeap()),
                             mb(memory.rss()), mb(memory.peakRss()), options.processorHeapMb(), commitIntervalMs,
                             jvmOptions),
-                    new BenchmarkResult.Environment(kafkaVersion(), System.getProperty("java.version"),
+                    new BenchmarkResult.Environment(KafkaVersion.ofClients(), System.getProperty("java.version"),
                             Runtime.getRuntime().availableProcessors(),
                             System.getProperty("os.name") + " " + System.getProperty("os.arch")),
                     outputsMatch,
@@ -371,18 +369,6 @@ public final class Benchmark {
         }
     }
 
-    /** The clients' version, from the properties file in their jar (the class that reads it is internal). */
-    private static String kafkaVersion() {
-        Properties properties = new Properties();
-        try (InputStream in = Admin.class.getResourceAsStream("/kafka/kafka-version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return properties.getProperty("version", "unknown");
-    }
 
     private static Map<String, Long> mixNames(Map<SyntheticLog.Kind, Long> mix) {
         return mix.entrySet().stream().collect(Collectors.toMap(
@@ -400,9 +386,9 @@ public final class Benchmark {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            LocalFiles.deleteRecursively(dir);
+        } catch (UncheckedIOException e) {
             // A temporary directory left behind is harmless.
         }
     }

@@ -21,7 +21,7 @@ import dev.sanctions.subscriber.StartPosition;
 import dev.sanctions.subscriber.StopCondition;
 import dev.sanctions.subscriber.Subscriber;
 import dev.sanctions.subscriber.SubscriptionSettings;
-import java.io.IOException;
+import dev.sanctions.testkit.LocalFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -104,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
                 summarise(snapshot(pipeline));
             }
         } finally {
-            deleteRecursively(dataDir);
+            LocalFiles.deleteRecursively(dataDir);
         }
         out.printf("%nDone in %.1f s; nothing is left running or on disk. Next: ./sanctions dev, then ./sanctions "
                 + "publish examples/ and ./sanctions subscribe --jurisdiction JP --from beginning%n",
@@ -247,16 +246,6 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 
     /** What the processor will notify, computed with the same fold: how many changes to wait for, per jurisdiction. */
     private record Expected(long actions, long changes, long home, Map<String, Long> byJurisdiction) {

@@ -1,8 +1,6 @@
 package dev.sanctions.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.sanctions.testkit.KafkaVersion;
 import picocli.CommandLine;
 
 final class VersionProvider implements CommandLine.IVersionProvider {
@@ -12,22 +10,9 @@ final class VersionProvider implements CommandLine.IVersionProvider {
         String version = SanctionsCli.class.getPackage().getImplementationVersion();
         return new String[] {
             "sanctions " + (version == null ? "(development build)" : version),
-            "Kafka clients " + kafkaVersion(),
+            "Kafka clients " + KafkaVersion.ofClients(),
             "Java " + System.getProperty("java.version")
         };
     }
 
-    /** The version file kafka-clients ships; read directly, as its parser class is internal. */
-    static String kafkaVersion() {
-        try (InputStream in = org.apache.kafka.clients.producer.KafkaProducer.class
-                .getResourceAsStream("/kafka/kafka-version.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 }

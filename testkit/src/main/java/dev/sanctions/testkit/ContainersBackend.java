@@ -1,10 +1,5 @@
 package dev.sanctions.testkit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -41,7 +36,7 @@ final class ContainersBackend implements KafkaBackend {
         Network network = Network.newNetwork();
         // The broker the clients talk to has the same version as the clients on this classpath.
         KafkaContainer kafka = new KafkaContainer(System.getProperty(KAFKA_IMAGE_PROPERTY,
-                "apache/kafka:" + kafkaClientsVersion()))
+                "apache/kafka:" + KafkaVersion.ofClients()))
                 .withNetwork(network)
                 .withNetworkAliases(KAFKA_ALIAS)
                 .withListener(KAFKA_ALIAS + ":" + KAFKA_INTERNAL_PORT)
@@ -71,15 +66,6 @@ final class ContainersBackend implements KafkaBackend {
         }
     }
 
-    private static String kafkaClientsVersion() {
-        try (InputStream in = KafkaProducer.class.getResourceAsStream("/kafka/kafka-version.properties")) {
-            Properties version = new Properties();
-            version.load(in);
-            return version.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Kafka clients' version", e);
-        }
-    }
 
     @Override
     public String bootstrapServers() {

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** The in-process stack on free ports and a temporary directory that goes away with it. */
 final class EmbeddedBackend implements KafkaBackend {
@@ -27,7 +25,7 @@ final class EmbeddedBackend implements KafkaBackend {
         try {
             return new EmbeddedBackend(dataDir, EmbeddedStack.start(dataDir, 0, 0));
         } catch (RuntimeException e) {
-            deleteRecursively(dataDir);
+            LocalFiles.deleteRecursively(dataDir);
             throw e;
         }
     }
@@ -47,17 +45,10 @@ final class EmbeddedBackend implements KafkaBackend {
         try {
             stack.close();
         } finally {
-            deleteRecursively(dataDir);
+            LocalFiles.deleteRecursively(dataDir);
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
-    }
 
     @Override
     public String toString() {
