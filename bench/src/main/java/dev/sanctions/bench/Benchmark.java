@@ -4,7 +4,7 @@ import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.core.Topics;
-import dev.sanctions.processor.PipelineSetup;
+import dev.sanctions.processor.setup.PipelineSetup;
 import dev.sanctions.producer.AnnouncementPublisher;
 import dev.sanctions.producer.PublisherConfig;
 import dev.sanctions.registry.client.RestSchemaRegistryClient;

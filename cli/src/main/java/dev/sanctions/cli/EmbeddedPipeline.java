@@ -1,9 +1,9 @@
 package dev.sanctions.cli;
 
 import dev.sanctions.core.Topics;
-import dev.sanctions.processor.PipelineSetup;
 import dev.sanctions.processor.ProcessorSettings;
 import dev.sanctions.processor.SanctionsProcessor;
+import dev.sanctions.processor.setup.PipelineSetup;
 import dev.sanctions.registry.client.RestSchemaRegistryClient;
 import dev.sanctions.registry.client.SchemaRegistryClient;
 import dev.sanctions.testkit.EmbeddedStack;

@@ -1,8 +1,8 @@
 package dev.sanctions.cli;
 
 import dev.sanctions.core.Topics;
-import dev.sanctions.processor.PipelineSetup;
-import dev.sanctions.processor.SetupReport;
+import dev.sanctions.processor.setup.PipelineSetup;
+import dev.sanctions.processor.setup.SetupReport;
 import dev.sanctions.registry.client.RestSchemaRegistryClient;
 import dev.sanctions.registry.client.SchemaRegistryClient;
 import java.io.PrintWriter;

@@ -1,6 +1,17 @@
 package dev.sanctions.processor;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.sanctions.processor.api.DesignationRoutes;
+import dev.sanctions.processor.api.HealthHandler;
+import dev.sanctions.processor.api.HttpRoutes;
+import dev.sanctions.processor.api.MetricsHandler;
+import dev.sanctions.processor.api.ProcessorHttpServer;
+import dev.sanctions.processor.setup.AdminChangeTopicRouter;
+import dev.sanctions.processor.setup.PipelineSetup;
+import dev.sanctions.processor.topology.DesignationStores;
+import dev.sanctions.processor.topology.Failures;
+import dev.sanctions.processor.topology.SanctionsSerdes;
+import dev.sanctions.processor.topology.SanctionsTopology;
 import dev.sanctions.registry.client.RestSchemaRegistryClient;
 import dev.sanctions.registry.client.SchemaRegistryClient;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;

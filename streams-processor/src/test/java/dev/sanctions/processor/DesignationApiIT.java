@@ -1,12 +1,12 @@
 package dev.sanctions.processor;
 
-import static dev.sanctions.processor.TestAnnouncements.T1;
-import static dev.sanctions.processor.TestAnnouncements.T2;
-import static dev.sanctions.processor.TestAnnouncements.amendPosition;
-import static dev.sanctions.processor.TestAnnouncements.announcement;
-import static dev.sanctions.processor.TestAnnouncements.delist;
-import static dev.sanctions.processor.TestAnnouncements.designate;
-import static dev.sanctions.processor.TestAnnouncements.key;
+import static dev.sanctions.processor.topology.TestAnnouncements.T1;
+import static dev.sanctions.processor.topology.TestAnnouncements.T2;
+import static dev.sanctions.processor.topology.TestAnnouncements.amendPosition;
+import static dev.sanctions.processor.topology.TestAnnouncements.announcement;
+import static dev.sanctions.processor.topology.TestAnnouncements.delist;
+import static dev.sanctions.processor.topology.TestAnnouncements.designate;
+import static dev.sanctions.processor.topology.TestAnnouncements.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +18,7 @@ import dev.sanctions.core.LogFold;
 import dev.sanctions.core.Outcome;
 import dev.sanctions.core.Topics;
 import dev.sanctions.core.json.JsonForm;
+import dev.sanctions.processor.topology.DesignationStores;
 import dev.sanctions.testkit.KafkaBackendExtension;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,6 +2,7 @@ package dev.sanctions.processor;
 
 import dev.sanctions.avro.Announcement;
 import dev.sanctions.core.Topics;
+import dev.sanctions.processor.setup.PipelineSetup;
 import dev.sanctions.registry.client.RestSchemaRegistryClient;
 import dev.sanctions.registry.serde.SpecificAvroSerializer;
 import dev.sanctions.testkit.KafkaBackend;

@@ -39,14 +39,4 @@ class ProcessorSettingsTest {
         assertThat(topics.changes("JP")).isEqualTo("staging.sanctions.changes.jp");
         assertThat(Topics.withPrefix(null).dlq()).isEqualTo("sanctions.dlq");
     }
-
-    @Test
-    void historyKeysSortByVersionAndStayWithinTheirDesignation() {
-        String nine = DesignationStores.historyKey("JP-MOFA/A", 9);
-        String ten = DesignationStores.historyKey("JP-MOFA/A", 10);
-        assertThat(nine.compareTo(ten)).isNegative();
-        assertThat(ten).startsWith(DesignationStores.historyPrefix("JP-MOFA/A"));
-        assertThat(DesignationStores.historyKey("JP-MOFA/AB", 1))
-                .doesNotStartWith(DesignationStores.historyPrefix("JP-MOFA/A"));
-    }
 }

@@ -1,14 +1,14 @@
 package dev.sanctions.processor;
 
 import dev.sanctions.core.Topics;
-import static dev.sanctions.processor.TestAnnouncements.T1;
-import static dev.sanctions.processor.TestAnnouncements.T2;
-import static dev.sanctions.processor.TestAnnouncements.T3;
-import static dev.sanctions.processor.TestAnnouncements.amendPosition;
-import static dev.sanctions.processor.TestAnnouncements.announcement;
-import static dev.sanctions.processor.TestAnnouncements.designate;
-import static dev.sanctions.processor.TestAnnouncements.delist;
-import static dev.sanctions.processor.TestAnnouncements.key;
+import static dev.sanctions.processor.topology.TestAnnouncements.T1;
+import static dev.sanctions.processor.topology.TestAnnouncements.T2;
+import static dev.sanctions.processor.topology.TestAnnouncements.T3;
+import static dev.sanctions.processor.topology.TestAnnouncements.amendPosition;
+import static dev.sanctions.processor.topology.TestAnnouncements.announcement;
+import static dev.sanctions.processor.topology.TestAnnouncements.designate;
+import static dev.sanctions.processor.topology.TestAnnouncements.delist;
+import static dev.sanctions.processor.topology.TestAnnouncements.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +17,7 @@ import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.MeasureType;
 import dev.sanctions.core.LogFold;
 import dev.sanctions.core.Outcome;
+import dev.sanctions.processor.topology.DeadLetterHeaders;
 import dev.sanctions.registry.serde.SpecificAvroDeserializer;
 import dev.sanctions.testkit.KafkaBackendExtension;
 import java.io.IOException;

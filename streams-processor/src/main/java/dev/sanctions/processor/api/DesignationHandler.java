@@ -1,0 +1,237 @@
+package dev.sanctions.processor.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.sanctions.avro.DesignationState;
+import dev.sanctions.core.json.JsonForm;
+import dev.sanctions.processor.topology.DesignationStores;
+import dev.sanctions.processor.topology.SanctionsTopology;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /designations...} (SPEC section 7) over interactive queries. A key lives on the instance that
+ * owns its authority's partition (see {@link SanctionsTopology#storePartitionKey}); a question about a key owned elsewhere is forwarded there,
+ * and the list asks every instance and merges, so that no instance answers "unknown" for data it does not
+ * hold. While the stores cannot be queried the answer is 503 with {@code Retry-After}, never 404.
+ *
+ * <p>Lists (history, the list of designations) are JSON arrays, or JSON lines (one state per line) when the
+ * request accepts {@value #JSON_LINES}: scripts and the CLI take lines, browsers and {@code jq} arrays.
+ */
+final class DesignationHandler implements HttpHandler {
+
+    static final String JSON_LINES = "application/x-ndjson";
+    private static final String JSON_LINES_TYPE = JSON_LINES + "; charset=utf-8";
+    private static final Logger LOG = LoggerFactory.getLogger(DesignationHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final LocalDesignations local;
+    private final PeerClient peers;
+
+    DesignationHandler(KafkaStreams streams, HostInfo self, PeerClient peers) {
+        this.streams = streams;
+        this.self = self;
+        this.local = new LocalDesignations(streams);
+        this.peers = peers;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            error(exchange, 405, "method not allowed, use GET");
+            return;
+        }
+        URI uri = exchange.getRequestURI();
+        boolean forwarded = exchange.getRequestHeaders().containsKey(PeerClient.FORWARDED_BY);
+        String accept = String.valueOf(exchange.getRequestHeaders().getFirst("Accept"));
+        boolean lines = accept.contains(JSON_LINES);
+        try {
+            DesignationRequest request = DesignationRequestParser.parse(uri.getRawPath(), uri.getRawQuery());
+            if (streams.state() != KafkaStreams.State.RUNNING) {
+                unavailable(exchange, "the processor is " + streams.state() + ", not yet RUNNING");
+                return;
+            }
+            if (request instanceof DesignationRequest.Listing listing) {
+                list(exchange, listing, forwarded, lines);
+            } else {
+                answerForKey(exchange, request, forwarded, lines);
+            }
+        } catch (RequestRefused e) {
+            error(exchange, e.status(), e.getMessage());
+        } catch (InvalidStateStoreException e) {
+            unavailable(exchange, "the designation stores cannot be queried right now (" + e.getMessage() + ")");
+        } catch (PeerClient.Unreachable e) {
+            LOG.warn("{} {}: {}", method, uri, e.getMessage());
+            unavailable(exchange, e.getMessage());
+        } catch (RuntimeException e) {
+            if (streams.state() != KafkaStreams.State.RUNNING) {
+                // Kafka Streams left RUNNING while answering (its calls then throw IllegalStateException).
+                unavailable(exchange, "the processor is " + streams.state() + ", not RUNNING");
+            } else {
+                LOG.error("{} {} failed", method, uri, e);
+                error(exchange, 500, "internal error: " + e + "; the processor log has the details");
+            }
+        }
+    }
+
+    private void answerForKey(HttpExchange exchange, DesignationRequest request, boolean forwarded, boolean lines)
+            throws IOException {
+        String key = request instanceof DesignationRequest.Current current ? current.key()
+                : ((DesignationRequest.History) request).key();
+        KeyRoute route = KeyRoute.decide(
+                streams.queryMetadataForKey(DesignationStores.CURRENT,
+                        SanctionsTopology.storePartitionKey(key), new StringSerializer()), self, forwarded);
+        if (route instanceof KeyRoute.Unavailable unavailable) {
+            unavailable(exchange, unavailable.reason());
+        } else if (route instanceof KeyRoute.Forward forward) {
+            PeerClient.Answer answer = peers.get(forward.owner(), canonicalPath(request),
+                    lines ? JSON_LINES : HttpResponses.JSON);
+            HttpResponses.send(exchange, answer.status(), answer.contentType(), answer.body());
+        } else {
+            int partition = ((KeyRoute.Local) route).partition();
+            if (request instanceof DesignationRequest.Current current) {
+                current(exchange, current, partition);
+            } else {
+                history(exchange, key, partition, lines);
+            }
+        }
+    }
+
+    private void current(HttpExchange exchange, DesignationRequest.Current request, int partition)
+            throws IOException {
+        Optional<DesignationState> state;
+        if (request.asOf() == null) {
+            state = local.current(request.key(), partition);
+        } else {
+            List<DesignationState> versions = local.history(request.key(), partition);
+            state = StateAsOf.select(versions, request.asOf());
+            if (state.isEmpty() && !versions.isEmpty()) {
+                error(exchange, 404, "designation " + request.key() + " has no version published at or before "
+                        + request.asOf() + "; its first was published at " + versions.get(0).getLastChangedAt());
+                return;
+            }
+        }
+        if (state.isEmpty()) {
+            noSuchDesignation(exchange, request.key());
+            return;
+        }
+        HttpResponses.send(exchange, 200, HttpResponses.JSON, JsonForm.of(state.get()));
+    }
+
+    private void history(HttpExchange exchange, String key, int partition, boolean lines) throws IOException {
+        List<DesignationState> versions = local.history(key, partition);
+        if (versions.isEmpty()) {
+            noSuchDesignation(exchange, key);
+            return;
+        }
+        sendStates(exchange, versions.stream().map(JsonForm::of).toList(), lines);
+    }
+
+    private void list(HttpExchange exchange, DesignationRequest.Listing listing, boolean forwarded, boolean lines)
+            throws IOException {
+        Map<String, String> byKey = new TreeMap<>();
+        if (forwarded) {
+            addLocal(byKey, listing);
+        } else {
+            Collection<StreamsMetadata> instances = streams.streamsMetadataForStore(DesignationStores.CURRENT);
+            if (instances.isEmpty()) {
+                unavailable(exchange, "no processor instance holds designations right now (the group is rebalancing)");
+                return;
+            }
+            for (StreamsMetadata instance : instances) {
+                if (instance.hostInfo().equals(self)) {
+                    addLocal(byKey, listing);
+                } else {
+                    PeerClient.Answer answer = peers.get(instance.hostInfo(),
+                            DesignationRequestParser.PATH + listing.query(), JSON_LINES);
+                    if (answer.status() != 200) {
+                        HttpResponses.send(exchange, answer.status(), answer.contentType(), answer.body());
+                        return;
+                    }
+                    addLines(byKey, answer.body());
+                }
+            }
+        }
+        sendStates(exchange, List.copyOf(byKey.values()), lines);
+    }
+
+    private void addLocal(Map<String, String> byKey, DesignationRequest.Listing listing) {
+        for (DesignationState state : local.all()) {
+            if (listing.matches(state)) {
+                byKey.put(state.getDesignationKey(), JsonForm.of(state));
+            }
+        }
+    }
+
+    private static void addLines(Map<String, String> byKey, String body) {
+        for (String line : body.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode state = JSON.readTree(line);
+                byKey.put(state.get("designationKey").asText(), line);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("another processor instance answered a line that is not a state: "
+                        + line, e);
+            }
+        }
+    }
+
+    /** The path a peer is asked: the key URL-encoded, whatever form the client used. */
+    private static String canonicalPath(DesignationRequest request) {
+        if (request instanceof DesignationRequest.Current current) {
+            String path = keyPath(current.key());
+            return current.asOf() == null ? path : path + "?asOf=" + current.asOf();
+        }
+        return keyPath(((DesignationRequest.History) request).key()) + "/history";
+    }
+
+    private static String keyPath(String key) {
+        return DesignationRequestParser.PATH + "/" + URLEncoder.encode(key, StandardCharsets.UTF_8);
+    }
+
+    private static void sendStates(HttpExchange exchange, List<String> states, boolean lines) throws IOException {
+        if (lines) {
+            StringBuilder body = new StringBuilder();
+            states.forEach(state -> body.append(state).append('\n'));
+            HttpResponses.send(exchange, 200, JSON_LINES_TYPE, body.toString());
+        } else {
+            HttpResponses.send(exchange, 200, HttpResponses.JSON, "[" + String.join(",", states) + "]");
+        }
+    }
+
+    private static void noSuchDesignation(HttpExchange exchange, String key) throws IOException {
+        error(exchange, 404, "no designation " + key + " (check the key: AUTHORITY/TARGET_ID)");
+    }
+
+    private static void unavailable(HttpExchange exchange, String reason) throws IOException {
+        exchange.getResponseHeaders().set("Retry-After", "1");
+        error(exchange, 503, reason + "; retry in a few seconds");
+    }
+
+    private static void error(HttpExchange exchange, int status, String message) throws IOException {
+        HttpResponses.send(exchange, status, HttpResponses.JSON, JSON.writeValueAsString(Map.of("error", message)));
+    }
+}

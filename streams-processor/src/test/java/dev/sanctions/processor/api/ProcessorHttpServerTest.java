@@ -1,0 +1,52 @@
+package dev.sanctions.processor.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ProcessorHttpServerTest {
+
+    private final AtomicReference<KafkaStreams.State> state = new AtomicReference<>(KafkaStreams.State.REBALANCING);
+    private final HttpClient client = HttpClient.newHttpClient();
+    private ProcessorHttpServer server;
+
+    @BeforeEach
+    void start() {
+        server = ProcessorHttpServer.start("127.0.0.1", 0, Map.of(HealthHandler.PATH, new HealthHandler(state::get)));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void healthIsUpOnlyWhileRunning() throws Exception {
+        assertThat(send("GET", "/health")).isEqualTo("503 {\"status\":\"REBALANCING\"}");
+        state.set(KafkaStreams.State.RUNNING);
+        assertThat(send("GET", "/health")).isEqualTo("200 {\"status\":\"UP\"}");
+        state.set(KafkaStreams.State.ERROR);
+        assertThat(send("GET", "/health")).isEqualTo("503 {\"status\":\"ERROR\"}");
+    }
+
+    @Test
+    void otherPathsAndMethodsAreRefused() throws Exception {
+        assertThat(send("GET", "/healthz")).startsWith("404 ");
+        assertThat(send("POST", "/health")).startsWith("405 ");
+    }
+
+    private String send(String method, String path) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(server.url() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
+    }
+}

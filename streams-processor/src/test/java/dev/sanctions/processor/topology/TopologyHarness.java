@@ -1,0 +1,127 @@
+package dev.sanctions.processor.topology;
+
+import dev.sanctions.core.Topics;
+import dev.sanctions.avro.Announcement;
+import dev.sanctions.avro.DesignationChange;
+import dev.sanctions.avro.DesignationState;
+import dev.sanctions.avro.RejectedAction;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** The topology in a {@link TopologyTestDriver}, with serdes on a real registry over HTTP. */
+final class TopologyHarness implements AutoCloseable {
+
+    static final Topics TOPICS = Topics.unprefixed();
+
+    private final SanctionsSerdes serdes;
+    private final boolean ownsSerdes;
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, Announcement> announcements;
+    private final TestInputTopic<byte[], byte[]> rawAnnouncements;
+
+    TopologyHarness(String registryUrl, Path stateDir) {
+        this(SanctionsSerdes.forRegistry(registryUrl, Map.of()), true, stateDir);
+    }
+
+    /** On serdes the caller keeps (and closes): their registry lookups are cached across harnesses. */
+    TopologyHarness(SanctionsSerdes sharedSerdes, Path stateDir) {
+        this(sharedSerdes, false, stateDir);
+    }
+
+    private TopologyHarness(SanctionsSerdes serdes, boolean ownsSerdes, Path stateDir) {
+        this.serdes = serdes;
+        this.ownsSerdes = ownsSerdes;
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-" + UUID.randomUUID());
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(
+                SanctionsTopology.build(TOPICS, serdes, ChangeTopicRouter.byName(TOPICS)), config);
+        announcements = driver.createInputTopic(
+                TOPICS.announcements(), new StringSerializer(), serdes.announcement().serializer());
+        rawAnnouncements = driver.createInputTopic(
+                TOPICS.announcements(), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Publishes as the producer does: key = authority, record timestamp = publishedAt. */
+    void publish(Announcement announcement) {
+        publish(announcement, announcement.getPublishedAt().toEpochMilli());
+    }
+
+    void publish(Announcement announcement, long recordTimestamp) {
+        announcements.pipeInput(new TestRecord<>(
+                announcement.getAuthority(), announcement, null, recordTimestamp));
+    }
+
+    void publishRaw(byte[] key, byte[] value) {
+        rawAnnouncements.pipeInput(key, value);
+    }
+
+    List<TestRecord<String, DesignationChange>> changes() {
+        return read(TOPICS.changes(), serdes.designationChange().deserializer());
+    }
+
+    List<TestRecord<String, DesignationChange>> changes(String jurisdiction) {
+        return read(TOPICS.changes(jurisdiction), serdes.designationChange().deserializer());
+    }
+
+    List<TestRecord<String, DesignationState>> designations() {
+        return read(TOPICS.designations(), serdes.designationState().deserializer());
+    }
+
+    List<TestRecord<String, RejectedAction>> rejected() {
+        return read(TOPICS.rejected(), serdes.rejectedAction().deserializer());
+    }
+
+    /** The records of a topic exactly as written, bytes and all. */
+    List<TestRecord<byte[], byte[]>> raw(String topic) {
+        return driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                .readRecordsToList();
+    }
+
+    KeyValueStore<String, DesignationState> currentStore() {
+        return driver.getKeyValueStore(DesignationStores.CURRENT);
+    }
+
+    /** Every stored version of one designation, oldest first, as the HTTP API will scan them. */
+    List<DesignationState> history(String designationKey) {
+        KeyValueStore<String, DesignationState> store = driver.getKeyValueStore(DesignationStores.HISTORY);
+        List<DesignationState> versions = new ArrayList<>();
+        try (KeyValueIterator<String, DesignationState> it = store.prefixScan(
+                DesignationStores.historyPrefix(designationKey), new StringSerializer())) {
+            it.forEachRemaining((KeyValue<String, DesignationState> entry) -> versions.add(entry.value));
+        }
+        return versions;
+    }
+
+    SanctionsSerdes serdes() {
+        return serdes;
+    }
+
+    private <V> List<TestRecord<String, V>> read(String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
+        return driver.createOutputTopic(topic, new StringDeserializer(), values).readRecordsToList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        if (ownsSerdes) {
+            serdes.close();
+        }
+    }
+}
