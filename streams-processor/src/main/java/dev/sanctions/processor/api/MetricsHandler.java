@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 
-/** {@code GET /metrics}: every meter of the registry (Kafka Streams, JVM) in Prometheus text format. */
+/** {@code GET /metrics}: every meter of the registry (the Kafka Streams client's metrics) in Prometheus text format. */
 public final class MetricsHandler implements HttpHandler {
 
     public static final String PATH = "/metrics";

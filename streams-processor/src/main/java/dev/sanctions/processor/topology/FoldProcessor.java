@@ -14,7 +14,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Applies one action to its designation's current state (the fold of {@code core}), keeps the
  * new state and its version in history, and forwards the notification ({@code DesignationChange},
  * keyed by designation key) or the rejection ({@code RejectedAction}, keyed by announcement id).
- * Input is partitioned by designation key, so per key the actions arrive in log order.
+ * Its input is keyed by designation key but never repartitioned: it stays partitioned like the
+ * announcements, by authority, and every designation key begins with its authority, so all the
+ * actions on one key reach this task in log order.
  */
 final class FoldProcessor implements Processor<String, AnnouncedAction, String, SpecificRecord> {
 
