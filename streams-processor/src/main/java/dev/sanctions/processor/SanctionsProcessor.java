@@ -1,11 +1,11 @@
 package dev.sanctions.processor;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.sanctions.http.HttpService;
 import dev.sanctions.processor.api.DesignationRoutes;
 import dev.sanctions.processor.api.HealthHandler;
 import dev.sanctions.processor.api.HttpRoutes;
 import dev.sanctions.processor.api.MetricsHandler;
-import dev.sanctions.processor.api.ProcessorHttpServer;
 import dev.sanctions.processor.setup.AdminChangeTopicRouter;
 import dev.sanctions.processor.setup.PipelineSetup;
 import dev.sanctions.processor.topology.DesignationStores;
@@ -17,6 +17,8 @@ import dev.sanctions.registry.client.SchemaRegistryClient;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -48,12 +50,12 @@ public final class SanctionsProcessor implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
-    private final ProcessorHttpServer http;
+    private final HttpService http;
     /** Everything else the processor opened, closed in reverse order after Kafka Streams. */
     private final Deque<AutoCloseable> resources;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SanctionsProcessor(KafkaStreams streams, ProcessorHttpServer http, Deque<AutoCloseable> resources) {
+    private SanctionsProcessor(KafkaStreams streams, HttpService http, Deque<AutoCloseable> resources) {
         this.streams = streams;
         this.http = http;
         this.resources = resources;
@@ -75,7 +77,7 @@ public final class SanctionsProcessor implements AutoCloseable {
 
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         KafkaStreams streams = null;
-        ProcessorHttpServer http = null;
+        HttpService http = null;
         try {
             Admin admin = Admin.create(adminConfig);
             resources.push(() -> admin.close(CLOSE_TIMEOUT));
@@ -88,8 +90,8 @@ public final class SanctionsProcessor implements AutoCloseable {
                     settings.changeTopicPartitions(), settings.replicationFactor());
             Topology topology = SanctionsTopology.build(
                     settings.topics(), serdes, new AdminChangeTopicRouter(settings.topics(), setup));
-            http = ProcessorHttpServer.bind(settings.httpHost(), settings.httpPort());
-            HostInfo advertised = AdvertisedEndpoint.of(settings, http.url().getPort());
+            http = bindHttp(settings);
+            HostInfo advertised = AdvertisedEndpoint.of(settings, http.port());
             Properties config = streamsConfig(settings);
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, AdvertisedEndpoint.asConfig(advertised));
             streams = new KafkaStreams(topology, config);
@@ -119,6 +121,18 @@ public final class SanctionsProcessor implements AutoCloseable {
             }
             closeAll(resources);
             throw e;
+        }
+    }
+
+    /**
+     * Takes the HTTP API's port without serving yet: the port must be known before Kafka Streams starts,
+     * which advertises it to the other instances ({@code application.server}).
+     */
+    private static HttpService bindHttp(ProcessorSettings settings) {
+        try {
+            return HttpService.bind("processor HTTP API", settings.httpHost(), settings.httpPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 

@@ -1,21 +1,20 @@
 package dev.sanctions.registry.server;
 
-/** A request the registry refuses, answered as Confluent does: HTTP status plus {"error_code", "message"}. */
-final class RegistryError extends RuntimeException {
+import dev.sanctions.http.RequestRefused;
+
+/**
+ * A request the registry refuses, answered as Confluent does: HTTP status plus {"error_code", "message"}, the
+ * code finer than the status (40401: subject not found).
+ */
+final class RegistryError extends RequestRefused {
 
     private static final long serialVersionUID = 1L;
 
-    private final int httpStatus;
     private final int errorCode;
 
     RegistryError(int httpStatus, int errorCode, String message) {
-        super(message);
-        this.httpStatus = httpStatus;
+        super(httpStatus, message);
         this.errorCode = errorCode;
-    }
-
-    int httpStatus() {
-        return httpStatus;
     }
 
     int errorCode() {

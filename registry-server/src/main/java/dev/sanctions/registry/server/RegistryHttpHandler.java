@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.sanctions.http.JsonErrors;
+import dev.sanctions.http.PercentEncoding;
+import dev.sanctions.http.RequestBody;
+import dev.sanctions.http.RequestRefused;
+import dev.sanctions.http.Responses;
 import dev.sanctions.registry.server.StoreRecord.SchemaVersion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +31,10 @@ final class RegistryHttpHandler implements HttpHandler {
 
     private final Registry registry;
     private final ObjectMapper json = new ObjectMapper();
+    /** Confluent's shape; a refusal of the HTTP layer (bad escape, body too large) has its status as code. */
+    private final JsonErrors errors = new JsonErrors(CONTENT_TYPE, refusal -> json.createObjectNode()
+            .put("error_code", refusal instanceof RegistryError error ? error.errorCode() : refusal.status())
+            .put("message", refusal.getMessage()));
 
     RegistryHttpHandler(Registry registry) {
         this.registry = registry;
@@ -37,29 +43,25 @@ final class RegistryHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            int status = 200;
             Object body;
             try {
                 body = route(exchange.getRequestMethod(), segments(exchange.getRequestURI().getRawPath()),
                         query(exchange.getRequestURI().getRawQuery()), exchange);
-            } catch (RegistryError e) {
-                status = e.httpStatus();
-                body = error(e.errorCode(), e.getMessage());
+            } catch (RequestRefused e) {
+                errors.send(exchange, e);
+                return;
             } catch (SchemaStoreException e) {
                 LOG.error("Schema store failure", e);
                 boolean timeout = e.getCause() instanceof TimeoutException;
-                status = 500;
-                body = error(timeout ? 50002 : 50001, (timeout ? "Operation timed out: " : "Error in the backend data store: ")
-                        + e.getMessage());
+                errors.send(exchange, new RegistryError(500, timeout ? 50002 : 50001,
+                        (timeout ? "Operation timed out: " : "Error in the backend data store: ") + e.getMessage()));
+                return;
             } catch (RuntimeException e) {
                 LOG.error("Unexpected failure serving {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-                status = 500;
-                body = error(50001, "Error in the backend data store: " + e);
+                errors.send(exchange, new RegistryError(500, 50001, "Error in the backend data store: " + e));
+                return;
             }
-            byte[] bytes = json.writeValueAsBytes(body);
-            exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
+            Responses.send(exchange, 200, CONTENT_TYPE, json.writeValueAsBytes(body));
         }
     }
 
@@ -167,13 +169,7 @@ final class RegistryHttpHandler implements HttpHandler {
     }
 
     private JsonNode requestJson(HttpExchange exchange) throws IOException {
-        byte[] bytes;
-        try (InputStream in = exchange.getRequestBody()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new RegistryError(413, 413, "Request body larger than " + MAX_BODY_BYTES + " bytes");
-        }
+        byte[] bytes = RequestBody.read(exchange, MAX_BODY_BYTES);
         try {
             JsonNode node = json.readTree(bytes);
             if (node == null || !node.isObject()) {
@@ -183,10 +179,6 @@ final class RegistryHttpHandler implements HttpHandler {
         } catch (JsonProcessingException e) {
             throw new RegistryError(400, 400, "Malformed JSON request body: " + e.getOriginalMessage());
         }
-    }
-
-    private ObjectNode error(int code, String message) {
-        return json.createObjectNode().put("error_code", code).put("message", message);
     }
 
     private static void requireMethod(String method, String allowed) {
@@ -208,7 +200,7 @@ final class RegistryHttpHandler implements HttpHandler {
         List<String> segments = new ArrayList<>();
         for (String raw : rawPath.split("/")) {
             if (!raw.isEmpty()) {
-                segments.add(decode(raw));
+                segments.add(PercentEncoding.decode(raw));
             }
         }
         return segments;
@@ -220,21 +212,13 @@ final class RegistryHttpHandler implements HttpHandler {
             for (String pair : rawQuery.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    query.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+                    query.put(PercentEncoding.decode(pair.substring(0, eq)),
+                            PercentEncoding.decode(pair.substring(eq + 1)));
                 } else if (!pair.isEmpty()) {
-                    query.put(decode(pair), "true");
+                    query.put(PercentEncoding.decode(pair), "true");
                 }
             }
         }
         return query;
-    }
-
-    /** Percent-decoding for paths: unlike form decoding, '+' is a literal plus. */
-    private static String decode(String raw) {
-        try {
-            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new RegistryError(400, 400, "Malformed percent-encoding in '" + raw + "'");
-        }
     }
 }

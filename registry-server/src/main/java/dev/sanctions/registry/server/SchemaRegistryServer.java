@@ -1,14 +1,9 @@
 package dev.sanctions.registry.server;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.sanctions.http.HttpService;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A schema registry speaking the Confluent REST API, on the JDK's HTTP server, over a {@link SchemaStore}.
@@ -16,18 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SchemaRegistryServer implements AutoCloseable {
 
-    private static final int HANDLER_THREADS = 4;
-
-    private final HttpServer http;
-    private final ExecutorService executor;
+    private final HttpService http;
     private final SchemaStore store;
-    private final String host;
 
-    private SchemaRegistryServer(HttpServer http, ExecutorService executor, SchemaStore store, String host) {
+    private SchemaRegistryServer(HttpService http, SchemaStore store) {
         this.http = http;
-        this.executor = executor;
         this.store = store;
-        this.host = host;
     }
 
     /**
@@ -40,56 +29,27 @@ public final class SchemaRegistryServer implements AutoCloseable {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(store, "store");
         Registry registry = Registry.replaying(store);
-        InetSocketAddress address = new InetSocketAddress(host, port);
-        if (address.isUnresolved()) {
-            throw new IOException("Cannot start the schema registry on " + host + ":" + port
-                    + ": unknown host. Use an address of this machine, e.g. 127.0.0.1.");
-        }
-        HttpServer http;
-        try {
-            http = HttpServer.create(address, 0);
-        } catch (IOException e) {
-            throw new IOException("Cannot start the schema registry on " + host + ":" + port + ": " + e.getMessage()
-                    + ". Choose another port (0 picks a free one) or stop the process using it.", e);
-        }
-        ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, handlerThreads());
-        http.setExecutor(executor);
-        http.createContext("/", new RegistryHttpHandler(registry));
-        http.start();
-        return new SchemaRegistryServer(http, executor, store, host);
+        HttpService http = HttpService.bind("schema registry", host, port);
+        http.serve(Map.of("/", new RegistryHttpHandler(registry)));
+        return new SchemaRegistryServer(http, store);
     }
 
     /** The base URL clients use, e.g. {@code http://127.0.0.1:43211}. */
     public String url() {
-        String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "http://" + shown + ":" + port();
+        return http.url().toString();
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return http.port();
     }
 
     /** Stops serving at once and closes the store. */
     @Override
     public void close() {
-        // Java 17's HttpServer.stop(n) always waits the full n seconds, even when idle.
-        http.stop(0);
-        executor.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            http.close();
         } finally {
             store.close();
         }
-    }
-
-    private static ThreadFactory handlerThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "schema-registry-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

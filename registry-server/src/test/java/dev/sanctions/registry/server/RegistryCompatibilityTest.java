@@ -25,7 +25,7 @@ class RegistryCompatibilityTest {
             registry.register("s", schema);
             return true;
         } catch (RegistryError e) {
-            assertThat(e.httpStatus()).isEqualTo(409);
+            assertThat(e.status()).isEqualTo(409);
             assertThat(e.errorCode()).isEqualTo(409);
             return false;
         }

@@ -7,12 +7,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.core.json.JsonForm;
+import dev.sanctions.http.PercentEncoding;
+import dev.sanctions.http.RequestRefused;
 import dev.sanctions.processor.topology.DesignationStores;
 import dev.sanctions.processor.topology.SanctionsTopology;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +78,7 @@ final class DesignationHandler implements HttpHandler {
                 answerForKey(exchange, request, forwarded, lines);
             }
         } catch (RequestRefused e) {
-            error(exchange, e.status(), e.getMessage());
+            HttpResponses.error(exchange, e);
         } catch (InvalidStateStoreException e) {
             unavailable(exchange, "the designation stores cannot be queried right now (" + e.getMessage() + ")");
         } catch (PeerClient.Unreachable e) {
@@ -199,7 +199,7 @@ final class DesignationHandler implements HttpHandler {
         }
     }
 
-    /** The path a peer is asked: the key URL-encoded, whatever form the client used. */
+    /** The path a peer is asked: the key percent-encoded (a space as %20, never '+'), whatever form the client used. */
     private static String canonicalPath(DesignationRequest request) {
         if (request instanceof DesignationRequest.Current current) {
             String path = keyPath(current.key());
@@ -209,7 +209,7 @@ final class DesignationHandler implements HttpHandler {
     }
 
     private static String keyPath(String key) {
-        return DesignationRequestParser.PATH + "/" + URLEncoder.encode(key, StandardCharsets.UTF_8);
+        return DesignationRequestParser.PATH + "/" + PercentEncoding.encode(key);
     }
 
     private static void sendStates(HttpExchange exchange, List<String> states, boolean lines) throws IOException {
@@ -232,6 +232,6 @@ final class DesignationHandler implements HttpHandler {
     }
 
     private static void error(HttpExchange exchange, int status, String message) throws IOException {
-        HttpResponses.send(exchange, status, HttpResponses.JSON, JSON.writeValueAsString(Map.of("error", message)));
+        HttpResponses.error(exchange, new RequestRefused(status, message));
     }
 }

@@ -1,8 +1,8 @@
 package dev.sanctions.processor.api;
 
 import dev.sanctions.avro.DesignationStatus;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.sanctions.http.PercentEncoding;
+import dev.sanctions.http.RequestRefused;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -48,7 +48,7 @@ final class DesignationRequestParser {
         }
         List<String> segments = new ArrayList<>();
         for (String segment : rawPath.substring(PATH.length() + 1).split("/", -1)) {
-            segments.add(decode(segment));
+            segments.add(PercentEncoding.decode(segment));
         }
         int last = segments.size() - 1;
         String allButLast = String.join("/", segments.subList(0, last));
@@ -126,8 +126,8 @@ final class DesignationRequestParser {
                 continue;
             }
             int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            String name = PercentEncoding.decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : PercentEncoding.decode(pair.substring(equals + 1));
             if (value.isBlank()) {
                 throw new RequestRefused(400, "parameter '" + name + "' needs a value");
             }
@@ -136,14 +136,5 @@ final class DesignationRequestParser {
             }
         }
         return parameters;
-    }
-
-    /** Percent escapes only: a '+' stays a '+', so that an offset such as +09:00 can be typed as is. */
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new RequestRefused(400, "malformed percent escape in '" + text + "'");
-        }
     }
 }

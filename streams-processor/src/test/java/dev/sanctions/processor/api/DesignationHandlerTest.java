@@ -2,6 +2,7 @@ package dev.sanctions.processor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sanctions.http.HttpService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,10 +28,10 @@ class DesignationHandlerTest {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private KafkaStreams streams;
-    private ProcessorHttpServer server;
+    private HttpService server;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("unused");
         Properties config = new Properties();
@@ -39,7 +40,8 @@ class DesignationHandlerTest {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         streams = new KafkaStreams(builder.build(), config);
         HostInfo self = new HostInfo("127.0.0.1", 1);
-        server = ProcessorHttpServer.start("127.0.0.1", 0, Map.of(DesignationRequestParser.PATH,
+        server = HttpService.bind("processor HTTP API", "127.0.0.1", 0);
+        server.serve(Map.of(DesignationRequestParser.PATH,
                 new DesignationHandler(streams, self, new PeerClient(self, Duration.ofSeconds(1)))));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sanctions.avro.DesignationStatus;
+import dev.sanctions.http.RequestRefused;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package dev.sanctions.processor.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sanctions.http.HttpService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,15 +14,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ProcessorHttpServerTest {
+/** {@code /health} served over HTTP, with the Streams state set by the test. */
+class HealthHandlerTest {
 
     private final AtomicReference<KafkaStreams.State> state = new AtomicReference<>(KafkaStreams.State.REBALANCING);
     private final HttpClient client = HttpClient.newHttpClient();
-    private ProcessorHttpServer server;
+    private HttpService server;
 
     @BeforeEach
-    void start() {
-        server = ProcessorHttpServer.start("127.0.0.1", 0, Map.of(HealthHandler.PATH, new HealthHandler(state::get)));
+    void start() throws Exception {
+        server = HttpService.bind("processor HTTP API", "127.0.0.1", 0);
+        server.serve(Map.of(HealthHandler.PATH, new HealthHandler(state::get)));
     }
 
     @AfterEach
