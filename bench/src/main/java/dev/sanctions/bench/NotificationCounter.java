@@ -1,5 +1,6 @@
 package dev.sanctions.bench;
 
+import dev.sanctions.kafka.LogReader;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,9 +32,7 @@ final class NotificationCounter implements AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-notification-counter");
         consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
+        List<TopicPartition> partitions = LogReader.partitionsOf(consumer, topic, Duration.ofSeconds(30));
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         // Resolves the end now, before anything is published, so nothing published later is skipped.

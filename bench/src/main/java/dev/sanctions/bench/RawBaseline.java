@@ -1,5 +1,6 @@
 package dev.sanctions.bench;
 
+import dev.sanctions.kafka.LogReader;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -85,25 +86,20 @@ final class RawBaseline {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
+            LogReader.assignFromStart(consumer, List.of(new TopicPartition(topic, 0)));
+            long[] read = new long[1];
+            long[] bytes = new long[1];
             long started = System.nanoTime();
-            long deadline = started + WAIT.toNanos();
-            long read = 0;
-            long bytes = 0;
-            while (read < records) {
-                if (System.nanoTime() > deadline) {
-                    throw new KafkaException("the raw consumer read " + read + " of " + records + " records of "
-                            + topic + " in " + WAIT.toSeconds() + " s");
-                }
-                for (var record : consumer.poll(Duration.ofMillis(100))) {
-                    read++;
-                    bytes += record.value().length;
-                }
-            }
+            LogReader.readToEnd(consumer, WAIT, record -> {
+                read[0]++;
+                bytes[0] += record.value().length;
+            });
             long elapsed = System.nanoTime() - started;
-            if (bytes == 0) {
+            if (read[0] != records) {
+                throw new KafkaException("the raw consumer read " + read[0] + " of " + records + " records of "
+                        + topic);
+            }
+            if (bytes[0] == 0) {
                 throw new IllegalStateException("the raw consumer read only empty records");
             }
             return elapsed;

@@ -1,5 +1,6 @@
 package dev.sanctions.processor;
 
+import dev.sanctions.kafka.LogReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /** Everything a topic holds right now that a read_committed consumer may see: up to the last stable offset. */
@@ -27,20 +27,8 @@ final class CommittedRecords {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            // Under read_committed the end offsets are the last stable offsets.
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end within " + TIMEOUT);
-                }
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
+            LogReader.assignFromStart(consumer, LogReader.partitionsOf(consumer, topic, TIMEOUT));
+            LogReader.readToEnd(consumer, TIMEOUT, records::add);
         }
         return records;
     }

@@ -1,9 +1,9 @@
 package dev.sanctions.subscriber;
 
 import dev.sanctions.avro.DesignationState;
+import dev.sanctions.kafka.LogReader;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,15 +21,15 @@ import org.slf4j.LoggerFactory;
  * Reads the current state of every designation from the compacted designations topic.
  *
  * <p>It reads, read_committed, every record written before it started: up to the high watermark taken at the
- * start, waiting for transactions still open below it to be decided. The caller takes the notification topics'
- * last stable offsets <em>before</em> that, so a notification committed before them has its state below the high
- * watermark, and one committed after them lies at or after the offsets where following starts: nothing falls
- * between the two, and the per-key versions drop what both hold.
+ * start, waiting for transactions still open below it to be decided (for up to the API timeout while nothing
+ * moves; then it fails as unreachable). The caller takes the notification topics' last stable offsets
+ * <em>before</em> that, so a notification committed before them has its state below the high watermark, and one
+ * committed after them lies at or after the offsets where following starts: nothing falls between the two, and
+ * the per-key versions drop what both hold.
  */
 final class SnapshotReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
-    private static final Duration POLL = Duration.ofMillis(200);
 
     /** The states to hand over, and the version of every designation, matching or not. */
     record Snapshot(SortedMap<String, DesignationState> matching, Map<String, Long> versions) {
@@ -51,9 +51,7 @@ final class SnapshotReader {
     }
 
     Snapshot read(String topic) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
+        List<TopicPartition> partitions = LogReader.partitionsOf(consumer, topic, timeout);
         SortedMap<String, DesignationState> matching = new TreeMap<>();
         Map<String, Long> versions = new HashMap<>();
         if (partitions.isEmpty()) {
@@ -62,32 +60,22 @@ final class SnapshotReader {
             return new Snapshot(matching, versions);
         }
         Map<TopicPartition, Long> written = endOffsets.of(partitions, IsolationLevel.READ_UNCOMMITTED);
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Set<TopicPartition> unread = new HashSet<>(partitions);
+        LogReader.assignFromStart(consumer, partitions);
         long started = System.nanoTime();
-        long records = 0;
+        long[] records = new long[1];
         // Until the cleaner has run, a compacted topic still holds superseded states: keep only each key's last
         // record (one writer per key, so the last is the newest) and decode each designation once.
         Map<String, ConsumerRecord<String, byte[]>> latest = new HashMap<>();
-        while (true) {
-            unread.removeIf(p -> consumer.position(p) >= written.get(p));
-            if (unread.isEmpty()) {
-                break;
+        LogReader.readTo(consumer, written, timeout, record -> {
+            if (record.key() == null) {
+                apply(record, matching, versions);
+            } else {
+                latest.put(record.key(), record);
             }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                if (record.offset() < written.get(new TopicPartition(record.topic(), record.partition()))) {
-                    if (record.key() == null) {
-                        apply(record, matching, versions);
-                    } else {
-                        latest.put(record.key(), record);
-                    }
-                    records++;
-                }
-            }
-        }
+            records[0]++;
+        });
         latest.values().forEach(record -> apply(record, matching, versions));
-        LOG.info("Snapshot of {}: {} records, {} designations, {} matching, in {} ms", topic, records,
+        LOG.info("Snapshot of {}: {} records, {} designations, {} matching, in {} ms", topic, records[0],
                 versions.size(), matching.size(), (System.nanoTime() - started) / 1_000_000);
         return new Snapshot(matching, versions);
     }

@@ -1,11 +1,12 @@
 package dev.sanctions.registry.server;
 
+import dev.sanctions.kafka.EndNotReachedException;
+import dev.sanctions.kafka.LogReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,6 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -51,8 +51,7 @@ public final class KafkaSchemaStore implements SchemaStore {
         this.timeout = timeout;
         this.producer = producer;
         this.consumer = consumer;
-        consumer.assign(List.of(partition));
-        consumer.seekToBeginning(List.of(partition));
+        LogReader.assignFromStart(consumer, List.of(partition));
         long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
         this.replayed = List.copyOf(readUntil(end));
     }
@@ -138,17 +137,12 @@ public final class KafkaSchemaStore implements SchemaStore {
     /** Reads on from the consumer's position until it reaches {@code end}; returns the registry records read. */
     private List<StoreRecord> readUntil(long end) {
         List<StoreRecord> records = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (consumer.position(partition, timeout) < end) {
-            if (System.nanoTime() > deadline) {
-                throw new SchemaStoreException("Timed out after " + timeout.toMillis() + " ms reading the schema topic '"
-                        + topic + "' up to offset " + end + ". Check that the Kafka cluster is up.",
-                        new TimeoutException());
-            }
-            for (ConsumerRecord<byte[], byte[]> consumed : consumer.poll(Duration.ofMillis(100))) {
-                Optional<StoreRecord> decoded = codec.decode(consumed.key(), consumed.value());
-                decoded.ifPresent(records::add);
-            }
+        try {
+            LogReader.readTo(consumer, Map.of(partition, end), timeout,
+                    consumed -> codec.decode(consumed.key(), consumed.value()).ifPresent(records::add));
+        } catch (EndNotReachedException e) {
+            throw new SchemaStoreException("Timed out after " + timeout.toMillis() + " ms reading the schema topic '"
+                    + topic + "' up to offset " + end + ". Check that the Kafka cluster is up.", e);
         }
         return records;
     }
