@@ -15,39 +15,28 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
-        BenchmarkOptions options = BenchmarkOptions.defaults(BenchmarkOptions.DEFAULT_ACTIONS);
-        Integer realistic = null;
-        int latencyRate = BenchmarkOptions.DEFAULT_LATENCY_RATE;
-        Duration latencyDuration = BenchmarkOptions.DEFAULT_LATENCY_DURATION;
+        BenchmarkOptions.Builder builder = BenchmarkOptions.builder();
         for (int i = 0; i + 1 < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
-                case "--actions" -> options = withActions(options, Integer.parseInt(value));
-                case "--output" -> options = options.withOutput(Path.of(value));
-                case "--runs" -> options = options.withRuns(Integer.parseInt(value));
-                case "--realistic-actions" -> realistic = Integer.parseInt(value);
-                case "--latency-rate" -> latencyRate = Integer.parseInt(value);
-                case "--latency-seconds" -> latencyDuration = Duration.ofSeconds(Long.parseLong(value));
-                case "--commit-interval" -> options = options.withCommitIntervalMs(Long.parseLong(value));
-                case "--processor-heap" -> options = options.withProcessorHeapMb(Integer.parseInt(value));
-                case "--work-dir" -> options = options.withWorkDir(Path.of(value));
-                case "--profile" -> options = options.withProfileDir(Path.of(value));
+                case "--actions" -> builder.actions(Integer.parseInt(value));
+                case "--output" -> builder.output(Path.of(value));
+                case "--runs" -> builder.runs(Integer.parseInt(value));
+                case "--realistic-actions" -> builder.realisticActions(Integer.parseInt(value));
+                case "--latency-rate" -> builder.latencyRate(Integer.parseInt(value));
+                case "--latency-seconds" -> builder.latencyDuration(Duration.ofSeconds(Long.parseLong(value)));
+                case "--commit-interval" -> builder.commitIntervalMs(Long.parseLong(value));
+                case "--processor-heap" -> builder.processorHeapMb(Integer.parseInt(value));
+                case "--work-dir" -> builder.workDir(Path.of(value));
+                case "--profile" -> builder.profileDir(Path.of(value));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        options = options.withRealisticActions(realistic == null ? options.actions() : realistic)
-                .withLatency(latencyRate, latencyDuration);
+        BenchmarkOptions options = builder.build();
         BenchmarkResult result = Benchmark.run(options, System.err);
         System.out.print(result.table());
         if (options.output() == null) {
             System.out.print(result.toJson());
         }
-    }
-
-    private static BenchmarkOptions withActions(BenchmarkOptions options, int actions) {
-        return new BenchmarkOptions(actions, options.output(), options.runs(), options.realisticActions(),
-                options.realisticSize(), options.publishBatchActions(), options.latencyRate(),
-                options.latencyDuration(), options.latencyWarmup(), options.commitIntervalMs(),
-                options.processorHeapMb(), options.workDir(), options.profileDir(), options.seed());
     }
 }

@@ -141,7 +141,7 @@ public final class Benchmark {
                     options.commitIntervalMs(), options.processorHeapMb(), profiling());
                     NotificationCounter counter = new NotificationCounter(bootstrap, Topics.unprefixed().changes());
                     AnnouncementPublisher publisher = new AnnouncementPublisher(
-                            PublisherConfig.of(bootstrap, registry, "").withTransactionalId("sanctions-bench"))) {
+                            PublisherConfig.builder(bootstrap, registry).transactionalId("sanctions-bench").build())) {
                 commitIntervalMs = processor.commitIntervalMs();
                 jvmOptions = processor.jvmOptions();
                 say("processor RUNNING, commit interval %d ms; warm-up: %,d actions", commitIntervalMs,
@@ -296,7 +296,7 @@ public final class Benchmark {
         say("subscribe --snapshot: loading the full state");
         long[] counts = new long[2];
         long[] lastState = new long[1];
-        Subscriber subscriber = new Subscriber(SubscriptionSettings.of(bootstrap, registry).withSnapshot(true));
+        Subscriber subscriber = new Subscriber(SubscriptionSettings.builder(bootstrap, registry).snapshot(true).build());
         long begin = System.nanoTime();
         subscriber.run(new DesignationListener() {
             @Override

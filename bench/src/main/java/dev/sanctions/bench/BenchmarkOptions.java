@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * What to measure and how. Start from {@link #defaults(int)} and change what differs.
+ * What to measure and how. Build it with {@link #builder()}, which starts from the defaults.
  *
  * @param actions actions of one action per announcement through the pipeline (the throughput figure), in all runs
  *     together; also the number of records of each raw-Kafka run
@@ -62,54 +62,12 @@ public record BenchmarkOptions(
         require(processorHeapMb >= 64, "--processor-heap must be at least 64 MB, got " + processorHeapMb);
     }
 
-    /** The defaults for {@code actions}: 3 runs, as many realistic actions, 20 s at 1,000 actions/s, -Xmx512m. */
-    public static BenchmarkOptions defaults(int actions) {
-        return new BenchmarkOptions(actions, null, DEFAULT_RUNS, actions, 25, 1_000, DEFAULT_LATENCY_RATE,
-                DEFAULT_LATENCY_DURATION, Duration.ofSeconds(2), 0, DEFAULT_PROCESSOR_HEAP_MB, null, null,
-                SyntheticLog.DEFAULT_SEED);
-    }
-
-    public BenchmarkOptions withOutput(Path file) {
-        return new BenchmarkOptions(actions, file, runs, realisticActions, realisticSize, publishBatchActions,
-                latencyRate, latencyDuration, latencyWarmup, commitIntervalMs, processorHeapMb, workDir, profileDir,
-                seed);
-    }
-
-    public BenchmarkOptions withRuns(int count) {
-        return new BenchmarkOptions(actions, output, count, realisticActions, realisticSize, publishBatchActions,
-                latencyRate, latencyDuration, latencyWarmup, commitIntervalMs, processorHeapMb, workDir, profileDir,
-                seed);
-    }
-
-    public BenchmarkOptions withRealisticActions(int count) {
-        return new BenchmarkOptions(actions, output, runs, count, realisticSize, publishBatchActions,
-                latencyRate, latencyDuration, latencyWarmup, commitIntervalMs, processorHeapMb, workDir, profileDir,
-                seed);
-    }
-
-    public BenchmarkOptions withLatency(int rate, Duration duration) {
-        return new BenchmarkOptions(actions, output, runs, realisticActions, realisticSize, publishBatchActions,
-                rate, duration, latencyWarmup, commitIntervalMs, processorHeapMb, workDir, profileDir, seed);
-    }
-
-    public BenchmarkOptions withCommitIntervalMs(long millis) {
-        return new BenchmarkOptions(actions, output, runs, realisticActions, realisticSize, publishBatchActions,
-                latencyRate, latencyDuration, latencyWarmup, millis, processorHeapMb, workDir, profileDir, seed);
-    }
-
-    public BenchmarkOptions withProcessorHeapMb(int megabytes) {
-        return new BenchmarkOptions(actions, output, runs, realisticActions, realisticSize, publishBatchActions,
-                latencyRate, latencyDuration, latencyWarmup, commitIntervalMs, megabytes, workDir, profileDir, seed);
-    }
-
-    public BenchmarkOptions withWorkDir(Path dir) {
-        return new BenchmarkOptions(actions, output, runs, realisticActions, realisticSize, publishBatchActions,
-                latencyRate, latencyDuration, latencyWarmup, commitIntervalMs, processorHeapMb, dir, profileDir, seed);
-    }
-
-    public BenchmarkOptions withProfileDir(Path dir) {
-        return new BenchmarkOptions(actions, output, runs, realisticActions, realisticSize, publishBatchActions,
-                latencyRate, latencyDuration, latencyWarmup, commitIntervalMs, processorHeapMb, workDir, dir, seed);
+    /**
+     * {@value #DEFAULT_ACTIONS} actions in {@value #DEFAULT_RUNS} runs, as many realistic actions, 20 s at
+     * {@value #DEFAULT_LATENCY_RATE} actions/s, {@code -Xmx512m}: set what differs.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -133,6 +91,80 @@ public record BenchmarkOptions(
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Collects the options; {@link #build()} checks them. */
+    public static final class Builder {
+        private int actions = DEFAULT_ACTIONS;
+        private Path output;
+        private int runs = DEFAULT_RUNS;
+        /** {@code null}: as many as {@link #actions}. */
+        private Integer realisticActions;
+        private int latencyRate = DEFAULT_LATENCY_RATE;
+        private Duration latencyDuration = DEFAULT_LATENCY_DURATION;
+        private long commitIntervalMs;
+        private int processorHeapMb = DEFAULT_PROCESSOR_HEAP_MB;
+        private Path workDir;
+        private Path profileDir;
+
+        private Builder() {
+        }
+
+        public Builder actions(int count) {
+            actions = count;
+            return this;
+        }
+
+        public Builder output(Path file) {
+            output = file;
+            return this;
+        }
+
+        public Builder runs(int count) {
+            runs = count;
+            return this;
+        }
+
+        public Builder realisticActions(int count) {
+            realisticActions = count;
+            return this;
+        }
+
+        public Builder latencyRate(int actionsPerSecond) {
+            latencyRate = actionsPerSecond;
+            return this;
+        }
+
+        public Builder latencyDuration(Duration measured) {
+            latencyDuration = measured;
+            return this;
+        }
+
+        public Builder commitIntervalMs(long millis) {
+            commitIntervalMs = millis;
+            return this;
+        }
+
+        public Builder processorHeapMb(int megabytes) {
+            processorHeapMb = megabytes;
+            return this;
+        }
+
+        public Builder workDir(Path dir) {
+            workDir = dir;
+            return this;
+        }
+
+        public Builder profileDir(Path dir) {
+            profileDir = dir;
+            return this;
+        }
+
+        public BenchmarkOptions build() {
+            return new BenchmarkOptions(actions, output, runs, realisticActions == null ? actions : realisticActions,
+                    25, 1_000, latencyRate, latencyDuration, Duration.ofSeconds(2), commitIntervalMs, processorHeapMb,
+                    workDir, profileDir, SyntheticLog.DEFAULT_SEED);
         }
     }
 }

@@ -61,8 +61,9 @@ final class LatencyProbe {
         AtomicLongArray scheduled = new AtomicLongArray(total);
         AtomicLongArray received = new AtomicLongArray(total);
         Receiver receiver = new Receiver(indexByChange, received);
-        Subscriber subscriber = new Subscriber(SubscriptionSettings.of(bootstrapServers, registryUrl)
-                .withFrom(new StartPosition.AtInstant(announcements.get(0).getPublishedAt())));
+        Subscriber subscriber = new Subscriber(SubscriptionSettings.builder(bootstrapServers, registryUrl)
+                .from(new StartPosition.AtInstant(announcements.get(0).getPublishedAt()))
+                .build());
         AtomicReference<RuntimeException> subscriberFailure = new AtomicReference<>();
         Thread following = new Thread(() -> {
             try {

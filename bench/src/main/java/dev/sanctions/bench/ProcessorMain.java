@@ -31,14 +31,15 @@ public final class ProcessorMain {
             System.err.println("usage: ProcessorMain BOOTSTRAP REGISTRY_URL STATE_DIR COMMIT_INTERVAL_MS");
             System.exit(2);
         }
-        ProcessorSettings settings = ProcessorSettings.defaults(args[0], args[1])
-                .withApplicationId("sanctions-bench-processor")
-                .withStateDir(Path.of(args[2]))
-                .withHttp("127.0.0.1", 0);
+        ProcessorSettings.Builder builder = ProcessorSettings.builder(args[0], args[1])
+                .applicationId("sanctions-bench-processor")
+                .stateDir(Path.of(args[2]))
+                .http("127.0.0.1", 0);
         long commitMs = Long.parseLong(args[3]);
         if (commitMs > 0) {
-            settings = settings.withCommitInterval(Duration.ofMillis(commitMs));
+            builder.commitInterval(Duration.ofMillis(commitMs));
         }
+        ProcessorSettings settings = builder.build();
         try (SanctionsProcessor processor = SanctionsProcessor.start(settings)) {
             awaitRunning(processor);
             say("READY " + settings.commitInterval().toMillis());

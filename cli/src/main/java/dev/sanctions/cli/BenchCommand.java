@@ -76,15 +76,20 @@ final class BenchCommand implements Callable<Integer> {
         ConnectionOptions.noteUnused(spec.commandLine(), "the benchmark runs on its own fresh embedded broker.");
         BenchmarkOptions options;
         try {
-            options = BenchmarkOptions.defaults(actions)
-                    .withOutput(output)
-                    .withRuns(runs)
-                    .withRealisticActions(realisticActions == null ? actions : realisticActions)
-                    .withLatency(latencyRate, Duration.ofSeconds(latencySeconds))
-                    .withCommitIntervalMs(commitIntervalMs)
-                    .withProcessorHeapMb(processorHeapMb)
-                    .withWorkDir(workDir)
-                    .withProfileDir(profileDir);
+            BenchmarkOptions.Builder builder = BenchmarkOptions.builder()
+                    .actions(actions)
+                    .output(output)
+                    .runs(runs)
+                    .latencyRate(latencyRate)
+                    .latencyDuration(Duration.ofSeconds(latencySeconds))
+                    .commitIntervalMs(commitIntervalMs)
+                    .processorHeapMb(processorHeapMb)
+                    .workDir(workDir)
+                    .profileDir(profileDir);
+            if (realisticActions != null) {
+                builder.realisticActions(realisticActions);
+            }
+            options = builder.build();
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -114,9 +114,10 @@ final class DemoCommand implements Callable<Integer> {
 
     private Thread follow(EmbeddedPipeline pipeline, Set<String> jurisdictions, long limit, AtomicLong received,
             AtomicReference<Exception> failure) {
-        SubscriptionSettings settings = SubscriptionSettings.of(pipeline.bootstrapServers(), pipeline.schemaRegistryUrl())
-                .withJurisdictions(jurisdictions)
-                .withFrom(StartPosition.parse("beginning"));
+        SubscriptionSettings settings = SubscriptionSettings.builder(pipeline.bootstrapServers(), pipeline.schemaRegistryUrl())
+                .jurisdictions(jurisdictions)
+                .from(StartPosition.parse("beginning"))
+                .build();
         PrintingListener printer = new PrintingListener(ChangeFormat.TABLE, out, spec.commandLine().getErr());
         DesignationListener counting = new DesignationListener() {
             @Override
@@ -152,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
         LogFold fold = new LogFold();
         long expected = 0;
         try (AnnouncementPublisher publisher = new AnnouncementPublisher(
-                PublisherConfig.of(pipeline.bootstrapServers(), pipeline.schemaRegistryUrl(), ""))) {
+                PublisherConfig.builder(pipeline.bootstrapServers(), pipeline.schemaRegistryUrl()).build())) {
             for (Path file : files) {
                 List<Announcement> announcements = AnnouncementFiles.read(List.of(file)).announcements().stream()
                         .map(ParsedAnnouncement::announcement).toList();
@@ -188,8 +189,9 @@ final class DemoCommand implements Callable<Integer> {
 
     private List<DesignationState> snapshot(EmbeddedPipeline pipeline) {
         List<DesignationState> states = new ArrayList<>();
-        SubscriptionSettings settings = SubscriptionSettings.of(pipeline.bootstrapServers(), pipeline.schemaRegistryUrl())
-                .withSnapshot(true);
+        SubscriptionSettings settings = SubscriptionSettings.builder(pipeline.bootstrapServers(), pipeline.schemaRegistryUrl())
+                .snapshot(true)
+                .build();
         try (Subscriber subscriber = new Subscriber(settings)) {
             subscriber.run(new DesignationListener() {
                 @Override

@@ -46,9 +46,10 @@ final class EmbeddedPipeline implements AutoCloseable {
                         (short) PipelineSetup.BROKER_DEFAULT).run(InitCommand.DEFAULT_JURISDICTIONS);
             }
             processor = SanctionsProcessor.start(
-                    ProcessorSettings.defaults(stack.bootstrapServers(), stack.schemaRegistryUrl())
-                            .withStateDir(dataDir.resolve("streams"))
-                            .withHttp(HOST, httpPort));
+                    ProcessorSettings.builder(stack.bootstrapServers(), stack.schemaRegistryUrl())
+                            .stateDir(dataDir.resolve("streams"))
+                            .http(HOST, httpPort)
+                            .build());
             awaitRunning(processor);
             return new EmbeddedPipeline(stack, processor);
         } catch (RuntimeException | InterruptedException e) {

@@ -62,19 +62,16 @@ final class ProcessorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        ProcessorSettings settings = ProcessorSettings.defaults(connection.bootstrapServers, connection.schemaRegistryUrl)
-                .withTopics(Topics.withPrefix(connection.topicPrefix()))
-                .withApplicationId(applicationId)
-                .withClientProperties(connection.extraStringProperties())
-                .withCommitInterval(commitInterval)
-                .withReplicationFactor(replicationFactor)
-                .withHttp(httpHost, httpPort);
-        if (stateDir != null) {
-            settings = settings.withStateDir(stateDir);
-        }
-        if (httpAdvertisedHost != null) {
-            settings = settings.withHttpAdvertisedHost(httpAdvertisedHost);
-        }
+        ProcessorSettings settings = ProcessorSettings.builder(connection.bootstrapServers, connection.schemaRegistryUrl)
+                .topics(Topics.withPrefix(connection.topicPrefix()))
+                .applicationId(applicationId)
+                .stateDir(stateDir)
+                .clientProperties(connection.extraStringProperties())
+                .commitInterval(commitInterval)
+                .replicationFactor(replicationFactor)
+                .http(httpHost, httpPort)
+                .httpAdvertisedHost(httpAdvertisedHost)
+                .build();
         return runUntilStopped(SanctionsProcessor.start(settings), out);
     }
 

@@ -1,5 +1,6 @@
 package dev.sanctions.cli;
 
+import dev.sanctions.core.Topics;
 import dev.sanctions.producer.AnnouncementFiles;
 import dev.sanctions.producer.AnnouncementPublisher;
 import dev.sanctions.producer.Batch;
@@ -81,7 +82,9 @@ final class PublishCommand implements Callable<Integer> {
     }
 
     private PublisherConfig config() {
-        return PublisherConfig.of(connection.bootstrapServers, connection.schemaRegistryUrl, connection.topicPrefix())
-                .withClientProperties(connection.extraStringProperties());
+        return PublisherConfig.builder(connection.bootstrapServers, connection.schemaRegistryUrl)
+                .topic(Topics.withPrefix(connection.topicPrefix()).announcements())
+                .clientProperties(connection.extraStringProperties())
+                .build();
     }
 }

@@ -65,16 +65,18 @@ final class SubscribeCommand implements Callable<Integer> {
         try {
             changeFormat = ChangeFormat.parse(format);
             start = StartPosition.parse(from);
-            settings = SubscriptionSettings.of(connection.bootstrapServers, connection.schemaRegistryUrl)
-                    .withKafkaProperties(connection.kafkaProperties())
-                    .withRegistryProperties(connection.registryProperties())
-                    .withTopicPrefix(connection.topicPrefix())
-                    .withJurisdictions(jurisdictions)
-                    .withFrom(start)
-                    .withSnapshot(snapshot);
+            SubscriptionSettings.Builder builder = SubscriptionSettings
+                    .builder(connection.bootstrapServers, connection.schemaRegistryUrl)
+                    .kafkaProperties(connection.kafkaProperties())
+                    .registryProperties(connection.registryProperties())
+                    .topicPrefix(connection.topicPrefix())
+                    .jurisdictions(jurisdictions)
+                    .from(start)
+                    .snapshot(snapshot);
             if (group != null) {
-                settings = settings.withGroup(group);
+                builder.group(group);
             }
+            settings = builder.build();
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -23,8 +23,8 @@ record Checkout(Path root) {
         return root.resolve("cli");
     }
 
-    Path cliMainSources() {
-        return cliModule().resolve("src/main");
+    Path cliLoggingConfiguration() {
+        return cliModule().resolve("src/main/resources/logback.xml");
     }
 
     Path parentPom() {

@@ -22,14 +22,14 @@ class ComposeFileTest {
 
     private static Checkout checkout;
     private static ComposeFile compose;
-    private static CliSources cli;
+    private static CommandLineModel cli;
     private static JibConfiguration jib;
 
     @BeforeAll
     static void readFiles() {
         checkout = Checkout.fromModuleDirectory();
         compose = ComposeFile.read(checkout.composeFile());
-        cli = CliSources.scan(checkout.cliMainSources());
+        cli = CommandLineModel.ofSanctions(checkout.cliLoggingConfiguration());
         jib = JibConfiguration.read(checkout.cliModule().resolve("pom.xml"), checkout.parentPom());
     }
 

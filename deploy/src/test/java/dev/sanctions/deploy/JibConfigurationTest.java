@@ -2,6 +2,8 @@ package dev.sanctions.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,13 +15,13 @@ class JibConfigurationTest {
 
     private static Checkout checkout;
     private static JibConfiguration jib;
-    private static CliSources cli;
+    private static CommandLineModel cli;
 
     @BeforeAll
     static void readFiles() {
         checkout = Checkout.fromModuleDirectory();
         jib = JibConfiguration.read(checkout.cliModule().resolve("pom.xml"), checkout.parentPom());
-        cli = CliSources.scan(checkout.cliMainSources());
+        cli = CommandLineModel.ofSanctions(checkout.cliLoggingConfiguration());
     }
 
     @Test
@@ -29,11 +31,9 @@ class JibConfigurationTest {
 
     @Test
     void startsTheCommandLineWithAvroTrustingTheGeneratedClasses() throws Exception {
-        Path mainClass = checkout.cliMainSources().resolve("java")
-                .resolve(jib.mainClass().replace('.', '/') + ".java");
+        Method main = Class.forName(jib.mainClass()).getMethod("main", String[].class);
 
-        assertThat(mainClass).exists();
-        assertThat(Files.readString(mainClass)).contains("public static void main(String[] args)");
+        assertThat(Modifier.isStatic(main.getModifiers())).as(main + " is static").isTrue();
         assertThat(jib.jvmFlags()).contains("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.sanctions.avro");
         assertThat(Files.readString(checkout.root().resolve("sanctions")))
                 .as("the launcher passes the same flag").contains("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.sanctions.avro");

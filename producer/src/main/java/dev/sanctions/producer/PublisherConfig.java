@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Where and how {@link AnnouncementPublisher} publishes.
+ * Where and how {@link AnnouncementPublisher} publishes. Build it with {@link #builder(String, String)}.
  *
  * @param bootstrapServers  Kafka's {@code bootstrap.servers}
  * @param schemaRegistryUrl the schema registry's base URL
@@ -33,25 +33,52 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
         }
     }
 
-    /** Defaults: no extra properties, a fresh transactional id, {@link #DEFAULT_TIMEOUT}. */
-    public static PublisherConfig of(String bootstrapServers, String schemaRegistryUrl, String topicPrefix) {
-        return new PublisherConfig(bootstrapServers, schemaRegistryUrl, Topics.withPrefix(topicPrefix).announcements(), Map.of(),
-                "sanctions-publish-" + UUID.randomUUID(), DEFAULT_TIMEOUT);
+    /**
+     * The unprefixed announcements topic, no extra properties, a fresh transactional id, {@link #DEFAULT_TIMEOUT}:
+     * set what differs.
+     */
+    public static Builder builder(String bootstrapServers, String schemaRegistryUrl) {
+        return new Builder(bootstrapServers, schemaRegistryUrl);
     }
 
-    public PublisherConfig withTopic(String name) {
-        return new PublisherConfig(bootstrapServers, schemaRegistryUrl, name, clientProperties, transactionalId, timeout);
-    }
+    /** Collects the settings; {@link #build()} checks them. */
+    public static final class Builder {
+        private final String bootstrapServers;
+        private final String schemaRegistryUrl;
+        private String topic = Topics.unprefixed().announcements();
+        private Map<String, String> clientProperties = Map.of();
+        private String transactionalId = "sanctions-publish-" + UUID.randomUUID();
+        private Duration timeout = DEFAULT_TIMEOUT;
 
-    public PublisherConfig withClientProperties(Map<String, String> properties) {
-        return new PublisherConfig(bootstrapServers, schemaRegistryUrl, topic, properties, transactionalId, timeout);
-    }
+        private Builder(String bootstrapServers, String schemaRegistryUrl) {
+            this.bootstrapServers = bootstrapServers;
+            this.schemaRegistryUrl = schemaRegistryUrl;
+        }
 
-    public PublisherConfig withTransactionalId(String id) {
-        return new PublisherConfig(bootstrapServers, schemaRegistryUrl, topic, clientProperties, id, timeout);
-    }
+        /** The announcements topic's full name, prefix included. */
+        public Builder topic(String name) {
+            topic = name;
+            return this;
+        }
 
-    public PublisherConfig withTimeout(Duration wait) {
-        return new PublisherConfig(bootstrapServers, schemaRegistryUrl, topic, clientProperties, transactionalId, wait);
+        public Builder clientProperties(Map<String, String> properties) {
+            clientProperties = properties;
+            return this;
+        }
+
+        public Builder transactionalId(String id) {
+            transactionalId = id;
+            return this;
+        }
+
+        public Builder timeout(Duration wait) {
+            timeout = wait;
+            return this;
+        }
+
+        public PublisherConfig build() {
+            return new PublisherConfig(bootstrapServers, schemaRegistryUrl, topic, clientProperties, transactionalId,
+                    timeout);
+        }
     }
 }

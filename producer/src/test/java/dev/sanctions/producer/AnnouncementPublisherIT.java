@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sanctions.avro.Announcement;
+import dev.sanctions.core.Topics;
 import dev.sanctions.registry.serde.AvroSerdeConfig;
 import dev.sanctions.registry.serde.SpecificAvroDeserializer;
 import dev.sanctions.testkit.KafkaBackendExtension;
@@ -117,8 +118,10 @@ class AnnouncementPublisherIT {
         String registry = "http://127.0.0.1:" + FreePorts.one();
         Announcement announcement = AnnouncementFiles.read(List.of(EXAMPLES.resolve("10-spec-example.json")))
                 .announcements().get(0).announcement();
-        PublisherConfig config = PublisherConfig.of(KAFKA.bootstrapServers(), registry, "").withTopic(topic)
-                .withTimeout(Duration.ofSeconds(5));
+        PublisherConfig config = PublisherConfig.builder(KAFKA.bootstrapServers(), registry)
+                .topic(topic)
+                .timeout(Duration.ofSeconds(5))
+                .build();
 
         try (AnnouncementPublisher publisher = new AnnouncementPublisher(config)) {
             assertThatThrownBy(() -> publisher.publish(List.of(announcement)))
@@ -133,8 +136,10 @@ class AnnouncementPublisherIT {
         String bootstrap = "127.0.0.1:" + FreePorts.one();
         Announcement announcement = AnnouncementFiles.read(List.of(EXAMPLES.resolve("10-spec-example.json")))
                 .announcements().get(0).announcement();
-        PublisherConfig config = PublisherConfig.of(bootstrap, KAFKA.schemaRegistryUrl(), "test.")
-                .withTimeout(Duration.ofSeconds(3));
+        PublisherConfig config = PublisherConfig.builder(bootstrap, KAFKA.schemaRegistryUrl())
+                .topic(Topics.withPrefix("test.").announcements())
+                .timeout(Duration.ofSeconds(3))
+                .build();
 
         try (AnnouncementPublisher publisher = new AnnouncementPublisher(config)) {
             assertThatThrownBy(() -> publisher.publish(List.of(announcement)))
@@ -153,8 +158,10 @@ class AnnouncementPublisherIT {
     }
 
     private static PublisherConfig config(String topic) {
-        return PublisherConfig.of(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl(), "").withTopic(topic)
-                .withTransactionalId(UniqueNames.of("publish"));
+        return PublisherConfig.builder(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl())
+                .topic(topic)
+                .transactionalId(UniqueNames.of("publish"))
+                .build();
     }
 
     private static List<ConsumerRecord<String, Announcement>> readCommitted(String topic, int count) {

@@ -69,11 +69,12 @@ class BrokerStoppedMidPublishIT {
     void nothingBecomesVisibleAndThePublisherFailsWithAClearError() throws Exception {
         String bootstrap = broker.bootstrapServers();
         List<Announcement> announcements = IntStream.range(0, 40).mapToObj(i -> announcement(i, 500)).toList();
-        PublisherConfig config = PublisherConfig.of(bootstrap, registry.url(), "")
-                .withTransactionalId(TRANSACTIONAL_ID)
-                .withTimeout(Duration.ofSeconds(5))
-                .withClientProperties(Map.of(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG,
-                        BlockingInterceptor.class.getName()));
+        PublisherConfig config = PublisherConfig.builder(bootstrap, registry.url())
+                .transactionalId(TRANSACTIONAL_ID)
+                .timeout(Duration.ofSeconds(5))
+                .clientProperties(Map.of(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG,
+                        BlockingInterceptor.class.getName()))
+                .build();
 
         CompletableFuture<Throwable> outcome;
         try (AnnouncementPublisher publisher = new AnnouncementPublisher(config)) {
@@ -99,8 +100,8 @@ class BrokerStoppedMidPublishIT {
         broker = EmbeddedKafkaBroker.start(dataDir, 0);
         // The same transactional id fences the dead transaction at once instead of after its timeout.
         Announcement marker = announcement(1_000, 1);
-        try (AnnouncementPublisher publisher = new AnnouncementPublisher(PublisherConfig.of(broker.bootstrapServers(),
-                registry.url(), "").withTransactionalId(TRANSACTIONAL_ID))) {
+        try (AnnouncementPublisher publisher = new AnnouncementPublisher(PublisherConfig.builder(
+                broker.bootstrapServers(), registry.url()).transactionalId(TRANSACTIONAL_ID).build())) {
             publisher.publish(List.of(marker));
         }
         List<ConsumerRecord<String, Announcement>> records = readCommitted(broker.bootstrapServers());

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to run the processor. Start from {@link #defaults(String, String)} and change what differs.
+ * How to run the processor. Build it with {@link #builder(String, String)}, which starts from the defaults.
  *
  * @param clientProperties extra Kafka client and registry properties (SASL, TLS, registry
  *     credentials), e.g. from {@code --command-config}; given to every client the processor makes
@@ -50,64 +50,98 @@ public record ProcessorSettings(
         clientProperties = Map.copyOf(clientProperties);
     }
 
-    /** Unprefixed topics, application id {@value #DEFAULT_APPLICATION_ID}, HTTP on 127.0.0.1:{@value #DEFAULT_HTTP_PORT}. */
-    public static ProcessorSettings defaults(String bootstrapServers, String schemaRegistryUrl) {
-        return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, Topics.unprefixed(),
-                DEFAULT_APPLICATION_ID, null, Map.of(), DEFAULT_COMMIT_INTERVAL, (short) -1, -1,
-                "127.0.0.1", DEFAULT_HTTP_PORT, null);
+    /**
+     * Unprefixed topics, application id {@value #DEFAULT_APPLICATION_ID}, the default commit interval, broker
+     * defaults for new topics, HTTP on 127.0.0.1:{@value #DEFAULT_HTTP_PORT}: set what differs.
+     */
+    public static Builder builder(String bootstrapServers, String schemaRegistryUrl) {
+        return new Builder(bootstrapServers, schemaRegistryUrl);
     }
 
-    public ProcessorSettings withTopics(Topics newTopics) {
-        return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, newTopics, applicationId, stateDir,
-                clientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort,
-                httpAdvertisedHost);
+    /** A builder holding these settings, to derive a variant. */
+    public Builder toBuilder() {
+        return builder(bootstrapServers, schemaRegistryUrl)
+                .topics(topics)
+                .applicationId(applicationId)
+                .stateDir(stateDir)
+                .clientProperties(clientProperties)
+                .commitInterval(commitInterval)
+                .replicationFactor(replicationFactor)
+                .changeTopicPartitions(changeTopicPartitions)
+                .http(httpHost, httpPort)
+                .httpAdvertisedHost(httpAdvertisedHost);
     }
 
-    public ProcessorSettings withApplicationId(String newApplicationId) {
-        return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, newApplicationId, stateDir,
-                clientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort,
-                httpAdvertisedHost);
-    }
+    /** Collects the settings; {@link #build()} checks them. */
+    public static final class Builder {
+        private final String bootstrapServers;
+        private final String schemaRegistryUrl;
+        private Topics topics = Topics.unprefixed();
+        private String applicationId = DEFAULT_APPLICATION_ID;
+        private Path stateDir;
+        private Map<String, String> clientProperties = Map.of();
+        private Duration commitInterval = DEFAULT_COMMIT_INTERVAL;
+        private short replicationFactor = -1;
+        private int changeTopicPartitions = -1;
+        private String httpHost = "127.0.0.1";
+        private int httpPort = DEFAULT_HTTP_PORT;
+        private String httpAdvertisedHost;
 
-    public ProcessorSettings withStateDir(Path newStateDir) {
-        return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, newStateDir,
-                clientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort,
-                httpAdvertisedHost);
-    }
+        private Builder(String bootstrapServers, String schemaRegistryUrl) {
+            this.bootstrapServers = bootstrapServers;
+            this.schemaRegistryUrl = schemaRegistryUrl;
+        }
 
-    public ProcessorSettings withClientProperties(Map<String, String> newClientProperties) {
-        return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, stateDir,
-                newClientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort,
-                httpAdvertisedHost);
-    }
+        public Builder topics(Topics names) {
+            topics = names;
+            return this;
+        }
 
-    public ProcessorSettings withCommitInterval(Duration newCommitInterval) {
-        return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, stateDir,
-                clientProperties, newCommitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort,
-                httpAdvertisedHost);
-    }
+        public Builder applicationId(String id) {
+            applicationId = id;
+            return this;
+        }
 
-    public ProcessorSettings withReplicationFactor(short newReplicationFactor) {
-        return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, stateDir,
-                clientProperties, commitInterval, newReplicationFactor, changeTopicPartitions, httpHost, httpPort,
-                httpAdvertisedHost);
-    }
+        public Builder stateDir(Path dir) {
+            stateDir = dir;
+            return this;
+        }
 
-    public ProcessorSettings withChangeTopicPartitions(int newChangeTopicPartitions) {
-        return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, stateDir,
-                clientProperties, commitInterval, replicationFactor, newChangeTopicPartitions, httpHost, httpPort,
-                httpAdvertisedHost);
-    }
+        public Builder clientProperties(Map<String, String> properties) {
+            clientProperties = properties;
+            return this;
+        }
 
-    public ProcessorSettings withHttp(String newHttpHost, int newHttpPort) {
-        return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, stateDir,
-                clientProperties, commitInterval, replicationFactor, changeTopicPartitions, newHttpHost, newHttpPort,
-                httpAdvertisedHost);
-    }
+        public Builder commitInterval(Duration interval) {
+            commitInterval = interval;
+            return this;
+        }
 
-    public ProcessorSettings withHttpAdvertisedHost(String newHttpAdvertisedHost) {
-        return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, stateDir,
-                clientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort,
-                newHttpAdvertisedHost);
+        public Builder replicationFactor(short factor) {
+            replicationFactor = factor;
+            return this;
+        }
+
+        public Builder changeTopicPartitions(int partitions) {
+            changeTopicPartitions = partitions;
+            return this;
+        }
+
+        public Builder http(String host, int port) {
+            httpHost = host;
+            httpPort = port;
+            return this;
+        }
+
+        public Builder httpAdvertisedHost(String host) {
+            httpAdvertisedHost = host;
+            return this;
+        }
+
+        public ProcessorSettings build() {
+            return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, stateDir,
+                    clientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort,
+                    httpAdvertisedHost);
+        }
     }
 }

@@ -133,7 +133,7 @@ class DesignationApiIT {
     @Test
     void withTwoInstancesEachAnswersForEveryKeyByAskingTheOwner() throws Exception {
         SanctionsProcessor first = start(settings);
-        SanctionsProcessor second = start(settings.withStateDir(stateDir.resolve("two")));
+        SanctionsProcessor second = start(settings.toBuilder().stateDir(stateDir.resolve("two")).build());
         publishScenario();
         HostInfo firstHost = hostOf(first);
         HostInfo secondHost = hostOf(second);

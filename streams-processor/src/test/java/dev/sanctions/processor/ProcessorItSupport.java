@@ -35,12 +35,13 @@ final class ProcessorItSupport {
 
     /** A processor of its own application id and state directory, HTTP on any free loopback port. */
     static ProcessorSettings settings(KafkaBackend kafka, Topics topics, String applicationPrefix, Path stateDir) {
-        return ProcessorSettings.defaults(kafka.bootstrapServers(), kafka.schemaRegistryUrl())
-                .withTopics(topics)
-                .withApplicationId(UniqueNames.of(applicationPrefix))
-                .withStateDir(stateDir)
-                .withReplicationFactor((short) 1)
-                .withHttp("127.0.0.1", 0);
+        return ProcessorSettings.builder(kafka.bootstrapServers(), kafka.schemaRegistryUrl())
+                .topics(topics)
+                .applicationId(UniqueNames.of(applicationPrefix))
+                .stateDir(stateDir)
+                .replicationFactor((short) 1)
+                .http("127.0.0.1", 0)
+                .build();
     }
 
     /** An idempotent producer of announcements, as a publisher outside the processor would write them. */

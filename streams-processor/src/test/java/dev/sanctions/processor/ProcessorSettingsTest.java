@@ -13,12 +13,13 @@ class ProcessorSettingsTest {
 
     @Test
     void theStreamsConfigIsExactlyOnceWithShortCommitsWhateverTheClientPropertiesSay() {
-        ProcessorSettings settings = ProcessorSettings.defaults("broker:9092", "http://registry:8081")
-                .withStateDir(Path.of("/var/lib/sanctions"))
-                .withReplicationFactor((short) 3)
-                .withClientProperties(Map.of(
+        ProcessorSettings settings = ProcessorSettings.builder("broker:9092", "http://registry:8081")
+                .stateDir(Path.of("/var/lib/sanctions"))
+                .replicationFactor((short) 3)
+                .clientProperties(Map.of(
                         "security.protocol", "SASL_SSL",
-                        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));
+                        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE))
+                .build();
 
         Properties config = SanctionsProcessor.streamsConfig(settings);
 

@@ -132,7 +132,7 @@ class SanctionsProcessorIT {
 
     @Test
     void aRestartOnAFreshStateDirectoryNeitherLosesNorRepeatsANotification() {
-        restartMidStream(settings.withStateDir(stateDir.resolve("fresh")));
+        restartMidStream(settings.toBuilder().stateDir(stateDir.resolve("fresh")).build());
     }
 
     /** Publishes a log, stops the processor while it works through it, and lets a second one finish. */

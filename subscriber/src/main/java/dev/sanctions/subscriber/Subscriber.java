@@ -9,10 +9,11 @@ import org.apache.kafka.common.errors.InterruptException;
  * jurisdictions, optionally after a snapshot of the current state of every matching designation.
  *
  * <pre>{@code
- * SubscriptionSettings settings = SubscriptionSettings.of("kafka:9092", "http://registry:8081")
- *         .withJurisdictions(List.of("JP", "EU"))
- *         .withGroup("bank-screening")
- *         .withSnapshot(true);
+ * SubscriptionSettings settings = SubscriptionSettings.builder("kafka:9092", "http://registry:8081")
+ *         .jurisdictions(List.of("JP", "EU"))
+ *         .group("bank-screening")
+ *         .snapshot(true)
+ *         .build();
  * Subscriber subscriber = new Subscriber(settings);
  * Runtime.getRuntime().addShutdownHook(new Thread(subscriber::wakeup));
  * subscriber.run(new DesignationListener() {

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * What a {@link Subscriber} follows and how it connects.
+ * What a {@link Subscriber} follows and how it connects. Build it with {@link #builder(String, String)}.
  *
  * @param kafkaProperties Kafka client properties: {@code bootstrap.servers} (required) plus e.g. SASL or TLS
  *     settings. The subscriber always sets {@code isolation.level=read_committed} and
@@ -70,48 +70,11 @@ public record SubscriptionSettings(
     }
 
     /**
-     * Every notification from now on, no group, no snapshot, no topic prefix: adjust with the {@code with…}
-     * methods.
+     * Every notification from now on, no group, no snapshot, no topic prefix, no extra client properties: set what
+     * differs on the builder.
      */
-    public static SubscriptionSettings of(String bootstrapServers, String schemaRegistryUrl) {
-        return new SubscriptionSettings(Map.of("bootstrap.servers", bootstrapServers), schemaRegistryUrl, Map.of(),
-                "", Set.of(), StartPosition.LATEST, Optional.empty(), false);
-    }
-
-    public SubscriptionSettings withKafkaProperties(Map<String, Object> properties) {
-        return new SubscriptionSettings(properties, schemaRegistryUrl, registryProperties, topicPrefix, jurisdictions,
-                from, groupId, snapshot);
-    }
-
-    public SubscriptionSettings withRegistryProperties(Map<String, Object> properties) {
-        return new SubscriptionSettings(kafkaProperties, schemaRegistryUrl, properties, topicPrefix, jurisdictions,
-                from, groupId, snapshot);
-    }
-
-    public SubscriptionSettings withTopicPrefix(String prefix) {
-        return new SubscriptionSettings(kafkaProperties, schemaRegistryUrl, registryProperties, prefix, jurisdictions,
-                from, groupId, snapshot);
-    }
-
-    /** Only these jurisdictions (any case); none given means all. */
-    public SubscriptionSettings withJurisdictions(Collection<String> chosen) {
-        return new SubscriptionSettings(kafkaProperties, schemaRegistryUrl, registryProperties, topicPrefix,
-                Set.copyOf(chosen), from, groupId, snapshot);
-    }
-
-    public SubscriptionSettings withFrom(StartPosition position) {
-        return new SubscriptionSettings(kafkaProperties, schemaRegistryUrl, registryProperties, topicPrefix,
-                jurisdictions, position, groupId, snapshot);
-    }
-
-    public SubscriptionSettings withGroup(String group) {
-        return new SubscriptionSettings(kafkaProperties, schemaRegistryUrl, registryProperties, topicPrefix,
-                jurisdictions, from, Optional.of(group), snapshot);
-    }
-
-    public SubscriptionSettings withSnapshot(boolean withSnapshot) {
-        return new SubscriptionSettings(kafkaProperties, schemaRegistryUrl, registryProperties, topicPrefix,
-                jurisdictions, from, groupId, withSnapshot);
+    public static Builder builder(String bootstrapServers, String schemaRegistryUrl) {
+        return new Builder(bootstrapServers, schemaRegistryUrl);
     }
 
     String bootstrapServers() {
@@ -129,5 +92,64 @@ public record SubscriptionSettings(
             upper.add(code);
         }
         return Collections.unmodifiableSortedSet(upper);
+    }
+
+    /** Collects the settings; {@link #build()} checks them. */
+    public static final class Builder {
+        private final String schemaRegistryUrl;
+        private Map<String, Object> kafkaProperties;
+        private Map<String, Object> registryProperties = Map.of();
+        private String topicPrefix = "";
+        private Set<String> jurisdictions = Set.of();
+        private StartPosition from = StartPosition.LATEST;
+        private Optional<String> groupId = Optional.empty();
+        private boolean snapshot;
+
+        private Builder(String bootstrapServers, String schemaRegistryUrl) {
+            this.kafkaProperties = Map.of("bootstrap.servers", bootstrapServers);
+            this.schemaRegistryUrl = schemaRegistryUrl;
+        }
+
+        /** The Kafka client properties, {@code bootstrap.servers} included: they replace those the builder began with. */
+        public Builder kafkaProperties(Map<String, Object> properties) {
+            kafkaProperties = properties;
+            return this;
+        }
+
+        public Builder registryProperties(Map<String, Object> properties) {
+            registryProperties = properties;
+            return this;
+        }
+
+        public Builder topicPrefix(String prefix) {
+            topicPrefix = prefix;
+            return this;
+        }
+
+        /** Only these jurisdictions (any case); none given means all. */
+        public Builder jurisdictions(Collection<String> chosen) {
+            jurisdictions = Set.copyOf(chosen);
+            return this;
+        }
+
+        public Builder from(StartPosition position) {
+            from = position;
+            return this;
+        }
+
+        public Builder group(String id) {
+            groupId = Optional.of(id);
+            return this;
+        }
+
+        public Builder snapshot(boolean first) {
+            snapshot = first;
+            return this;
+        }
+
+        public SubscriptionSettings build() {
+            return new SubscriptionSettings(kafkaProperties, schemaRegistryUrl, registryProperties, topicPrefix,
+                    jurisdictions, from, groupId, snapshot);
+        }
     }
 }

@@ -56,7 +56,7 @@ class SubscriberIT {
         }
         Recorder recorder = new Recorder();
 
-        new Subscriber(settings().withFrom(StartPosition.BEGINNING)).run(recorder, UNTIL_QUIET);
+        new Subscriber(settings().from(StartPosition.BEGINNING).build()).run(recorder, UNTIL_QUIET);
 
         assertThat(versionsByKey(recorder.changes)).isEqualTo(Map.of(
                 "JP-MOFA/A", List.of(1L, 2L, 3L), "US-OFAC/B", List.of(1L, 2L, 3L), "EU-COUNCIL/C", List.of(1L, 2L, 3L)));
@@ -72,7 +72,7 @@ class SubscriberIT {
         }
         Recorder recorder = new Recorder();
 
-        new Subscriber(settings().withFrom(StartPosition.BEGINNING).withJurisdictions(List.of("jp", "EU")))
+        new Subscriber(settings().from(StartPosition.BEGINNING).jurisdictions(List.of("jp", "EU")).build())
                 .run(recorder, UNTIL_QUIET);
 
         assertThat(recorder.changeIds()).containsExactlyInAnyOrder("JP-MOFA/A@1", "EU-COUNCIL/C@1", "JP-METI/D@1");
@@ -88,7 +88,7 @@ class SubscriberIT {
         // reader, and "latest" (the last stable offset) rightly lies before it.
         TestConsumers.readCommitted(KAFKA.bootstrapServers(), prefix + "sanctions.changes", new StringDeserializer(),
                 new ByteArrayDeserializer(), 2, WAIT);
-        Subscriber subscriber = new Subscriber(settings());
+        Subscriber subscriber = new Subscriber(settings().build());
         Recorder recorder = new Recorder();
         CompletableFuture<Void> run = inBackground(subscriber, recorder, StopCondition.never());
 
@@ -128,7 +128,7 @@ class SubscriberIT {
         Instant between2and3 = Designations.FIRST_DESIGNATED.plus(Duration.ofMinutes(150));
         Recorder recorder = new Recorder();
 
-        new Subscriber(settings().withFrom(new StartPosition.AtInstant(between2and3))).run(recorder, UNTIL_QUIET);
+        new Subscriber(settings().from(new StartPosition.AtInstant(between2and3)).build()).run(recorder, UNTIL_QUIET);
 
         assertThat(recorder.changeIds()).containsExactly("JP-MOFA/A@3", "JP-MOFA/A@4");
         assertThat(recorder.gaps).as("starting mid-stream is not a gap").isEmpty();
@@ -143,7 +143,7 @@ class SubscriberIT {
         }
         Recorder recorder = new Recorder();
 
-        new Subscriber(settings().withFrom(StartPosition.BEGINNING)).run(recorder, UNTIL_QUIET);
+        new Subscriber(settings().from(StartPosition.BEGINNING).build()).run(recorder, UNTIL_QUIET);
 
         assertThat(recorder.gaps).containsExactly(new Recorder.Gap("JP-MOFA/A", 2, 3));
         assertThat(recorder.changeIds()).as("the repeated version 3 is dropped")
@@ -159,7 +159,7 @@ class SubscriberIT {
             processor.publish(all);
         }
         String group = UniqueNames.of("bank");
-        SubscriptionSettings settings = settings().withGroup(group).withFrom(StartPosition.BEGINNING);
+        SubscriptionSettings settings = settings().group(group).from(StartPosition.BEGINNING).build();
         Recorder failing = new Recorder(change -> change.getDesignationKey().equals("JP-MOFA/K3"));
 
         assertThatThrownBy(() -> new Subscriber(settings).run(failing, UNTIL_QUIET))
@@ -186,7 +186,7 @@ class SubscriberIT {
                     Designations.change("US-OFAC/C", "US", 1));
             processor.publish(Designations.change("JP-MOFA/A", "JP", 2));
         }
-        Subscriber subscriber = new Subscriber(settings().withJurisdictions(Set.of("JP")).withSnapshot(true));
+        Subscriber subscriber = new Subscriber(settings().jurisdictions(Set.of("JP")).snapshot(true).build());
         Recorder recorder = new Recorder();
         CompletableFuture<Void> run = inBackground(subscriber, recorder, StopCondition.never().withLimit(2));
 
@@ -215,7 +215,7 @@ class SubscriberIT {
         CompletableFuture<Void> jpWriting = jp.startInBackground();
         CompletableFuture<Void> usWriting = us.startInBackground();
 
-        Subscriber subscriber = new Subscriber(settings().withSnapshot(true));
+        Subscriber subscriber = new Subscriber(settings().snapshot(true).build());
         Recorder recorder = new Recorder();
         CompletableFuture<Void> run = inBackground(subscriber, recorder, StopCondition.never());
         await().atMost(WAIT).until(() -> recorder.changes.size() >= 50 || run.isDone());
@@ -248,7 +248,7 @@ class SubscriberIT {
 
     @Test
     void aJurisdictionTopicThatAppearsLaterIsReadFromItsStart() {
-        Subscriber subscriber = new Subscriber(settings().withJurisdictions(Set.of("FR")));
+        Subscriber subscriber = new Subscriber(settings().jurisdictions(Set.of("FR")).build());
         Recorder recorder = new Recorder();
         CompletableFuture<Void> run = inBackground(subscriber, recorder, StopCondition.never().withLimit(1));
 
@@ -266,7 +266,7 @@ class SubscriberIT {
     void aJurisdictionWithoutATopicIsWaitedForUntilTheIdleTimeIsUp() {
         Recorder recorder = new Recorder();
 
-        new Subscriber(settings().withJurisdictions(Set.of("XX")))
+        new Subscriber(settings().jurisdictions(Set.of("XX")).build())
                 .run(recorder, StopCondition.never().withMaxIdle(Duration.ofSeconds(1)));
 
         assertThat(recorder.changes).isEmpty();
@@ -276,7 +276,8 @@ class SubscriberIT {
     void anUnreachableClusterFailsNamingTheAddressAndWhatToCheck() throws IOException {
         String nowhere = "127.0.0.1:" + freePort();
         SubscriptionSettings settings = settings()
-                .withKafkaProperties(Map.of("bootstrap.servers", nowhere, "default.api.timeout.ms", 2000));
+                .kafkaProperties(Map.of("bootstrap.servers", nowhere, "default.api.timeout.ms", 2000))
+                .build();
 
         assertThatThrownBy(() -> new Subscriber(settings).run(new Recorder(), StopCondition.never()))
                 .isInstanceOf(SubscriptionException.class)
@@ -284,8 +285,8 @@ class SubscriberIT {
                 .hasMessageContaining("check the bootstrap servers");
     }
 
-    private SubscriptionSettings settings() {
-        return SubscriptionSettings.of(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl()).withTopicPrefix(prefix);
+    private SubscriptionSettings.Builder settings() {
+        return SubscriptionSettings.builder(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl()).topicPrefix(prefix);
     }
 
     private ProcessorDouble processor() {

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class SubscriptionSettingsTest {
 
-    private final SubscriptionSettings defaults = SubscriptionSettings.of("127.0.0.1:9092", "http://127.0.0.1:8081");
-
     @Test
     void defaultsToEveryNotificationFromNowWithoutGroupOrSnapshot() {
+        SubscriptionSettings defaults = builder().build();
+        assertThat(defaults.kafkaProperties()).containsExactly(Map.entry("bootstrap.servers", "127.0.0.1:9092"));
+        assertThat(defaults.registryProperties()).isEmpty();
         assertThat(defaults.jurisdictions()).isEmpty();
         assertThat(defaults.from()).isEqualTo(StartPosition.LATEST);
         assertThat(defaults.groupId()).isEmpty();
@@ -23,8 +24,22 @@ class SubscriptionSettingsTest {
     }
 
     @Test
+    void theReadmeExampleFollowsItsJurisdictionsInItsGroupAfterASnapshot() {
+        SubscriptionSettings settings = SubscriptionSettings.builder("kafka:9092", "http://registry:8081")
+                .jurisdictions(List.of("JP"))
+                .group("bank-a-screening")
+                .snapshot(true)
+                .build();
+        assertThat(settings.bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(settings.schemaRegistryUrl()).isEqualTo("http://registry:8081");
+        assertThat(settings.jurisdictions()).containsExactly("JP");
+        assertThat(settings.groupId()).contains("bank-a-screening");
+        assertThat(settings.snapshot()).isTrue();
+    }
+
+    @Test
     void jurisdictionsAreUpperCaseSortedAndFollowedThroughTheirLowerCaseTopics() {
-        SubscriptionSettings chosen = defaults.withJurisdictions(List.of("jp", "EU", "Jp")).withTopicPrefix("staging.");
+        SubscriptionSettings chosen = builder().jurisdictions(List.of("jp", "EU", "Jp")).topicPrefix("staging.").build();
         assertThat(chosen.jurisdictions()).containsExactly("EU", "JP");
         assertThat(new TopicNames(chosen.topicPrefix()).followed(chosen.jurisdictions()))
                 .containsExactly("staging.sanctions.changes.eu", "staging.sanctions.changes.jp");
@@ -33,7 +48,7 @@ class SubscriptionSettingsTest {
 
     @Test
     void refusesAJurisdictionThatIsNotATwoLetterCode() {
-        assertThatThrownBy(() -> defaults.withJurisdictions(List.of("JPN")))
+        assertThatThrownBy(() -> builder().jurisdictions(List.of("JPN")).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("two-letter code")
                 .hasMessageContaining("'JPN'");
@@ -41,24 +56,25 @@ class SubscriptionSettingsTest {
 
     @Test
     void theGroupIsNamedOnlyOnce() {
-        assertThatThrownBy(() -> defaults.withKafkaProperties(Map.of("bootstrap.servers", "x:1", "group.id", "g")))
+        assertThatThrownBy(() -> builder().kafkaProperties(Map.of("bootstrap.servers", "x:1", "group.id", "g")).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("group.id");
-        assertThat(defaults.withGroup("bank").groupId()).contains("bank");
-        assertThatThrownBy(() -> defaults.withGroup(" ")).hasMessageContaining("blank");
+        assertThat(builder().group("bank").build().groupId()).contains("bank");
+        assertThatThrownBy(() -> builder().group(" ").build()).hasMessageContaining("blank");
     }
 
     @Test
     void needsBootstrapServers() {
-        assertThatThrownBy(() -> defaults.withKafkaProperties(Map.of("security.protocol", "SASL_SSL")))
+        assertThatThrownBy(() -> builder().kafkaProperties(Map.of("security.protocol", "SASL_SSL")).build())
                 .hasMessageContaining("bootstrap.servers");
     }
 
     @Test
     void theClientsReadCommittedAndCommitNothingOnTheirOwn() {
-        ClientConfigs configs = new ClientConfigs(defaults.withGroup("bank")
-                .withKafkaProperties(Map.of("bootstrap.servers", "x:1", "enable.auto.commit", "true",
-                        "isolation.level", "read_uncommitted", "sasl.mechanism", "PLAIN", "max.poll.records", 10)));
+        ClientConfigs configs = new ClientConfigs(builder().group("bank")
+                .kafkaProperties(Map.of("bootstrap.servers", "x:1", "enable.auto.commit", "true",
+                        "isolation.level", "read_uncommitted", "sasl.mechanism", "PLAIN", "max.poll.records", 10))
+                .build());
         assertThat(configs.follower())
                 .containsEntry("isolation.level", "read_committed")
                 .containsEntry("enable.auto.commit", false)
@@ -73,9 +89,13 @@ class SubscriptionSettingsTest {
 
     @Test
     void settingsAreImmutableCopies() {
-        SubscriptionSettings settings = defaults.withJurisdictions(Set.of("JP"));
+        SubscriptionSettings settings = builder().jurisdictions(Set.of("JP")).build();
         assertThatThrownBy(() -> settings.jurisdictions().add("US")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> settings.kafkaProperties().put("a", "b"))
                 .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    private static SubscriptionSettings.Builder builder() {
+        return SubscriptionSettings.builder("127.0.0.1:9092", "http://127.0.0.1:8081");
     }
 }

@@ -1,83 +1,89 @@
 package dev.sanctions.core.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
  * The JSON form of states and notifications (SPEC section 5), the one every tool prints: Avro field
  * names in schema order, instants as ISO-8601 UTC with {@code Z}, enums as strings, absent values as
- * {@code null}. One line, no insignificant whitespace, so equal records give equal text.
+ * {@code null}. One line, no insignificant whitespace, so equal records give equal text. The walk over
+ * the record is ours (the schema decides the form); the writing, escaping included, is Jackson's.
  */
 public final class JsonForm {
+
+  private static final JsonFactory JSON = new JsonFactory();
 
   private JsonForm() {}
 
   /** One record as one line of JSON. */
   public static String of(IndexedRecord record) {
-    StringBuilder out = new StringBuilder(512);
-    write(out, record, record.getSchema());
+    StringWriter out = new StringWriter(512);
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      write(json, record, record.getSchema());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + record.getSchema().getName() + " as JSON", e);
+    }
     return out.toString();
   }
 
-  private static void write(StringBuilder out, Object value, Schema schema) {
+  private static void write(JsonGenerator json, Object value, Schema schema) throws IOException {
     if (value == null) {
-      out.append("null");
+      json.writeNull();
       return;
     }
     switch (schema.getType()) {
-      case UNION -> write(out, value, branchOf(value, schema));
-      case RECORD -> writeRecord(out, (IndexedRecord) value);
-      case ARRAY -> writeArray(out, (Collection<?>) value, schema.getElementType());
-      case ENUM -> quote(out, value instanceof GenericEnumSymbol<?> symbol ? symbol.toString() : ((Enum<?>) value).name());
-      case STRING -> quote(out, value.toString());
-      case LONG -> writeLong(out, value, schema);
-      case INT, FLOAT, DOUBLE, BOOLEAN -> out.append(value);
-      case NULL -> out.append("null");
+      case UNION -> write(json, value, branchOf(value, schema));
+      case RECORD -> writeRecord(json, (IndexedRecord) value);
+      case ARRAY -> writeArray(json, (Collection<?>) value, schema.getElementType());
+      case ENUM -> json.writeString(
+          value instanceof GenericEnumSymbol<?> symbol ? symbol.toString() : ((Enum<?>) value).name());
+      case STRING -> json.writeString(value.toString());
+      case LONG -> writeLong(json, value, schema);
+      case INT -> json.writeNumber((Integer) value);
+      case FLOAT -> json.writeNumber((Float) value);
+      case DOUBLE -> json.writeNumber((Double) value);
+      case BOOLEAN -> json.writeBoolean((Boolean) value);
+      case NULL -> json.writeNull();
       default -> throw new IllegalArgumentException("no JSON form for Avro type " + schema.getType());
     }
   }
 
-  private static void writeRecord(StringBuilder out, IndexedRecord record) {
-    out.append('{');
+  private static void writeRecord(JsonGenerator json, IndexedRecord record) throws IOException {
+    json.writeStartObject();
     List<Schema.Field> fields = record.getSchema().getFields();
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      Schema.Field field = fields.get(i);
-      quote(out, field.name());
-      out.append(':');
-      write(out, record.get(field.pos()), field.schema());
+    for (Schema.Field field : fields) {
+      json.writeFieldName(field.name());
+      write(json, record.get(field.pos()), field.schema());
     }
-    out.append('}');
+    json.writeEndObject();
   }
 
-  private static void writeArray(StringBuilder out, Collection<?> values, Schema elementSchema) {
-    out.append('[');
-    boolean first = true;
+  private static void writeArray(JsonGenerator json, Collection<?> values, Schema elementSchema)
+      throws IOException {
+    json.writeStartArray();
     for (Object element : values) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      write(out, element, elementSchema);
+      write(json, element, elementSchema);
     }
-    out.append(']');
+    json.writeEndArray();
   }
 
-  private static void writeLong(StringBuilder out, Object value, Schema schema) {
+  private static void writeLong(JsonGenerator json, Object value, Schema schema) throws IOException {
     if (value instanceof Instant instant) {
-      quote(out, instant.toString());
+      json.writeString(instant.toString());
     } else if (schema.getLogicalType() instanceof LogicalTypes.TimestampMillis) {
-      quote(out, Instant.ofEpochMilli((Long) value).toString());
+      json.writeString(Instant.ofEpochMilli((Long) value).toString());
     } else {
-      out.append(value);
+      json.writeNumber((Long) value);
     }
   }
 
@@ -89,27 +95,5 @@ public final class JsonForm {
       }
     }
     throw new IllegalArgumentException("union without a non-null branch: " + union);
-  }
-
-  private static void quote(StringBuilder out, String text) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 }

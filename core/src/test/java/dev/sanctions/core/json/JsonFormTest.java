@@ -8,11 +8,16 @@ import dev.sanctions.avro.Measure;
 import dev.sanctions.avro.MeasureType;
 import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class JsonFormTest {
+
+  private static final ObjectMapper JACKSON = new ObjectMapper();
 
   @Test
   void writesTheSpecsJsonForm() {
@@ -49,5 +54,39 @@ class JsonFormTest {
                 + "\"programs\":[\"RUSSIA-UKRAINE\"],\"firstDesignatedAt\":\"2022-04-08T01:00:00Z\","
                 + "\"lastChangedAt\":\"2022-04-08T01:00:00.250Z\",\"effectiveFrom\":\"2022-04-12\",\"version\":1,"
                 + "\"lastAnnouncementId\":\"jp-mofa-2022-04-08-ru\",\"legalBasis\":null,\"sourceUrl\":null}");
+  }
+
+  @Test
+  void escapesWhatJsonMustEscapeAndJacksonReadsEveryTextBack() throws Exception {
+    StringBuilder controlCharacters = new StringBuilder();
+    for (char c = 0; c < 0x20; c++) {
+      controlCharacters.append(c);
+    }
+    List<String> texts =
+        List.of(
+            controlCharacters.toString(),
+            "a \"quoted\" name, a back\\slash and a /slash",
+            "outside the BMP: \uD83D\uDE00 \uD842\uDFB7",
+            "JavaScript's line breaks \u2028 and \u2029, DEL \u007F",
+            "Рамзан Ахматович Кадыров, 金正恩");
+    for (String text : texts) {
+      String line = JsonForm.of(new Measure(MeasureType.ASSET_FREEZE, text));
+
+      assertThat(line.chars()).as("no raw control character in %s", line).allMatch(c -> c >= 0x20);
+      assertThat(JACKSON.readTree(line).get("detail").textValue()).isEqualTo(text);
+    }
+  }
+
+  @Test
+  void escapesQuotesBackslashesAndLineBreaksTheShortWay() {
+    assertThat(JsonForm.of(new Measure(MeasureType.TRAVEL_BAN, "\"\\\n\r\t\u0001")))
+        .isEqualTo("{\"type\":\"TRAVEL_BAN\",\"detail\":\"\\\"\\\\\\n\\r\\t\\u0001\"}");
+  }
+
+  @Property
+  void jacksonReadsAnyTextBackUnchanged(@ForAll String text) throws Exception {
+    String line = JsonForm.of(new Measure(MeasureType.ASSET_FREEZE, text));
+
+    assertThat(JACKSON.readTree(line).get("detail").textValue()).isEqualTo(text);
   }
 }

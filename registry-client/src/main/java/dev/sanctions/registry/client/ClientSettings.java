@@ -12,7 +12,6 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +20,6 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 import static dev.sanctions.registry.client.RegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE;
 import static dev.sanctions.registry.client.RegistryClientConfig.BASIC_AUTH_USER_INFO;
@@ -36,7 +34,10 @@ import static dev.sanctions.registry.client.RegistryClientConfig.SSL_TRUSTSTORE_
 import static dev.sanctions.registry.client.RegistryClientConfig.SSL_TRUSTSTORE_PASSWORD;
 import static dev.sanctions.registry.client.RegistryClientConfig.SSL_TRUSTSTORE_TYPE;
 
-/** The client's configuration, read once from Confluent-style keys and checked up front. */
+/**
+ * The client's configuration as the HTTP calls use it, from what {@link RegistryClientConfig} parsed, checked up
+ * front.
+ */
 record ClientSettings(
         List<URI> baseUrls,
         Optional<String> authorization,
@@ -52,29 +53,32 @@ record ClientSettings(
     }
 
     static ClientSettings from(Map<String, ?> configs) {
-        String urlList = string(configs, SCHEMA_REGISTRY_URL).orElseThrow(() -> new ConfigException(
-                "Missing " + SCHEMA_REGISTRY_URL + ": set it to the schema registry's base URL, e.g. "
-                        + SCHEMA_REGISTRY_URL + "=http://localhost:8081"));
+        RegistryClientConfig config = new RegistryClientConfig(configs);
+        List<String> urlList = config.getList(SCHEMA_REGISTRY_URL);
+        if (urlList == null) {
+            throw new ConfigException("Missing " + SCHEMA_REGISTRY_URL + ": set it to the schema registry's base URL, "
+                    + "e.g. " + SCHEMA_REGISTRY_URL + "=http://localhost:8081");
+        }
         List<URI> withUserInfo = parseUrls(urlList);
         List<URI> urls = withUserInfo.stream().map(ClientSettings::withoutUserInfo).toList();
         return new ClientSettings(
                 urls,
-                authorization(configs, withUserInfo),
-                sslContext(configs),
-                Duration.ofMillis(positiveLong(configs, CONNECT_TIMEOUT_MS, 10_000)),
-                Duration.ofMillis(positiveLong(configs, REQUEST_TIMEOUT_MS, 30_000)),
-                (int) nonNegativeLong(configs, MAX_RETRIES, 4),
-                Duration.ofMillis(nonNegativeLong(configs, RETRIES_WAIT_MS, 100)),
-                Duration.ofMillis(nonNegativeLong(configs, RETRIES_MAX_WAIT_MS, 2_000)));
+                authorization(config, withUserInfo),
+                sslContext(config),
+                Duration.ofMillis(config.getLong(CONNECT_TIMEOUT_MS)),
+                Duration.ofMillis(config.getLong(REQUEST_TIMEOUT_MS)),
+                config.getInt(MAX_RETRIES),
+                Duration.ofMillis(config.getLong(RETRIES_WAIT_MS)),
+                Duration.ofMillis(config.getLong(RETRIES_MAX_WAIT_MS)));
     }
 
     String describeUrls() {
         return baseUrls.stream().map(URI::toString).collect(Collectors.joining(","));
     }
 
-    private static List<URI> parseUrls(String urlList) {
+    private static List<URI> parseUrls(List<String> urlList) {
         List<URI> urls = new ArrayList<>();
-        for (String part : urlList.split(",")) {
+        for (String part : urlList) {
             String text = part.trim();
             if (text.isEmpty()) {
                 continue;
@@ -94,7 +98,7 @@ record ClientSettings(
             urls.add(uri);
         }
         if (urls.isEmpty()) {
-            throw new ConfigException(SCHEMA_REGISTRY_URL, urlList,
+            throw new ConfigException(SCHEMA_REGISTRY_URL, String.join(",", urlList),
                     "no URL given; set it to the schema registry's base URL, e.g. http://localhost:8081");
         }
         return urls;
@@ -108,11 +112,11 @@ record ClientSettings(
         }
     }
 
-    private static Optional<String> authorization(Map<String, ?> configs, List<URI> urls) {
-        Optional<String> userInfo = string(configs, BASIC_AUTH_USER_INFO)
-                .or(() -> string(configs, SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO));
+    private static Optional<String> authorization(RegistryClientConfig config, List<URI> urls) {
+        Optional<String> userInfo = password(config, BASIC_AUTH_USER_INFO)
+                .or(() -> password(config, SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO));
         // Confluent defaults to URL; when only user info is given, using it is what the user meant.
-        String source = string(configs, BASIC_AUTH_CREDENTIALS_SOURCE)
+        String source = string(config, BASIC_AUTH_CREDENTIALS_SOURCE)
                 .orElse(userInfo.isPresent() ? "USER_INFO" : "URL")
                 .toUpperCase(Locale.ROOT);
         Optional<String> credentials = switch (source) {
@@ -138,13 +142,13 @@ record ClientSettings(
         return java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private static Optional<SSLContext> sslContext(Map<String, ?> configs) {
-        Optional<String> location = string(configs, SSL_TRUSTSTORE_LOCATION);
+    private static Optional<SSLContext> sslContext(RegistryClientConfig config) {
+        Optional<String> location = string(config, SSL_TRUSTSTORE_LOCATION);
         if (location.isEmpty()) {
             return Optional.empty();
         }
-        String type = string(configs, SSL_TRUSTSTORE_TYPE).orElse("JKS");
-        char[] password = string(configs, SSL_TRUSTSTORE_PASSWORD).map(String::toCharArray).orElse(null);
+        String type = config.getString(SSL_TRUSTSTORE_TYPE);
+        char[] password = password(config, SSL_TRUSTSTORE_PASSWORD).map(String::toCharArray).orElse(null);
         try (InputStream in = Files.newInputStream(Path.of(location.get()))) {
             KeyStore trustStore = KeyStore.getInstance(type);
             trustStore.load(in, password);
@@ -160,44 +164,13 @@ record ClientSettings(
         }
     }
 
-    /** Reads a value as Kafka's ConfigDef may have typed it: String, Password, List or a number. */
-    static Optional<String> string(Map<String, ?> configs, String key) {
-        Object value = configs.get(key);
-        String text;
-        if (value == null) {
-            return Optional.empty();
-        } else if (value instanceof Password password) {
-            text = password.value();
-        } else if (value instanceof Collection<?> list) {
-            text = list.stream().map(String::valueOf).collect(Collectors.joining(","));
-        } else {
-            text = value.toString();
-        }
-        text = text.trim();
-        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    /** A string setting; blank counts as not set. */
+    private static Optional<String> string(RegistryClientConfig config, String key) {
+        return Optional.ofNullable(config.getString(key)).filter(text -> !text.isEmpty());
     }
 
-    private static long positiveLong(Map<String, ?> configs, String key, long defaultValue) {
-        long value = nonNegativeLong(configs, key, defaultValue);
-        if (value == 0) {
-            throw new ConfigException(key, 0, "must be greater than 0");
-        }
-        return value;
-    }
-
-    private static long nonNegativeLong(Map<String, ?> configs, String key, long defaultValue) {
-        Optional<String> text = string(configs, key);
-        if (text.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            long value = Long.parseLong(text.get());
-            if (value < 0 || value > Integer.MAX_VALUE) {
-                throw new ConfigException(key, text.get(), "must be between 0 and " + Integer.MAX_VALUE);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(key, text.get(), "must be a whole number");
-        }
+    /** A password setting, trimmed; blank counts as not set. */
+    private static Optional<String> password(RegistryClientConfig config, String key) {
+        return Optional.ofNullable(config.getPassword(key)).map(p -> p.value().trim()).filter(text -> !text.isEmpty());
     }
 }

@@ -43,7 +43,7 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        if (!AvroSerdeConfig.flag(configs, AvroSerdeConfig.SPECIFIC_AVRO_READER, true)) {
+        if (!new AvroSerdeConfig(configs).getBoolean(AvroSerdeConfig.SPECIFIC_AVRO_READER)) {
             throw new ConfigException(AvroSerdeConfig.SPECIFIC_AVRO_READER, false,
                     "SpecificAvroDeserializer always reads generated classes; remove the setting or set it to true");
         }

@@ -49,8 +49,9 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.isKey = isKey;
-        this.autoRegister = AvroSerdeConfig.flag(configs, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true);
-        this.useLatestVersion = AvroSerdeConfig.flag(configs, AvroSerdeConfig.USE_LATEST_VERSION, false);
+        AvroSerdeConfig config = new AvroSerdeConfig(configs);
+        this.autoRegister = config.getBoolean(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS);
+        this.useLatestVersion = config.getBoolean(AvroSerdeConfig.USE_LATEST_VERSION);
         if (client == null) {
             client = RestSchemaRegistryClient.fromConfig(configs);
             ownsClient = true;

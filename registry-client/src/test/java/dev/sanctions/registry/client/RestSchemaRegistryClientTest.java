@@ -8,9 +8,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -290,6 +292,23 @@ class RestSchemaRegistryClientTest {
                 "basic.auth.credentials.source", "USER_INFO")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("basic.auth.user.info");
+    }
+
+    @Test
+    void valuesAreTypedAsKafkaClientsTypeThem() {
+        stub.answer("GET", "/config", 200, "{\"compatibilityLevel\": \"FULL\"}");
+        try (RestSchemaRegistryClient client = RestSchemaRegistryClient.fromConfig(Map.of(
+                "schema.registry.url", List.of(stub.url()), "max.retries", 0,
+                "basic.auth.user.info", new Password("alice:s3cret")))) {
+            client.getCompatibility(null);
+        }
+        assertThat(stub.requests().get(0).header("Authorization")).isEqualTo(basic("alice:s3cret"));
+        assertThatThrownBy(() -> client(Map.of("srclient.http.read.timeout.ms", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("srclient.http.read.timeout.ms");
+        assertThatThrownBy(() -> client(Map.of("max.retries", "many")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("max.retries");
     }
 
     @Test
