@@ -1,6 +1,7 @@
 package dev.sanctions.producer;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The message for a field the schema does not have, with a guess when it looks like a typo. */
 final class UnknownFields {
@@ -21,7 +22,7 @@ final class UnknownFields {
         // Short names are too close to everything for a guess to help.
         int bestDistance = Math.min(MAX_TYPO_DISTANCE, (name.length() - 1) / 2) + 1;
         for (String candidate : allowed) {
-            int distance = distance(name.toLowerCase(), candidate.toLowerCase());
+            int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;

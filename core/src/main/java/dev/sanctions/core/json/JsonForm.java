@@ -42,7 +42,7 @@ public final class JsonForm {
       return;
     }
     switch (schema.getType()) {
-      case UNION -> write(json, value, branchOf(value, schema));
+      case UNION -> write(json, value, branchOf(schema));
       case RECORD -> writeRecord(json, (IndexedRecord) value);
       case ARRAY -> writeArray(json, (Collection<?>) value, schema.getElementType());
       case ENUM -> json.writeString(
@@ -87,8 +87,8 @@ public final class JsonForm {
     }
   }
 
-  /** Our unions are all ["null", T]: a non-null value takes the non-null branch. */
-  private static Schema branchOf(Object value, Schema union) {
+  /** Our unions are all ["null", T] and null is written before this: a value takes the non-null branch. */
+  private static Schema branchOf(Schema union) {
     for (Schema branch : union.getTypes()) {
       if (branch.getType() != Schema.Type.NULL) {
         return branch;
