@@ -1,5 +1,6 @@
-package dev.sanctions.cli;
+package dev.sanctions.launcher;
 
+import dev.sanctions.cli.InitCommand;
 import dev.sanctions.core.Topics;
 import dev.sanctions.embedded.EmbeddedStack;
 import dev.sanctions.processor.PipelineSetup;

@@ -1,4 +1,4 @@
-package dev.sanctions.cli;
+package dev.sanctions.launcher;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -7,6 +7,8 @@ import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.DesignationStatus;
 import dev.sanctions.avro.Measure;
+import dev.sanctions.cli.ConnectionOptions;
+import dev.sanctions.cli.ExitCodes;
 import dev.sanctions.core.LogFold;
 import dev.sanctions.core.Outcome;
 import dev.sanctions.embedded.LocalFiles;
