@@ -13,7 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options every command accepts (SPEC section 6), with their environment-variable defaults. */
-final class ConnectionOptions {
+public final class ConnectionOptions {
 
     @Option(
             names = "--bootstrap-servers",
@@ -49,7 +49,7 @@ final class ConnectionOptions {
      * For the commands that run their own embedded cluster (dev, demo, bench): they accept the common options,
      * as every command does, but tell the user that the ones given are not used.
      */
-    static void noteUnused(CommandLine commandLine, String why) {
+    public static void noteUnused(CommandLine commandLine, String why) {
         for (String option : List.of("--bootstrap-servers", "--schema-registry-url", "--command-config", "--topic-prefix")) {
             if (commandLine.getParseResult().hasMatchedOption(option)) {
                 commandLine.getErr().println("sanctions " + commandLine.getCommandName() + ": " + option

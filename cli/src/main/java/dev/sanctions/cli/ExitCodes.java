@@ -1,8 +1,8 @@
 package dev.sanctions.cli;
 
 /** The exit codes of SPEC section 6. */
-final class ExitCodes {
-    static final int OK = 0;
+public final class ExitCodes {
+    public static final int OK = 0;
     static final int FAILURE = 1;
     static final int BAD_INPUT = 2;
 

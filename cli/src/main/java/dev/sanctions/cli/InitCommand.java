@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
             "Creates every topic of the pipeline with its settings and registers the value schemas with their",
             "compatibility levels. Existing topics are kept; differences from the expected settings are reported."
         })
-final class InitCommand implements Callable<Integer> {
+public final class InitCommand implements Callable<Integer> {
 
     /** The jurisdictions of SPEC section 1 and of the bundled examples; others get their topic on first use. */
-    static final List<String> DEFAULT_JURISDICTIONS = List.of("EU", "GB", "JP", "KR", "SG", "TW", "UN", "US");
+    public static final List<String> DEFAULT_JURISDICTIONS = List.of("EU", "GB", "JP", "KR", "SG", "TW", "UN", "US");
 
     @Spec CommandLine.Model.CommandSpec spec;
     @Mixin ConnectionOptions connection;

@@ -3,7 +3,11 @@ package dev.sanctions.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code sanctions} command: one subcommand per job of SPEC section 6. */
+/**
+ * The {@code sanctions} command: one subcommand per job of SPEC section 6 that runs against an existing Kafka cluster.
+ * This is the container image's entry point. The commands that start a broker in-process (dev, demo, bench) are
+ * added by the launcher module, so that neither the image nor this module carries a broker.
+ */
 @Command(
         name = "sanctions",
         mixinStandardHelpOptions = true,
@@ -15,11 +19,7 @@ import picocli.CommandLine.Command;
             ProcessorCommand.class,
             SubscribeCommand.class,
             StateCommand.class,
-            ReplayCommand.class,
-            DevCommand.class,
-            DemoCommand.class,
-            BenchCommand.class,
-            CommandLine.HelpCommand.class
+            ReplayCommand.class
         })
 public final class SanctionsCli implements Runnable {
 
@@ -39,9 +39,17 @@ public final class SanctionsCli implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** The command line with the failure handling that gives every error one line and the SPEC's exit code. */
-    static CommandLine commandLine() {
+    /**
+     * The command line with the failure handling that gives every error one line and the SPEC's exit code.
+     *
+     * @param moreCommands picocli commands listed after this module's own and before {@code help}
+     */
+    public static CommandLine commandLine(Object... moreCommands) {
         CommandLine commandLine = new CommandLine(new SanctionsCli());
+        for (Object command : moreCommands) {
+            commandLine.addSubcommand(command);
+        }
+        commandLine.addSubcommand(new CommandLine.HelpCommand());
         commandLine.setExecutionExceptionHandler(new Failures());
         commandLine.setParameterExceptionHandler(new Failures());
         return commandLine;

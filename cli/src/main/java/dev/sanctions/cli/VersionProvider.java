@@ -1,6 +1,6 @@
 package dev.sanctions.cli;
 
-import dev.sanctions.testkit.KafkaVersion;
+import dev.sanctions.registry.client.KafkaVersion;
 import picocli.CommandLine;
 
 final class VersionProvider implements CommandLine.IVersionProvider {

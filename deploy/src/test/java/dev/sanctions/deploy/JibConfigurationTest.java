@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The Jib image of the cli module starts the application the way ./sanctions does, as a user who can write state. */
+/** The Jib image of the cli module starts the command line with the JVM flags ./sanctions uses, as a user who can write state. */
 class JibConfigurationTest {
 
     private static Checkout checkout;

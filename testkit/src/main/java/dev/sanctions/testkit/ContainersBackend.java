@@ -1,5 +1,7 @@
 package dev.sanctions.testkit;
 
+import dev.sanctions.embedded.BrokerSettings;
+import dev.sanctions.registry.client.KafkaVersion;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;

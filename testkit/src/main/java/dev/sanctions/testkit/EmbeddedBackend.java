@@ -1,5 +1,7 @@
 package dev.sanctions.testkit;
 
+import dev.sanctions.embedded.EmbeddedStack;
+import dev.sanctions.embedded.LocalFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

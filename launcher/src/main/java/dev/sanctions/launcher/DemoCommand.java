@@ -1,4 +1,4 @@
-package dev.sanctions.cli;
+package dev.sanctions.launcher;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -7,8 +7,11 @@ import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.DesignationStatus;
 import dev.sanctions.avro.Measure;
+import dev.sanctions.cli.ConnectionOptions;
+import dev.sanctions.cli.ExitCodes;
 import dev.sanctions.core.LogFold;
 import dev.sanctions.core.Outcome;
+import dev.sanctions.embedded.LocalFiles;
 import dev.sanctions.producer.AnnouncementFiles;
 import dev.sanctions.producer.AnnouncementPublisher;
 import dev.sanctions.producer.Batch;
@@ -21,7 +24,6 @@ import dev.sanctions.subscriber.StartPosition;
 import dev.sanctions.subscriber.StopCondition;
 import dev.sanctions.subscriber.Subscriber;
 import dev.sanctions.subscriber.SubscriptionSettings;
-import dev.sanctions.testkit.LocalFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

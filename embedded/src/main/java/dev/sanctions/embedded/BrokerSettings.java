@@ -1,15 +1,15 @@
-package dev.sanctions.testkit;
+package dev.sanctions.embedded;
 
 import java.nio.file.Path;
 import java.util.Properties;
 
 /** The server properties of a one-node KRaft cluster (combined broker and controller) on loopback. */
-final class BrokerSettings {
+public final class BrokerSettings {
     static final int NODE_ID = 1;
     static final String BROKER_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
-    /** Large enough for an announcement of 10,000 actions. */
-    static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+    /** Large enough for an announcement of 10,000 actions; the test kit's Docker broker is given the same. */
+    public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
     private BrokerSettings() {
     }

@@ -1,5 +1,7 @@
-package dev.sanctions.cli;
+package dev.sanctions.launcher;
 
+import dev.sanctions.cli.ConnectionOptions;
+import dev.sanctions.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

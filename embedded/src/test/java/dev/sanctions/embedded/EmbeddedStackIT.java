@@ -1,4 +1,4 @@
-package dev.sanctions.testkit;
+package dev.sanctions.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.sanctions.testkit;
+package dev.sanctions.embedded;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;

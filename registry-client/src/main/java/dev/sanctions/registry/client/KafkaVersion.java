@@ -1,4 +1,4 @@
-package dev.sanctions.testkit;
+package dev.sanctions.registry.client;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,7 +6,11 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
-/** The version of the Kafka clients on the classpath, read from their jar (the class that parses it is internal). */
+/**
+ * The version of the Kafka clients on the classpath, read from their jar (the class that parses it is internal).
+ * It lives here because every module that talks to Kafka reaches the Kafka clients through this one: the command
+ * line's {@code --version}, the benchmark's report and the test kit's Docker backend all read it.
+ */
 public final class KafkaVersion {
 
     private KafkaVersion() {

@@ -1,12 +1,13 @@
-package dev.sanctions.cli;
+package dev.sanctions.launcher;
 
+import dev.sanctions.cli.InitCommand;
 import dev.sanctions.core.Topics;
+import dev.sanctions.embedded.EmbeddedStack;
 import dev.sanctions.processor.ProcessorSettings;
 import dev.sanctions.processor.SanctionsProcessor;
 import dev.sanctions.processor.setup.PipelineSetup;
 import dev.sanctions.registry.client.RestSchemaRegistryClient;
 import dev.sanctions.registry.client.SchemaRegistryClient;
-import dev.sanctions.testkit.EmbeddedStack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

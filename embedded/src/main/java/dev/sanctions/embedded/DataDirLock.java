@@ -1,4 +1,4 @@
-package dev.sanctions.testkit;
+package dev.sanctions.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

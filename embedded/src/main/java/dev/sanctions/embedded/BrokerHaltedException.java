@@ -1,4 +1,4 @@
-package dev.sanctions.testkit;
+package dev.sanctions.embedded;
 
 /** The broker asked to exit or halt the JVM during start-up; {@link ExitGuard} turns that into this exception. */
 final class BrokerHaltedException extends RuntimeException {

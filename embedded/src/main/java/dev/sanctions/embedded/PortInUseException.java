@@ -1,4 +1,4 @@
-package dev.sanctions.testkit;
+package dev.sanctions.embedded;
 
 /**
  * A server of the embedded stack could not bind its port because something else already listens on it.

@@ -1,4 +1,4 @@
-package dev.sanctions.cli;
+package dev.sanctions.launcher;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +22,7 @@ final class BundledExamples {
         URL url = BundledExamples.class.getResource("/examples");
         if (url == null) {
             throw new IllegalStateException("the bundled examples are missing from the application: rebuild it "
-                    + "(./mvnw -pl cli -am package)");
+                    + "(./mvnw -pl launcher -am package)");
         }
         Path directory;
         try {

@@ -1,4 +1,4 @@
-package dev.sanctions.testkit;
+package dev.sanctions.embedded;
 
 import dev.sanctions.registry.server.KafkaSchemaStore;
 import dev.sanctions.registry.server.SchemaRegistryServer;

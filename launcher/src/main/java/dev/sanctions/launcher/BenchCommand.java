@@ -1,8 +1,11 @@
-package dev.sanctions.cli;
+package dev.sanctions.launcher;
 
 import dev.sanctions.bench.Benchmark;
 import dev.sanctions.bench.BenchmarkOptions;
 import dev.sanctions.bench.BenchmarkResult;
+import dev.sanctions.cli.ConnectionOptions;
+import dev.sanctions.cli.ExitCodes;
+import dev.sanctions.cli.UserInputException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
