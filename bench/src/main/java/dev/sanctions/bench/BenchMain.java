@@ -11,8 +11,7 @@ import java.time.Duration;
  */
 public final class BenchMain {
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) {
         BenchmarkOptions.Builder builder = BenchmarkOptions.builder();

@@ -85,8 +85,8 @@ public final class Benchmark {
                 }
                 Files.writeString(options.output(), result.toJson());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the figures to " + options.output() + ": "
-                        + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot write the figures to " + options.output() + ": " + e.getMessage(), e);
             }
         }
         return result;
@@ -112,8 +112,8 @@ public final class Benchmark {
     private BenchmarkResult measure(Path work) {
         say("starting a fresh embedded broker and schema registry in %s", work);
         try (EmbeddedStack stack = EmbeddedStack.start(work.resolve("stack"), 0, 0);
-                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        stack.bootstrapServers()))) {
+                Admin admin =
+                        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             String bootstrap = stack.bootstrapServers();
             String registry = stack.schemaRegistryUrl();
             setUpTopics(admin, registry);
@@ -137,38 +137,52 @@ public final class Benchmark {
             long commitIntervalMs;
             List<String> jvmOptions;
             say("starting the processor in its own JVM (-Xmx%dm)", options.processorHeapMb());
-            try (ProcessorProcess processor = ProcessorProcess.start(bootstrap, registry, work,
-                    options.commitIntervalMs(), options.processorHeapMb(), profiling());
-                    NotificationCounter counter = new NotificationCounter(bootstrap, Topics.unprefixed().changes());
-                    AnnouncementPublisher publisher = new AnnouncementPublisher(
-                            PublisherConfig.builder(bootstrap, registry).transactionalId("sanctions-bench").build())) {
+            try (ProcessorProcess processor = ProcessorProcess.start(
+                            bootstrap,
+                            registry,
+                            work,
+                            options.commitIntervalMs(),
+                            options.processorHeapMb(),
+                            profiling());
+                    NotificationCounter counter = new NotificationCounter(
+                            bootstrap, Topics.unprefixed().changes());
+                    AnnouncementPublisher publisher =
+                            new AnnouncementPublisher(PublisherConfig.builder(bootstrap, registry)
+                                    .transactionalId("sanctions-bench")
+                                    .build())) {
                 commitIntervalMs = processor.commitIntervalMs();
                 jvmOptions = processor.jvmOptions();
-                say("processor RUNNING, commit interval %d ms; warm-up: %,d actions", commitIntervalMs,
-                        options.warmupActions());
+                say(
+                        "processor RUNNING, commit interval %d ms; warm-up: %,d actions",
+                        commitIntervalMs, options.warmupActions());
                 publishAndAwait(publisher, counter, warmup);
                 double[] rates = new double[runs.size()];
                 for (int run = 0; run < runs.size(); run++) {
                     rates[run] = publishAndAwait(publisher, counter, runs.get(run));
-                    say("pipeline run %d/%d: %,d actions, %,.0f actions/s", run + 1, runs.size(),
-                            runs.get(run).size(), rates[run]);
+                    say(
+                            "pipeline run %d/%d: %,d actions, %,.0f actions/s",
+                            run + 1, runs.size(), runs.get(run).size(), rates[run]);
                 }
                 pipeline = Spread.of(rates);
                 runs.clear();
 
-                List<Announcement> realistic = log.announcements(options.realisticActions(),
-                        log.sizesAround(options.realisticSize()));
+                List<Announcement> realistic =
+                        log.announcements(options.realisticActions(), log.sizesAround(options.realisticSize()));
                 realisticAnnouncements = realistic.size();
                 realisticRate = realistic.isEmpty() ? Double.NaN : publishAndAwait(publisher, counter, realistic);
-                say("pipeline, realistic announcements: %,d actions in %,d announcements, %,.0f actions/s",
+                say(
+                        "pipeline, realistic announcements: %,d actions in %,d announcements, %,.0f actions/s",
                         options.realisticActions(), realisticAnnouncements, realisticRate);
 
-                List<Announcement> steady = log.announcements(
-                        1L + options.latencyWarmupCount() + options.latencyMeasuredCount(), () -> 1);
-                say("latency: %,d actions/s for %d s after a %d s warm-up", options.latencyRate(),
-                        options.latencyDuration().toSeconds(), options.latencyWarmup().toSeconds());
-                latency = new LatencyProbe(bootstrap, registry).run(steady, options.latencyRate(),
-                        options.latencyWarmupCount(), REPLY_SLACK);
+                List<Announcement> steady =
+                        log.announcements(1L + options.latencyWarmupCount() + options.latencyMeasuredCount(), () -> 1);
+                say(
+                        "latency: %,d actions/s for %d s after a %d s warm-up",
+                        options.latencyRate(),
+                        options.latencyDuration().toSeconds(),
+                        options.latencyWarmup().toSeconds());
+                latency = new LatencyProbe(bootstrap, registry)
+                        .run(steady, options.latencyRate(), options.latencyWarmupCount(), REPLY_SLACK);
                 memory = processor.memory();
                 say("processor memory: peak heap %.0f MB, RSS %.0f MB", mb(memory.peakHeap()), mb(memory.rss()));
             }
@@ -181,31 +195,58 @@ public final class Benchmark {
             long snapshotRecords = endOffsets(admin, Topics.unprefixed().designations());
             boolean outputsMatch = replayMatches && snapshot.matches();
             if (!outputsMatch) {
-                say("WARNING: outputs differ from the expected fold of the log: replay %s, snapshot %s",
+                say(
+                        "WARNING: outputs differ from the expected fold of the log: replay %s, snapshot %s",
                         replayMatches ? "agrees" : "differs", snapshot.matches() ? "agrees" : "differs");
             }
             long[] latencies = latency.latencies();
             return new BenchmarkResult(
-                    new BenchmarkResult.Workload(options.actions(), expected.size(), log.actions(),
-                            log.announcements(), mixNames(log.mix()), options.runs(), options.warmupActions(),
-                            options.publishBatchActions(), options.seed()),
-                    new BenchmarkResult.Throughput(raw.produce(), raw.consume(), raw.recordBytes(), pipeline,
+                    new BenchmarkResult.Workload(
+                            options.actions(),
+                            expected.size(),
+                            log.actions(),
+                            log.announcements(),
+                            mixNames(log.mix()),
+                            options.runs(),
+                            options.warmupActions(),
+                            options.publishBatchActions(),
+                            options.seed()),
+                    new BenchmarkResult.Throughput(
+                            raw.produce(),
+                            raw.consume(),
+                            raw.recordBytes(),
+                            pipeline,
                             options.realisticActions(),
-                            realisticAnnouncements == 0 ? Double.NaN
+                            realisticAnnouncements == 0
+                                    ? Double.NaN
                                     : (double) options.realisticActions() / realisticAnnouncements,
                             realisticRate),
                     new BenchmarkResult.Latency(
                             Statistics.millis(Statistics.percentile(latencies, 50)),
                             Statistics.millis(Statistics.percentile(latencies, 99)),
                             Statistics.millis(Statistics.max(latencies)),
-                            latencies.length, options.latencyRate(), latency.sendRate(),
-                            options.latencyDuration().toMillis() / 1000.0, LatencyProbe.PRODUCER),
-                    new BenchmarkResult.Reads(refold.actions(), replay.actionsPerSecond(), snapshot.designations(),
-                            snapshotRecords, snapshot.designationsPerSecond()),
-                    new BenchmarkResult.ProcessorFigures(mb(memory.peakHeap()), mb(memory.liveHeap()),
-                            mb(memory.rss()), mb(memory.peakRss()), options.processorHeapMb(), commitIntervalMs,
+                            latencies.length,
+                            options.latencyRate(),
+                            latency.sendRate(),
+                            options.latencyDuration().toMillis() / 1000.0,
+                            LatencyProbe.PRODUCER),
+                    new BenchmarkResult.Reads(
+                            refold.actions(),
+                            replay.actionsPerSecond(),
+                            snapshot.designations(),
+                            snapshotRecords,
+                            snapshot.designationsPerSecond()),
+                    new BenchmarkResult.ProcessorFigures(
+                            mb(memory.peakHeap()),
+                            mb(memory.liveHeap()),
+                            mb(memory.rss()),
+                            mb(memory.peakRss()),
+                            options.processorHeapMb(),
+                            commitIntervalMs,
                             jvmOptions),
-                    new BenchmarkResult.Environment(KafkaVersion.ofClients(), System.getProperty("java.version"),
+                    new BenchmarkResult.Environment(
+                            KafkaVersion.ofClients(),
+                            System.getProperty("java.version"),
                             Runtime.getRuntime().availableProcessors(),
                             System.getProperty("os.name") + " " + System.getProperty("os.arch")),
                     outputsMatch,
@@ -213,8 +254,7 @@ public final class Benchmark {
         }
     }
 
-    private record RawFigures(Spread produce, Spread consume, double recordBytes) {
-    }
+    private record RawFigures(Spread produce, Spread consume, double recordBytes) {}
 
     private RawFigures measureRaw(Admin admin, String bootstrap, String registry, List<List<Announcement>> runs) {
         List<byte[]> values = new ArrayList<>();
@@ -233,8 +273,9 @@ public final class Benchmark {
         }
         double recordBytes = (double) bytes / values.size();
         RawBaseline raw = new RawBaseline(bootstrap, admin);
-        say("raw Kafka: warm-up, then %d runs of %,d records of %.0f bytes on average", options.runs(),
-                options.actions(), recordBytes);
+        say(
+                "raw Kafka: warm-up, then %d runs of %,d records of %.0f bytes on average",
+                options.runs(), options.actions(), recordBytes);
         raw.run(RAW_TOPIC + "warmup", values, keys, Math.min(options.actions(), RAW_WARMUP_RECORDS));
         double[] produce = new double[options.runs()];
         double[] consume = new double[options.runs()];
@@ -242,8 +283,9 @@ public final class Benchmark {
             RawBaseline.Run figures = raw.run(RAW_TOPIC + run, values, keys, options.actions());
             produce[run] = figures.produceRecordsPerSecond();
             consume[run] = figures.consumeRecordsPerSecond();
-            say("raw run %d/%d: produce %,.0f records/s, consume %,.0f records/s", run + 1, options.runs(),
-                    produce[run], consume[run]);
+            say(
+                    "raw run %d/%d: produce %,.0f records/s, consume %,.0f records/s",
+                    run + 1, options.runs(), produce[run], consume[run]);
         }
         return new RawFigures(Spread.of(produce), Spread.of(consume), recordBytes);
     }
@@ -252,9 +294,10 @@ public final class Benchmark {
      * Publishes the announcements in transactions of about {@link BenchmarkOptions#publishBatchActions()} actions
      * and returns actions per second from the first publish until the last notification is readable.
      */
-    private double publishAndAwait(AnnouncementPublisher publisher, NotificationCounter counter,
-            List<Announcement> announcements) {
-        long actions = announcements.stream().mapToLong(a -> a.getActions().size()).sum();
+    private double publishAndAwait(
+            AnnouncementPublisher publisher, NotificationCounter counter, List<Announcement> announcements) {
+        long actions =
+                announcements.stream().mapToLong(a -> a.getActions().size()).sum();
         counter.expect(counter.count() + actions);
         long begin = System.nanoTime();
         List<Announcement> batch = new ArrayList<>();
@@ -273,15 +316,15 @@ public final class Benchmark {
         return Statistics.perSecond(actions, reached - begin);
     }
 
-    private record ReplayFigures(Refold refold, double actionsPerSecond) {
-    }
+    private record ReplayFigures(Refold refold, double actionsPerSecond) {}
 
     private ReplayFigures measureReplay(String bootstrap, String registry) {
         say("replay as-of over the whole log");
-        Replay replay = new Replay(new LogSource(Map.of("bootstrap.servers", bootstrap),
-                Map.of("schema.registry.url", registry)), Topics.unprefixed());
+        Replay replay = new Replay(
+                new LogSource(Map.of("bootstrap.servers", bootstrap), Map.of("schema.registry.url", registry)),
+                Topics.unprefixed());
         long begin = System.nanoTime();
-        Refold refold = replay.asOf(null, read -> { });
+        Refold refold = replay.asOf(null, read -> {});
         long elapsed = System.nanoTime() - begin;
         double rate = Statistics.perSecond(refold.actions(), elapsed);
         say("replay: %,d actions in %.1f s, %,.0f actions/s", refold.actions(), elapsed / 1e9, rate);
@@ -289,55 +332,67 @@ public final class Benchmark {
     }
 
     /** The snapshot's rate, and whether it held exactly the expected states. */
-    private record Snapshot(long designations, boolean matches, double designationsPerSecond) {
-    }
+    private record Snapshot(long designations, boolean matches, double designationsPerSecond) {}
 
     private Snapshot measureSnapshot(String bootstrap, String registry, SortedMap<String, DesignationState> expected) {
         say("subscribe --snapshot: loading the full state");
         long[] counts = new long[2];
         long[] lastState = new long[1];
-        Subscriber subscriber = new Subscriber(SubscriptionSettings.builder(bootstrap, registry).snapshot(true).build());
+        Subscriber subscriber = new Subscriber(
+                SubscriptionSettings.builder(bootstrap, registry).snapshot(true).build());
         long begin = System.nanoTime();
-        subscriber.run(new DesignationListener() {
-            @Override
-            public void onSnapshot(DesignationState state) {
-                counts[0]++;
-                if (state.equals(expected.get(state.getDesignationKey()))) {
-                    counts[1]++;
-                }
-                lastState[0] = System.nanoTime();
-            }
+        subscriber.run(
+                new DesignationListener() {
+                    @Override
+                    public void onSnapshot(DesignationState state) {
+                        counts[0]++;
+                        if (state.equals(expected.get(state.getDesignationKey()))) {
+                            counts[1]++;
+                        }
+                        lastState[0] = System.nanoTime();
+                    }
 
-            @Override
-            public void onChange(DesignationChange change) {
-                // The processor is stopped: nothing follows the snapshot.
-            }
-        }, StopCondition.never().withMaxIdle(Duration.ofMillis(100)));
+                    @Override
+                    public void onChange(DesignationChange change) {
+                        // The processor is stopped: nothing follows the snapshot.
+                    }
+                },
+                StopCondition.never().withMaxIdle(Duration.ofMillis(100)));
         double rate = Statistics.perSecond(counts[0], lastState[0] - begin);
-        say("snapshot: %,d designations in %.1f s, %,.0f designations/s", counts[0], (lastState[0] - begin) / 1e9,
-                rate);
+        say(
+                "snapshot: %,d designations in %.1f s, %,.0f designations/s",
+                counts[0], (lastState[0] - begin) / 1e9, rate);
         return new Snapshot(counts[0], counts[1] == expected.size() && counts[0] == expected.size(), rate);
     }
 
     private void setUpTopics(Admin admin, String registry) {
         try (RestSchemaRegistryClient client =
                 RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", registry))) {
-            new PipelineSetup(admin, client, Topics.unprefixed(), PipelineSetup.BROKER_DEFAULT,
-                    (short) PipelineSetup.BROKER_DEFAULT).run(SyntheticLog.jurisdictions());
+            new PipelineSetup(admin, client, Topics.unprefixed(), PipelineSetup.BROKER_DEFAULT, (short)
+                            PipelineSetup.BROKER_DEFAULT)
+                    .run(SyntheticLog.jurisdictions());
         }
     }
 
     private static long endOffsets(Admin admin, String topic) {
         try {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                    .partitions().size();
+            int partitions = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic)
+                    .partitions()
+                    .size();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (int p = 0; p < partitions; p++) {
                 latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
-            return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+            return admin.listOffsets(latest).all().get().values().stream()
+                    .mapToLong(info -> info.offset())
+                    .sum();
         } catch (ExecutionException e) {
-            throw new BenchmarkException("cannot read the end offsets of " + topic + ": " + e.getCause().getMessage(),
+            throw new BenchmarkException(
+                    "cannot read the end offsets of " + topic + ": "
+                            + e.getCause().getMessage(),
                     e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -369,10 +424,9 @@ public final class Benchmark {
         }
     }
 
-
     private static Map<String, Long> mixNames(Map<SyntheticLog.Kind, Long> mix) {
-        return mix.entrySet().stream().collect(Collectors.toMap(
-                e -> e.getKey().name().toLowerCase(Locale.ROOT), Map.Entry::getValue));
+        return mix.entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().name().toLowerCase(Locale.ROOT), Map.Entry::getValue));
     }
 
     private static double mb(long bytes) {
@@ -380,7 +434,10 @@ public final class Benchmark {
     }
 
     private void say(String format, Object... arguments) {
-        progress.printf(Locale.ROOT, "[%6.1f s] %s%n", (System.nanoTime() - started) / 1e9,
+        progress.printf(
+                Locale.ROOT,
+                "[%6.1f s] %s%n",
+                (System.nanoTime() - started) / 1e9,
                 String.format(Locale.ROOT, format, arguments));
         progress.flush();
     }

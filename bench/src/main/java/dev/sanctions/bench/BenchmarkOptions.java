@@ -50,12 +50,15 @@ public record BenchmarkOptions(
         require(actions >= 1, "--actions must be at least 1, got " + actions);
         require(runs >= 1 && runs <= actions, "--runs must be between 1 and the number of actions, got " + runs);
         require(realisticActions >= 0, "realistic actions must not be negative, got " + realisticActions);
-        require(realisticSize >= 1 && realisticSize <= 10_000,
+        require(
+                realisticSize >= 1 && realisticSize <= 10_000,
                 "realistic announcement size must be 1 to 10,000 actions, got " + realisticSize);
         require(publishBatchActions >= 1, "publish batch must be at least 1 action, got " + publishBatchActions);
-        require(latencyRate >= 1 && latencyRate <= 100_000,
+        require(
+                latencyRate >= 1 && latencyRate <= 100_000,
                 "--latency-rate must be 1 to 100,000 actions/s, got " + latencyRate);
-        require(latencyDuration != null && latencyDuration.toMillis() >= 1000,
+        require(
+                latencyDuration != null && latencyDuration.toMillis() >= 1000,
                 "--latency-duration must be at least 1 s, got " + latencyDuration);
         require(latencyWarmup != null && !latencyWarmup.isNegative(), "latency warm-up must not be negative");
         require(commitIntervalMs >= 0, "--commit-interval must not be negative, got " + commitIntervalMs);
@@ -101,6 +104,7 @@ public record BenchmarkOptions(
         private int runs = DEFAULT_RUNS;
         /** {@code null}: as many as {@link #actions}. */
         private Integer realisticActions;
+
         private int latencyRate = DEFAULT_LATENCY_RATE;
         private Duration latencyDuration = DEFAULT_LATENCY_DURATION;
         private long commitIntervalMs;
@@ -108,8 +112,7 @@ public record BenchmarkOptions(
         private Path workDir;
         private Path profileDir;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder actions(int count) {
             actions = count;
@@ -162,9 +165,21 @@ public record BenchmarkOptions(
         }
 
         public BenchmarkOptions build() {
-            return new BenchmarkOptions(actions, output, runs, realisticActions == null ? actions : realisticActions,
-                    25, 1_000, latencyRate, latencyDuration, Duration.ofSeconds(2), commitIntervalMs, processorHeapMb,
-                    workDir, profileDir, SyntheticLog.DEFAULT_SEED);
+            return new BenchmarkOptions(
+                    actions,
+                    output,
+                    runs,
+                    realisticActions == null ? actions : realisticActions,
+                    25,
+                    1_000,
+                    latencyRate,
+                    latencyDuration,
+                    Duration.ofSeconds(2),
+                    commitIntervalMs,
+                    processorHeapMb,
+                    workDir,
+                    profileDir,
+                    SyntheticLog.DEFAULT_SEED);
         }
     }
 }

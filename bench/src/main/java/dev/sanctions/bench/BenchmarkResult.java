@@ -34,55 +34,85 @@ public record BenchmarkResult(
      * @param logActions actions in the whole log (warm-up, throughput, realistic and latency phases)
      * @param mix actions of each kind in the whole log
      */
-    public record Workload(long actions, long designations, long logActions, long logAnnouncements,
-            Map<String, Long> mix, int runs, int warmupActions, int publishBatchActions, long seed) {
+    public record Workload(
+            long actions,
+            long designations,
+            long logActions,
+            long logAnnouncements,
+            Map<String, Long> mix,
+            int runs,
+            int warmupActions,
+            int publishBatchActions,
+            long seed) {
         public Workload {
             mix = Map.copyOf(mix);
         }
     }
 
     /** Records or actions per second; raw figures use records of {@code rawRecordBytes} on average. */
-    public record Throughput(Spread rawProduce, Spread rawConsume, double rawRecordBytes, Spread pipeline,
-            long realisticActions, double realisticActionsPerAnnouncement, double realisticActionsPerSecond) {
-    }
+    public record Throughput(
+            Spread rawProduce,
+            Spread rawConsume,
+            double rawRecordBytes,
+            Spread pipeline,
+            long realisticActions,
+            double realisticActionsPerAnnouncement,
+            double realisticActionsPerSecond) {}
 
     /** Publish to notification received, at a steady {@code rate} actions per second. */
-    public record Latency(double p50Ms, double p99Ms, double maxMs, int samples, int rate, double sendRate,
-            double seconds, String producer) {
-    }
+    public record Latency(
+            double p50Ms,
+            double p99Ms,
+            double maxMs,
+            int samples,
+            int rate,
+            double sendRate,
+            double seconds,
+            String producer) {}
 
-    public record Reads(long replayActions, double replayActionsPerSecond, long snapshotDesignations,
-            long snapshotRecords, double snapshotDesignationsPerSecond) {
-    }
+    public record Reads(
+            long replayActions,
+            double replayActionsPerSecond,
+            long snapshotDesignations,
+            long snapshotRecords,
+            double snapshotDesignationsPerSecond) {}
 
-    public record ProcessorFigures(double peakHeapMb, double liveHeapMb, double rssMb, double peakRssMb, int xmxMb,
-            long commitIntervalMs, List<String> jvmOptions) {
+    public record ProcessorFigures(
+            double peakHeapMb,
+            double liveHeapMb,
+            double rssMb,
+            double peakRssMb,
+            int xmxMb,
+            long commitIntervalMs,
+            List<String> jvmOptions) {
         public ProcessorFigures {
             jvmOptions = List.copyOf(jvmOptions);
         }
     }
 
-    public record Environment(String kafkaVersion, String javaVersion, int cores, String os) {
-    }
+    public record Environment(String kafkaVersion, String javaVersion, int cores, String os) {}
 
     /** One target: {@code value comparison limit}; {@code met} is null when the target does not apply. */
-    public record Check(String name, double value, String comparison, double limit, Boolean met) {
-    }
+    public record Check(String name, double value, String comparison, double limit, Boolean met) {}
 
     public double throughputRatio() {
-        return Statistics.ratio(throughput.pipeline().median(), throughput.rawProduce().median());
+        return Statistics.ratio(
+                throughput.pipeline().median(), throughput.rawProduce().median());
     }
 
     public double realisticRatio() {
-        return Statistics.ratio(throughput.realisticActionsPerSecond(), throughput.rawProduce().median());
+        return Statistics.ratio(
+                throughput.realisticActionsPerSecond(), throughput.rawProduce().median());
     }
 
     public double replayRatio() {
-        return Statistics.ratio(reads.replayActionsPerSecond(), throughput.rawConsume().median());
+        return Statistics.ratio(
+                reads.replayActionsPerSecond(), throughput.rawConsume().median());
     }
 
     public double snapshotRatio() {
-        return Statistics.ratio(reads.snapshotDesignationsPerSecond(), throughput.rawConsume().median());
+        return Statistics.ratio(
+                reads.snapshotDesignationsPerSecond(), throughput.rawConsume().median());
     }
 
     /** The targets of the project, judged on these figures. */
@@ -93,8 +123,10 @@ public record BenchmarkResult(
         checks.add(atLeast("replay_ratio", replayRatio(), 0.5));
         checks.add(atLeast("snapshot_ratio", snapshotRatio(), 0.5));
         Check heap = atMost("processor_peak_heap_mb", processor.peakHeapMb(), 256);
-        checks.add(workload.designations() >= HEAP_TARGET_DESIGNATIONS ? heap
-                : new Check(heap.name(), heap.value(), heap.comparison(), heap.limit(), null));
+        checks.add(
+                workload.designations() >= HEAP_TARGET_DESIGNATIONS
+                        ? heap
+                        : new Check(heap.name(), heap.value(), heap.comparison(), heap.limit(), null));
         return checks;
     }
 
@@ -177,43 +209,91 @@ public record BenchmarkResult(
     /** A short table for people: the figures, the raw baseline beside them, the ratios and the targets. */
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Sanctions pipeline benchmark: %,d actions (%,d in the whole log), "
-                        + "%,d designations; Kafka %s, Java %s, %d cores%n", workload.actions(), workload.logActions(),
-                workload.designations(), environment.kafkaVersion(), environment.javaVersion(), environment.cores()));
-        out.append(String.format(Locale.ROOT, "Throughput: median of %d runs (min-max); warm-up excluded. Processor:"
-                        + " own JVM, -Xmx%dm, commit interval %d ms, exactly_once_v2.%n", workload.runs(),
-                processor.xmxMb(), processor.commitIntervalMs()));
+        out.append(String.format(
+                Locale.ROOT,
+                "Sanctions pipeline benchmark: %,d actions (%,d in the whole log), "
+                        + "%,d designations; Kafka %s, Java %s, %d cores%n",
+                workload.actions(),
+                workload.logActions(),
+                workload.designations(),
+                environment.kafkaVersion(),
+                environment.javaVersion(),
+                environment.cores()));
+        out.append(String.format(
+                Locale.ROOT,
+                "Throughput: median of %d runs (min-max); warm-up excluded. Processor:"
+                        + " own JVM, -Xmx%dm, commit interval %d ms, exactly_once_v2.%n",
+                workload.runs(),
+                processor.xmxMb(),
+                processor.commitIntervalMs()));
         String row = "%-44s %-34s %-22s %s%n";
         out.append(String.format(Locale.ROOT, row, "figure", "measured", "ratio", "target"));
-        out.append(String.format(Locale.ROOT, row, "raw produce (acks=all, idempotent)",
-                rate(throughput.rawProduce(), "rec/s"), String.format(Locale.ROOT, "%,.0f B/record",
-                        throughput.rawRecordBytes()), ""));
+        out.append(String.format(
+                Locale.ROOT,
+                row,
+                "raw produce (acks=all, idempotent)",
+                rate(throughput.rawProduce(), "rec/s"),
+                String.format(Locale.ROOT, "%,.0f B/record", throughput.rawRecordBytes()),
+                ""));
         out.append(String.format(Locale.ROOT, row, "raw consume", rate(throughput.rawConsume(), "rec/s"), "", ""));
-        out.append(String.format(Locale.ROOT, row, "pipeline, 1 action/announcement",
-                rate(throughput.pipeline(), "actions/s"), ratio(throughputRatio(), "raw produce"),
+        out.append(String.format(
+                Locale.ROOT,
+                row,
+                "pipeline, 1 action/announcement",
+                rate(throughput.pipeline(), "actions/s"),
+                ratio(throughputRatio(), "raw produce"),
                 verdict("throughput_ratio")));
-        out.append(String.format(Locale.ROOT, row, String.format(Locale.ROOT, "pipeline, ~%.0f actions/announcement",
+        out.append(String.format(
+                Locale.ROOT,
+                row,
+                String.format(
+                        Locale.ROOT,
+                        "pipeline, ~%.0f actions/announcement",
                         throughput.realisticActionsPerAnnouncement()),
                 String.format(Locale.ROOT, "%,.0f actions/s", throughput.realisticActionsPerSecond()),
-                ratio(realisticRatio(), "raw produce"), ""));
-        out.append(String.format(Locale.ROOT, row, String.format(Locale.ROOT, "latency p50/p99/max at %,d/s",
-                        latency.rate()), String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms", latency.p50Ms(),
-                        latency.p99Ms(), latency.maxMs()), String.format(Locale.ROOT, "%,d samples",
-                        latency.samples()), verdict("latency_p99_ms")));
-        out.append(String.format(Locale.ROOT, row, "replay as-of, whole log",
+                ratio(realisticRatio(), "raw produce"),
+                ""));
+        out.append(String.format(
+                Locale.ROOT,
+                row,
+                String.format(Locale.ROOT, "latency p50/p99/max at %,d/s", latency.rate()),
+                String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms", latency.p50Ms(), latency.p99Ms(), latency.maxMs()),
+                String.format(Locale.ROOT, "%,d samples", latency.samples()),
+                verdict("latency_p99_ms")));
+        out.append(String.format(
+                Locale.ROOT,
+                row,
+                "replay as-of, whole log",
                 String.format(Locale.ROOT, "%,.0f actions/s", reads.replayActionsPerSecond()),
-                ratio(replayRatio(), "raw consume"), verdict("replay_ratio")));
-        out.append(String.format(Locale.ROOT, row, "subscribe --snapshot, full state",
+                ratio(replayRatio(), "raw consume"),
+                verdict("replay_ratio")));
+        out.append(String.format(
+                Locale.ROOT,
+                row,
+                "subscribe --snapshot, full state",
                 String.format(Locale.ROOT, "%,.0f designations/s", reads.snapshotDesignationsPerSecond()),
-                ratio(snapshotRatio(), "raw consume"), verdict("snapshot_ratio")));
-        out.append(String.format(Locale.ROOT, row, "processor heap peak (live after GC)",
-                String.format(Locale.ROOT, "%.0f MB (%.0f MB)", processor.peakHeapMb(), processor.liveHeapMb()), "",
+                ratio(snapshotRatio(), "raw consume"),
+                verdict("snapshot_ratio")));
+        out.append(String.format(
+                Locale.ROOT,
+                row,
+                "processor heap peak (live after GC)",
+                String.format(Locale.ROOT, "%.0f MB (%.0f MB)", processor.peakHeapMb(), processor.liveHeapMb()),
+                "",
                 verdict("processor_peak_heap_mb")));
-        out.append(String.format(Locale.ROOT, row, "processor RSS at end (peak)",
-                String.format(Locale.ROOT, "%.0f MB (%.0f MB)", processor.rssMb(), processor.peakRssMb()), "", ""));
-        out.append(outputsMatch ? "Outputs checked: the processor's designations and the replay equal the expected"
-                + " fold of the log.\n" : "WARNING: the processor's designations or the replay differ from the"
-                + " expected fold of the log: the figures are not trustworthy.\n");
+        out.append(String.format(
+                Locale.ROOT,
+                row,
+                "processor RSS at end (peak)",
+                String.format(Locale.ROOT, "%.0f MB (%.0f MB)", processor.rssMb(), processor.peakRssMb()),
+                "",
+                ""));
+        out.append(
+                outputsMatch
+                        ? "Outputs checked: the processor's designations and the replay equal the expected"
+                                + " fold of the log.\n"
+                        : "WARNING: the processor's designations or the replay differ from the"
+                                + " expected fold of the log: the figures are not trustworthy.\n");
         out.append(String.format(Locale.ROOT, "Wall time %.0f s.%n", wallTimeSeconds));
         return out.toString();
     }
@@ -240,8 +320,7 @@ public record BenchmarkResult(
         if (spread.runs().size() == 1) {
             return String.format(Locale.ROOT, "%,.0f %s", spread.median(), unit);
         }
-        return String.format(Locale.ROOT, "%,.0f %s (%,.0f-%,.0f)", spread.median(), unit, spread.min(),
-                spread.max());
+        return String.format(Locale.ROOT, "%,.0f %s (%,.0f-%,.0f)", spread.median(), unit, spread.min(), spread.max());
     }
 
     private static String ratio(double value, String against) {

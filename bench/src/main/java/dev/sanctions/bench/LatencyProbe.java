@@ -37,8 +37,7 @@ final class LatencyProbe {
      * @param latencies publish-to-notification times of the measured announcements, in nanoseconds
      * @param sendRate the rate actually achieved by the producer over the whole schedule, per second
      */
-    record Result(long[] latencies, double sendRate) {
-    }
+    record Result(long[] latencies, double sendRate) {}
 
     private final String bootstrapServers;
     private final String registryUrl;
@@ -65,13 +64,15 @@ final class LatencyProbe {
                 .from(new StartPosition.AtInstant(announcements.get(0).getPublishedAt()))
                 .build());
         AtomicReference<RuntimeException> subscriberFailure = new AtomicReference<>();
-        Thread following = new Thread(() -> {
-            try {
-                subscriber.run(receiver, StopCondition.never());
-            } catch (RuntimeException e) {
-                subscriberFailure.set(e);
-            }
-        }, "bench-latency-subscriber");
+        Thread following = new Thread(
+                () -> {
+                    try {
+                        subscriber.run(receiver, StopCondition.never());
+                    } catch (RuntimeException e) {
+                        subscriberFailure.set(e);
+                    }
+                },
+                "bench-latency-subscriber");
         following.start();
         try (KafkaProducer<String, Announcement> producer = producer()) {
             String topic = "sanctions.announcements";
@@ -110,8 +111,8 @@ final class LatencyProbe {
     }
 
     private static void send(KafkaProducer<String, Announcement> producer, String topic, Announcement announcement) {
-        producer.send(new ProducerRecord<>(topic, null, announcement.getPublishedAt().toEpochMilli(),
-                announcement.getAuthority(), announcement));
+        producer.send(new ProducerRecord<>(
+                topic, null, announcement.getPublishedAt().toEpochMilli(), announcement.getAuthority(), announcement));
     }
 
     private KafkaProducer<String, Announcement> producer() {
@@ -155,8 +156,8 @@ final class LatencyProbe {
             synchronized (lock) {
                 while (arrived < count) {
                     if (failure.get() != null) {
-                        throw new BenchmarkException("the subscriber failed: " + failure.get().getMessage(),
-                                failure.get());
+                        throw new BenchmarkException(
+                                "the subscriber failed: " + failure.get().getMessage(), failure.get());
                     }
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {

@@ -34,8 +34,12 @@ record MemoryReport(long peakHeap, long liveHeap, long rss, long peakRss, long m
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         String status = readProcStatus();
-        return new MemoryReport(peak, live, procKilobytes(status, "VmRSS") * bytesPerKb(status, "VmRSS"),
-                procKilobytes(status, "VmHWM") * bytesPerKb(status, "VmHWM"), Runtime.getRuntime().maxMemory());
+        return new MemoryReport(
+                peak,
+                live,
+                procKilobytes(status, "VmRSS") * bytesPerKb(status, "VmRSS"),
+                procKilobytes(status, "VmHWM") * bytesPerKb(status, "VmHWM"),
+                Runtime.getRuntime().maxMemory());
     }
 
     /** The value of a {@code /proc/self/status} line such as {@code VmRSS:   123456 kB}, in kB; -1 when absent. */
@@ -64,8 +68,12 @@ record MemoryReport(long peakHeap, long liveHeap, long rss, long peakRss, long m
             int equals = pair.indexOf('=');
             values.put(pair.substring(0, equals), Long.parseLong(pair.substring(equals + 1)));
         }
-        return new MemoryReport(get(values, "peak_heap"), get(values, "live_heap"), get(values, "rss"),
-                get(values, "peak_rss"), get(values, "max_heap"));
+        return new MemoryReport(
+                get(values, "peak_heap"),
+                get(values, "live_heap"),
+                get(values, "rss"),
+                get(values, "peak_rss"),
+                get(values, "max_heap"));
     }
 
     private static long get(Map<String, Long> values, String name) {

@@ -23,8 +23,7 @@ public final class ProcessorMain {
     static final String MARKER = "SANCTIONS-BENCH ";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    private ProcessorMain() {
-    }
+    private ProcessorMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 4) {
@@ -59,7 +58,8 @@ public final class ProcessorMain {
     private static void awaitRunning(SanctionsProcessor processor) throws InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (processor.state() != KafkaStreams.State.RUNNING) {
-            if (processor.state() == KafkaStreams.State.ERROR || processor.state() == KafkaStreams.State.NOT_RUNNING
+            if (processor.state() == KafkaStreams.State.ERROR
+                    || processor.state() == KafkaStreams.State.NOT_RUNNING
                     || System.nanoTime() > deadline) {
                 say("FAILED the processor did not reach RUNNING (state " + processor.state() + ")");
                 System.exit(1);

@@ -59,8 +59,13 @@ final class ProcessorProcess implements AutoCloseable {
      * @param commitIntervalMs 0 for the processor's default
      * @param extraJvmOptions e.g. a flight recording
      */
-    static ProcessorProcess start(String bootstrapServers, String registryUrl, Path workDir, long commitIntervalMs,
-            int heapMb, List<String> extraJvmOptions) {
+    static ProcessorProcess start(
+            String bootstrapServers,
+            String registryUrl,
+            Path workDir,
+            long commitIntervalMs,
+            int heapMb,
+            List<String> extraJvmOptions) {
         Path log = workDir.resolve("processor.log");
         Path logback = workDir.resolve("processor-logback.xml");
         List<String> options = new ArrayList<>();
@@ -90,7 +95,8 @@ final class ProcessorProcess implements AutoCloseable {
         ProcessorProcess child = new ProcessorProcess(process, log, List.copyOf(options));
         try {
             String ready = child.reply("READY", START_TIMEOUT);
-            child.commitIntervalMs = Long.parseLong(ready.substring("READY ".length()).trim());
+            child.commitIntervalMs =
+                    Long.parseLong(ready.substring("READY ".length()).trim());
             return child;
         } catch (RuntimeException e) {
             child.close();
@@ -138,8 +144,8 @@ final class ProcessorProcess implements AutoCloseable {
             commands.newLine();
             commands.flush();
         } catch (IOException e) {
-            throw new BenchmarkException("the processor's JVM stopped listening: " + e.getMessage()
-                    + "; see " + log, e);
+            throw new BenchmarkException(
+                    "the processor's JVM stopped listening: " + e.getMessage() + "; see " + log, e);
         }
     }
 
@@ -150,12 +156,13 @@ final class ProcessorProcess implements AutoCloseable {
                 String line = replies.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (line == null) {
                     throw new BenchmarkException("the processor did not answer " + kind + " within "
-                            + timeout.toSeconds() + " s" + (process.isAlive() ? "" : " (its JVM exited with code "
-                            + process.exitValue() + ")") + "; see " + log);
+                            + timeout.toSeconds() + " s"
+                            + (process.isAlive() ? "" : " (its JVM exited with code " + process.exitValue() + ")")
+                            + "; see " + log);
                 }
                 if (line.startsWith("FAILED")) {
-                    throw new BenchmarkException("the processor failed: " + line.substring("FAILED".length()).trim()
-                            + "; see " + log);
+                    throw new BenchmarkException("the processor failed: "
+                            + line.substring("FAILED".length()).trim() + "; see " + log);
                 }
                 if (line.startsWith(kind)) {
                     return line;
@@ -168,8 +175,8 @@ final class ProcessorProcess implements AutoCloseable {
     }
 
     private void readReplies() {
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(ProcessorMain.MARKER)) {
                     replies.add(line.substring(ProcessorMain.MARKER.length()));

@@ -31,8 +31,7 @@ final class RawBaseline {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     /** One run's rates. */
-    record Run(double produceRecordsPerSecond, double consumeRecordsPerSecond) {
-    }
+    record Run(double produceRecordsPerSecond, double consumeRecordsPerSecond) {}
 
     private final String bootstrapServers;
     private final Admin admin;
@@ -73,7 +72,8 @@ final class RawBaseline {
             producer.flush();
             long elapsed = System.nanoTime() - started;
             if (failure.get() != null) {
-                throw new KafkaException("the raw producer failed: " + failure.get().getMessage(), failure.get());
+                throw new KafkaException(
+                        "the raw producer failed: " + failure.get().getMessage(), failure.get());
             }
             return elapsed;
         }
@@ -96,8 +96,8 @@ final class RawBaseline {
             });
             long elapsed = System.nanoTime() - started;
             if (read[0] != records) {
-                throw new KafkaException("the raw consumer read " + read[0] + " of " + records + " records of "
-                        + topic);
+                throw new KafkaException(
+                        "the raw consumer read " + read[0] + " of " + records + " records of " + topic);
             }
             if (bytes[0] == 0) {
                 throw new IllegalStateException("the raw consumer read only empty records");
@@ -110,7 +110,8 @@ final class RawBaseline {
         try {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         } catch (ExecutionException e) {
-            throw new KafkaException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+            throw new KafkaException(
+                    "cannot create topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while creating topic " + topic, e);

@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** The arithmetic of the figures: nearest-rank percentiles, rates and ratios. */
 final class Statistics {
 
-    private Statistics() {
-    }
+    private Statistics() {}
 
     /**
      * The nearest-rank percentile: the smallest value such that at least {@code percent}% of the values are less

@@ -48,35 +48,105 @@ final class SyntheticLog {
 
     /** The kinds of action in the mix, with their share of the actions where the keys allow them. */
     enum Kind {
-        DESIGNATION, AMENDMENT, PARTIAL_DELISTING, DELISTING, RELISTING
+        DESIGNATION,
+        AMENDMENT,
+        PARTIAL_DELISTING,
+        DELISTING,
+        RELISTING
     }
 
-    private record Authority(String code, String jurisdiction, String legalBasis, String sourceUrl, String program,
-            String nationality, int weight) {
-    }
+    private record Authority(
+            String code,
+            String jurisdiction,
+            String legalBasis,
+            String sourceUrl,
+            String program,
+            String nationality,
+            int weight) {}
 
     private static final List<Authority> AUTHORITIES = List.of(
-            new Authority("US-OFAC", "US", "Executive Order 14024", "https://ofac.treasury.gov/recent-actions/",
-                    "RUSSIA-EO14024", "RU", 24),
-            new Authority("EU-COUNCIL", "EU", "Council Regulation (EU) No 269/2014",
-                    "https://eur-lex.europa.eu/eli/reg_impl/2022/", "RUSSIA-UKRAINE", "RU", 18),
-            new Authority("UK-FCDO", "GB", "The Russia (Sanctions) (EU Exit) Regulations 2019",
-                    "https://www.gov.uk/government/publications/financial-sanctions-russia", "RUSSIA", "RU", 14),
-            new Authority("JP-MOFA", "JP", "Foreign Exchange and Foreign Trade Act",
-                    "https://www.mofa.go.jp/press/release/", "RUSSIA-UKRAINE", "RU", 10),
-            new Authority("JP-METI", "JP", "Foreign Exchange and Foreign Trade Act",
-                    "https://www.meti.go.jp/press/", "RUSSIA-EXPORTS", "RU", 5),
-            new Authority("CH-SECO", "CH", "Ordinance of 4 March 2022 on measures in connection with the situation"
-                    + " in Ukraine", "https://www.seco.admin.ch/sanctions/", "RUSSIA-UKRAINE", "RU", 8),
-            new Authority("CA-GAC", "CA", "Special Economic Measures (Russia) Regulations",
-                    "https://www.international.gc.ca/sanctions/", "RUSSIA", "RU", 7),
-            new Authority("AU-DFAT", "AU", "Autonomous Sanctions Regulations 2011",
-                    "https://www.dfat.gov.au/international-relations/security/sanctions/", "RUSSIA", "RU", 5),
-            new Authority("UN-SC", "UN", "Resolution 2397 (2017)", "https://www.un.org/securitycouncil/sanctions/1718",
-                    "DPRK", "KP", 4),
-            new Authority("KR-MOEF", "KR", "Foreign Exchange Transactions Act", "https://english.moef.go.kr/",
-                    "RUSSIA-UKRAINE", "RU", 5));
-    private static final int TOTAL_WEIGHT = AUTHORITIES.stream().mapToInt(Authority::weight).sum();
+            new Authority(
+                    "US-OFAC",
+                    "US",
+                    "Executive Order 14024",
+                    "https://ofac.treasury.gov/recent-actions/",
+                    "RUSSIA-EO14024",
+                    "RU",
+                    24),
+            new Authority(
+                    "EU-COUNCIL",
+                    "EU",
+                    "Council Regulation (EU) No 269/2014",
+                    "https://eur-lex.europa.eu/eli/reg_impl/2022/",
+                    "RUSSIA-UKRAINE",
+                    "RU",
+                    18),
+            new Authority(
+                    "UK-FCDO",
+                    "GB",
+                    "The Russia (Sanctions) (EU Exit) Regulations 2019",
+                    "https://www.gov.uk/government/publications/financial-sanctions-russia",
+                    "RUSSIA",
+                    "RU",
+                    14),
+            new Authority(
+                    "JP-MOFA",
+                    "JP",
+                    "Foreign Exchange and Foreign Trade Act",
+                    "https://www.mofa.go.jp/press/release/",
+                    "RUSSIA-UKRAINE",
+                    "RU",
+                    10),
+            new Authority(
+                    "JP-METI",
+                    "JP",
+                    "Foreign Exchange and Foreign Trade Act",
+                    "https://www.meti.go.jp/press/",
+                    "RUSSIA-EXPORTS",
+                    "RU",
+                    5),
+            new Authority(
+                    "CH-SECO",
+                    "CH",
+                    "Ordinance of 4 March 2022 on measures in connection with the situation" + " in Ukraine",
+                    "https://www.seco.admin.ch/sanctions/",
+                    "RUSSIA-UKRAINE",
+                    "RU",
+                    8),
+            new Authority(
+                    "CA-GAC",
+                    "CA",
+                    "Special Economic Measures (Russia) Regulations",
+                    "https://www.international.gc.ca/sanctions/",
+                    "RUSSIA",
+                    "RU",
+                    7),
+            new Authority(
+                    "AU-DFAT",
+                    "AU",
+                    "Autonomous Sanctions Regulations 2011",
+                    "https://www.dfat.gov.au/international-relations/security/sanctions/",
+                    "RUSSIA",
+                    "RU",
+                    5),
+            new Authority(
+                    "UN-SC",
+                    "UN",
+                    "Resolution 2397 (2017)",
+                    "https://www.un.org/securitycouncil/sanctions/1718",
+                    "DPRK",
+                    "KP",
+                    4),
+            new Authority(
+                    "KR-MOEF",
+                    "KR",
+                    "Foreign Exchange Transactions Act",
+                    "https://english.moef.go.kr/",
+                    "RUSSIA-UKRAINE",
+                    "RU",
+                    5));
+    private static final int TOTAL_WEIGHT =
+            AUTHORITIES.stream().mapToInt(Authority::weight).sum();
     private static final Instant START = Instant.parse("2022-02-22T00:00:00Z");
 
     private final SplittableRandom random;
@@ -141,11 +211,18 @@ final class SyntheticLog {
                 .setAuthority(authority.code())
                 .setJurisdiction(authority.jurisdiction())
                 .setPublishedAt(clock)
-                .setEffectiveFrom(random.nextInt(5) == 0
-                        ? LocalDate.ofInstant(clock, ZoneOffset.UTC).plusDays(1 + random.nextInt(30)).toString() : date)
+                .setEffectiveFrom(
+                        random.nextInt(5) == 0
+                                ? LocalDate.ofInstant(clock, ZoneOffset.UTC)
+                                        .plusDays(1 + random.nextInt(30))
+                                        .toString()
+                                : date)
                 .setTitle(title(kinds, made))
-                .setSummary(random.nextInt(3) == 0 ? "Measures adopted in view of the continuing actions"
-                        + " destabilising the situation in Ukraine, in coordination with international partners." : null)
+                .setSummary(
+                        random.nextInt(3) == 0
+                                ? "Measures adopted in view of the continuing actions"
+                                        + " destabilising the situation in Ukraine, in coordination with international partners."
+                                : null)
                 .setLegalBasis(authority.legalBasis())
                 .setSourceUrl(authority.sourceUrl() + id)
                 .setActions(made)
@@ -157,7 +234,11 @@ final class SyntheticLog {
 
     /** The jurisdictions of the authorities the log draws from, sorted. */
     static List<String> jurisdictions() {
-        return AUTHORITIES.stream().map(Authority::jurisdiction).distinct().sorted().toList();
+        return AUTHORITIES.stream()
+                .map(Authority::jurisdiction)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** The state of every designation after everything made so far, as the processor must end up. */
@@ -189,8 +270,7 @@ final class SyntheticLog {
         }
     }
 
-    private record Choice(Kind kind, Action action) {
-    }
+    private record Choice(Kind kind, Action action) {}
 
     private Choice chooseAction(Authority authority, String announcementId, Set<String> touched) {
         int roll = random.nextInt(100);
@@ -219,7 +299,8 @@ final class SyntheticLog {
             }
         }
         Choice designation = designate(authority);
-        String key = DesignationKeys.of(authority.code(), designation.action().getTarget().getId());
+        String key = DesignationKeys.of(
+                authority.code(), designation.action().getTarget().getId());
         activeKeys.add(key);
         touched.add(key);
         return designation;
@@ -268,8 +349,12 @@ final class SyntheticLog {
             case ORGANIZATION -> organisation(id, authority);
             case VESSEL -> vessel(id);
             case AIRCRAFT -> aircraft(id);
-            default -> Target.newBuilder().setId(id).setKind(kind).setName(pick(random, Vocabulary.SECTOR_TARGETS))
-                    .build();
+            default ->
+                Target.newBuilder()
+                        .setId(id)
+                        .setKind(kind)
+                        .setName(pick(random, Vocabulary.SECTOR_TARGETS))
+                        .build();
         };
         List<String> programs = new ArrayList<>(List.of(authority.program()));
         if (random.nextInt(7) == 0) {
@@ -306,8 +391,11 @@ final class SyntheticLog {
         }
         List<String> birthDates = new ArrayList<>();
         int year = 1945 + random.nextInt(50);
-        birthDates.add(random.nextInt(7) == 0 ? String.valueOf(year)
-                : LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28)).toString());
+        birthDates.add(
+                random.nextInt(7) == 0
+                        ? String.valueOf(year)
+                        : LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28))
+                                .toString());
         if (random.nextInt(10) == 0) {
             birthDates.add(String.valueOf(year + 1));
         }
@@ -337,7 +425,9 @@ final class SyntheticLog {
     private Target organisation(String id, Authority authority) {
         String stem = pick(random, Vocabulary.STEMS);
         String sector = pick(random, Vocabulary.SECTORS);
-        Target.Builder target = Target.newBuilder().setId(id).setKind(TargetKind.ORGANIZATION)
+        Target.Builder target = Target.newBuilder()
+                .setId(id)
+                .setKind(TargetKind.ORGANIZATION)
                 .setName(pick(random, Vocabulary.LEGAL_FORMS) + " " + stem + " " + sector);
         if (random.nextInt(2) == 0) {
             target.setAliases(List.of(stem.toUpperCase(Locale.ROOT) + " " + sector.split(" ")[0]));
@@ -350,7 +440,8 @@ final class SyntheticLog {
             identifiers.add(new Identifier("TAX_ID", digits(10), authority.nationality()));
         }
         if (sector.equals("Bank")) {
-            identifiers.add(new Identifier("SWIFT_BIC", stem.toUpperCase(Locale.ROOT).substring(0, 4) + "RUMM", null));
+            identifiers.add(
+                    new Identifier("SWIFT_BIC", stem.toUpperCase(Locale.ROOT).substring(0, 4) + "RUMM", null));
         }
         if (!identifiers.isEmpty()) {
             target.setIdentifiers(identifiers);
@@ -368,26 +459,33 @@ final class SyntheticLog {
     }
 
     private Target vessel(String id) {
-        return Target.newBuilder().setId(id).setKind(TargetKind.VESSEL)
-                .setName(pick(random, Vocabulary.VESSEL_NAMES) + (random.nextInt(3) == 0 ? " " + (2 + random.nextInt(8)) : ""))
-                .setIdentifiers(List.of(new Identifier("IMO", "9" + digits(6), null),
-                        new Identifier("MMSI", "273" + digits(6), "RU")))
+        return Target.newBuilder()
+                .setId(id)
+                .setKind(TargetKind.VESSEL)
+                .setName(pick(random, Vocabulary.VESSEL_NAMES)
+                        + (random.nextInt(3) == 0 ? " " + (2 + random.nextInt(8)) : ""))
+                .setIdentifiers(List.of(
+                        new Identifier("IMO", "9" + digits(6), null), new Identifier("MMSI", "273" + digits(6), "RU")))
                 .setRemarks("Flag: " + pick(random, List.of("Russia", "Cameroon", "Panama", "Palau", "Comoros")))
                 .build();
     }
 
     private Target aircraft(String id) {
         String registration = "RA-" + (10000 + random.nextInt(90000));
-        return Target.newBuilder().setId(id).setKind(TargetKind.AIRCRAFT)
+        return Target.newBuilder()
+                .setId(id)
+                .setKind(TargetKind.AIRCRAFT)
                 .setName(pick(random, Vocabulary.AIRCRAFT_TYPES) + " " + registration)
-                .setIdentifiers(List.of(new Identifier("REGISTRATION", registration, "RU"),
-                        new Identifier("MSN", digits(5), null)))
+                .setIdentifiers(List.of(
+                        new Identifier("REGISTRATION", registration, "RU"), new Identifier("MSN", digits(5), null)))
                 .build();
     }
 
     private Address streetAddress(String country) {
-        return new Address((1 + random.nextInt(120)) + " " + pick(random, Vocabulary.STREETS) + ", "
-                + pick(random, Vocabulary.CITIES) + ", " + digits(6), country);
+        return new Address(
+                (1 + random.nextInt(120)) + " " + pick(random, Vocabulary.STREETS) + ", "
+                        + pick(random, Vocabulary.CITIES) + ", " + digits(6),
+                country);
     }
 
     private List<Measure> measuresFor(TargetKind kind) {
@@ -424,8 +522,13 @@ final class SyntheticLog {
                 types.add(MeasureType.OTHER);
             }
             default -> {
-                types.add(pick(random, List.of(MeasureType.EXPORT_BAN, MeasureType.IMPORT_BAN,
-                        MeasureType.TRADE_STATUS_REVOCATION, MeasureType.INVESTMENT_BAN)));
+                types.add(pick(
+                        random,
+                        List.of(
+                                MeasureType.EXPORT_BAN,
+                                MeasureType.IMPORT_BAN,
+                                MeasureType.TRADE_STATUS_REVOCATION,
+                                MeasureType.INVESTMENT_BAN)));
                 if (random.nextInt(3) == 0) {
                     types.add(MeasureType.SECTORAL_RESTRICTION);
                 }
@@ -433,7 +536,8 @@ final class SyntheticLog {
         }
         List<Measure> measures = new ArrayList<>();
         for (MeasureType type : types) {
-            String detail = type == MeasureType.OTHER ? (kind == TargetKind.VESSEL ? "port access ban" : "overflight ban")
+            String detail = type == MeasureType.OTHER
+                    ? (kind == TargetKind.VESSEL ? "port access ban" : "overflight ban")
                     : random.nextInt(7) == 0 ? pick(random, Vocabulary.DETAILS) : null;
             measures.add(new Measure(type, detail));
         }
@@ -443,8 +547,7 @@ final class SyntheticLog {
     /** Changes one or two target fields; the remarks always name the announcement, so something always changes. */
     private Action amend(Authority authority, DesignationState before, String announcementId) {
         Target old = before.getTarget();
-        Target.Builder target = Target.newBuilder().setId(old.getId())
-                .setRemarks("Entry amended by " + announcementId);
+        Target.Builder target = Target.newBuilder().setId(old.getId()).setRemarks("Entry amended by " + announcementId);
         Action.Builder action = Action.newBuilder().setAction(ActionType.AMEND);
         switch (random.nextInt(5)) {
             case 0 -> {
@@ -453,14 +556,14 @@ final class SyntheticLog {
                 target.setAliases(aliases);
             }
             case 1 -> {
-                List<Address> addresses = old.getAddresses() == null ? new ArrayList<>()
-                        : new ArrayList<>(old.getAddresses());
+                List<Address> addresses =
+                        old.getAddresses() == null ? new ArrayList<>() : new ArrayList<>(old.getAddresses());
                 addresses.add(streetAddress(authority.nationality()));
                 target.setAddresses(addresses);
             }
             case 2 -> {
-                List<Identifier> identifiers = old.getIdentifiers() == null ? new ArrayList<>()
-                        : new ArrayList<>(old.getIdentifiers());
+                List<Identifier> identifiers =
+                        old.getIdentifiers() == null ? new ArrayList<>() : new ArrayList<>(old.getIdentifiers());
                 identifiers.add(new Identifier("PASSPORT", digits(9), authority.nationality()));
                 target.setIdentifiers(identifiers);
             }
@@ -468,8 +571,11 @@ final class SyntheticLog {
                 List<Measure> measures = new ArrayList<>(before.getMeasures());
                 Set<MeasureType> present = EnumSet.noneOf(MeasureType.class);
                 measures.forEach(m -> present.add(m.getType()));
-                for (MeasureType type : List.of(MeasureType.TRAVEL_BAN, MeasureType.INVESTMENT_BAN,
-                        MeasureType.EXPORT_BAN, MeasureType.FINANCIAL_SERVICES_BAN)) {
+                for (MeasureType type : List.of(
+                        MeasureType.TRAVEL_BAN,
+                        MeasureType.INVESTMENT_BAN,
+                        MeasureType.EXPORT_BAN,
+                        MeasureType.FINANCIAL_SERVICES_BAN)) {
                     if (!present.contains(type)) {
                         measures.add(new Measure(type, null));
                         break;
@@ -505,8 +611,13 @@ final class SyntheticLog {
         return Action.newBuilder()
                 .setAction(ActionType.DELIST)
                 .setTarget(Target.newBuilder().setId(before.getTargetId()).build())
-                .setReason(pick(random, List.of("Deceased", "Removed following a successful legal challenge",
-                        "Change of ownership and control", "No longer meets the designation criteria")))
+                .setReason(pick(
+                        random,
+                        List.of(
+                                "Deceased",
+                                "Removed following a successful legal challenge",
+                                "Change of ownership and control",
+                                "No longer meets the designation criteria")))
                 .build();
     }
 
@@ -536,8 +647,8 @@ final class SyntheticLog {
             return verb + (name != null ? name : only.getTarget().getId());
         }
         List<String> parts = new ArrayList<>();
-        kinds.forEach((kind, count) -> parts.add(count + " " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + (count == 1 ? "" : "s")));
+        kinds.forEach((kind, count) -> parts.add(
+                count + " " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + (count == 1 ? "" : "s")));
         return "Sanctions update: " + String.join(", ", parts);
     }
 

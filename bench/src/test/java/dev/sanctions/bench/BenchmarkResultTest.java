@@ -11,10 +11,24 @@ import org.junit.jupiter.api.Test;
 class BenchmarkResultTest {
 
     private static final List<String> SPEC_FIELDS = List.of(
-            "raw_produce_records_per_s", "raw_record_bytes", "raw_consume_records_per_s", "pipeline_actions_per_s",
-            "throughput_ratio", "latency_p50_ms", "latency_p99_ms", "latency_max_ms", "replay_actions_per_s",
-            "replay_ratio", "snapshot_designations_per_s", "processor_peak_heap_mb", "processor_rss_mb", "actions",
-            "designations", "kafka_version", "java_version", "cores");
+            "raw_produce_records_per_s",
+            "raw_record_bytes",
+            "raw_consume_records_per_s",
+            "pipeline_actions_per_s",
+            "throughput_ratio",
+            "latency_p50_ms",
+            "latency_p99_ms",
+            "latency_max_ms",
+            "replay_actions_per_s",
+            "replay_ratio",
+            "snapshot_designations_per_s",
+            "processor_peak_heap_mb",
+            "processor_rss_mb",
+            "actions",
+            "designations",
+            "kafka_version",
+            "java_version",
+            "cores");
 
     @Test
     void jsonHasEveryFieldOfSpecSection9() throws Exception {
@@ -39,13 +53,19 @@ class BenchmarkResultTest {
         assertThat(json.get("throughput_ratio").asDouble()).isEqualTo(0.25);
         assertThat(json.get("replay_ratio").asDouble()).isEqualTo(0.5);
         assertThat(json.get("snapshot_ratio").asDouble()).isEqualTo(0.2);
-        assertThat(json.get("spread").get("raw_produce_records_per_s").get("min").asDouble()).isEqualTo(150_000);
-        assertThat(json.get("spread").get("raw_produce_records_per_s").get("runs")).hasSize(3);
+        assertThat(json.get("spread")
+                        .get("raw_produce_records_per_s")
+                        .get("min")
+                        .asDouble())
+                .isEqualTo(150_000);
+        assertThat(json.get("spread").get("raw_produce_records_per_s").get("runs"))
+                .hasSize(3);
     }
 
     @Test
     void targetsAreJudgedOnTheFigures() throws Exception {
-        JsonNode targets = new ObjectMapper().readTree(result(150_000, 100_000).toJson()).get("targets");
+        JsonNode targets =
+                new ObjectMapper().readTree(result(150_000, 100_000).toJson()).get("targets");
 
         assertThat(targets.get("throughput_ratio").get("met").asBoolean()).isTrue();
         assertThat(targets.get("replay_ratio").get("met").asBoolean()).isTrue();
@@ -57,7 +77,8 @@ class BenchmarkResultTest {
 
     @Test
     void heapTargetDoesNotApplyBelowOneHundredThousandDesignations() throws Exception {
-        JsonNode targets = new ObjectMapper().readTree(result(150_000, 99_999).toJson()).get("targets");
+        JsonNode targets =
+                new ObjectMapper().readTree(result(150_000, 99_999).toJson()).get("targets");
 
         assertThat(targets.get("processor_peak_heap_mb").get("met").isNull()).isTrue();
     }
@@ -74,20 +95,41 @@ class BenchmarkResultTest {
     void tableShowsFiguresRatiosAndVerdicts() {
         String table = result(150_000, 100_000).table();
 
-        assertThat(table).contains("40,000 actions/s (39,000-41,000)", "0.250 of raw produce", ">= 0.25 met",
-                "120.0 / 180.0 / 300.0 ms", "<= 100 MISSED", "0.500 of raw consume");
+        assertThat(table)
+                .contains(
+                        "40,000 actions/s (39,000-41,000)",
+                        "0.250 of raw produce",
+                        ">= 0.25 met",
+                        "120.0 / 180.0 / 300.0 ms",
+                        "<= 100 MISSED",
+                        "0.500 of raw consume");
     }
 
     private static BenchmarkResult result(double realisticRate, long designations) {
         return new BenchmarkResult(
-                new BenchmarkResult.Workload(200_000, designations, 460_000, 230_000,
-                        Map.of("designation", 276_000L, "amendment", 92_000L), 3, 10_000, 1_000, 7),
-                new BenchmarkResult.Throughput(Spread.of(160_000, 150_000, 170_000), Spread.of(500_000, 480_000,
-                        520_000), 435, Spread.of(40_000, 39_000, 41_000), 200_000, 25.1, realisticRate),
+                new BenchmarkResult.Workload(
+                        200_000,
+                        designations,
+                        460_000,
+                        230_000,
+                        Map.of("designation", 276_000L, "amendment", 92_000L),
+                        3,
+                        10_000,
+                        1_000,
+                        7),
+                new BenchmarkResult.Throughput(
+                        Spread.of(160_000, 150_000, 170_000),
+                        Spread.of(500_000, 480_000, 520_000),
+                        435,
+                        Spread.of(40_000, 39_000, 41_000),
+                        200_000,
+                        25.1,
+                        realisticRate),
                 new BenchmarkResult.Latency(120, 180, 300, 20_000, 1_000, 999.5, 20, LatencyProbe.PRODUCER),
                 new BenchmarkResult.Reads(460_000, 250_000, designations, 420_000, 100_000),
                 new BenchmarkResult.ProcessorFigures(200, 60, 700, 720, 512, 100, List.of("-Xmx512m")),
                 new BenchmarkResult.Environment("4.4.0", "17.0.15", 2, "Linux amd64"),
-                true, 420);
+                true,
+                420);
     }
 }

@@ -32,7 +32,9 @@ class SyntheticLogTest {
         LogFold independent = new LogFold();
 
         for (Announcement announcement : announcements) {
-            assertThat(AnnouncementRules.check(announcement)).as(announcement.getAnnouncementId()).isEmpty();
+            assertThat(AnnouncementRules.check(announcement))
+                    .as(announcement.getAnnouncementId())
+                    .isEmpty();
             assertThat(independent.apply(announcement)).allMatch(outcome -> outcome instanceof Outcome.Changed);
         }
         assertThat(independent.states()).isEqualTo(log.expectedStates());
@@ -48,9 +50,10 @@ class SyntheticLogTest {
         assertThat(mix.keySet()).containsExactlyInAnyOrder(SyntheticLog.Kind.values());
         assertThat(mix.values()).allMatch(count -> count > 100);
         assertThat(mix.get(SyntheticLog.Kind.DESIGNATION)).isGreaterThan(mix.get(SyntheticLog.Kind.AMENDMENT));
-        Set<String> authorities = announcements.stream().map(Announcement::getAuthority).collect(Collectors.toSet());
-        Set<String> jurisdictions = announcements.stream().map(Announcement::getJurisdiction)
-                .collect(Collectors.toSet());
+        Set<String> authorities =
+                announcements.stream().map(Announcement::getAuthority).collect(Collectors.toSet());
+        Set<String> jurisdictions =
+                announcements.stream().map(Announcement::getJurisdiction).collect(Collectors.toSet());
         assertThat(authorities).hasSizeGreaterThanOrEqualTo(8);
         assertThat(jurisdictions).hasSizeGreaterThanOrEqualTo(6).containsAll(List.of("US", "EU", "JP", "GB"));
         assertThat(SyntheticLog.jurisdictions()).containsAll(jurisdictions);
@@ -64,13 +67,18 @@ class SyntheticLogTest {
                 .filter(a -> a.getTarget().getName() != null && a.getMeasures() != null && a.getPrograms() != null)
                 .toList();
 
-        double meanNameLength = designations.stream().mapToInt(a -> a.getTarget().getName().length()).average()
+        double meanNameLength = designations.stream()
+                .mapToInt(a -> a.getTarget().getName().length())
+                .average()
                 .orElseThrow();
         assertThat(meanNameLength).isBetween(15.0, 50.0);
-        assertThat(designations).anyMatch(a -> a.getTarget().getAliases() != null
-                && a.getTarget().getAliases().stream().anyMatch(alias -> alias.chars().anyMatch(c -> c > 0x400)));
-        assertThat(designations).anyMatch(a -> a.getTarget().getIdentifiers() != null
-                && a.getTarget().getIdentifiers().size() >= 2);
+        assertThat(designations)
+                .anyMatch(a -> a.getTarget().getAliases() != null
+                        && a.getTarget().getAliases().stream()
+                                .anyMatch(alias -> alias.chars().anyMatch(c -> c > 0x400)));
+        assertThat(designations)
+                .anyMatch(a -> a.getTarget().getIdentifiers() != null
+                        && a.getTarget().getIdentifiers().size() >= 2);
         assertThat(designations).anyMatch(a -> a.getMeasures().size() >= 2);
     }
 
@@ -88,7 +96,8 @@ class SyntheticLogTest {
         List<Announcement> announcements = new SyntheticLog(5).announcements(1_000, () -> 1);
 
         for (int i = 1; i < announcements.size(); i++) {
-            assertThat(announcements.get(i).getPublishedAt()).isAfter(announcements.get(i - 1).getPublishedAt());
+            assertThat(announcements.get(i).getPublishedAt())
+                    .isAfter(announcements.get(i - 1).getPublishedAt());
         }
     }
 }

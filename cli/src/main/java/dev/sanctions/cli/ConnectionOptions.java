@@ -32,7 +32,8 @@ public final class ConnectionOptions {
     @Option(
             names = "--command-config",
             paramLabel = "FILE",
-            description = "Extra Kafka client properties (e.g. SASL, TLS); schema.registry.* and basic.auth.* keys go to the registry client.")
+            description =
+                    "Extra Kafka client properties (e.g. SASL, TLS); schema.registry.* and basic.auth.* keys go to the registry client.")
     Path commandConfig;
 
     @Option(
@@ -50,10 +51,12 @@ public final class ConnectionOptions {
      * as every command does, but tell the user that the ones given are not used.
      */
     public static void noteUnused(CommandLine commandLine, String why) {
-        for (String option : List.of("--bootstrap-servers", "--schema-registry-url", "--command-config", "--topic-prefix")) {
+        for (String option :
+                List.of("--bootstrap-servers", "--schema-registry-url", "--command-config", "--topic-prefix")) {
             if (commandLine.getParseResult().hasMatchedOption(option)) {
-                commandLine.getErr().println("sanctions " + commandLine.getCommandName() + ": " + option
-                        + " is not used: " + why);
+                commandLine
+                        .getErr()
+                        .println("sanctions " + commandLine.getCommandName() + ": " + option + " is not used: " + why);
             }
         }
     }

@@ -7,8 +7,7 @@ import picocli.CommandLine;
  * Turns every failure into one readable line on stderr and the SPEC's exit code: 2 for bad input or
  * usage, 1 for anything else. Stack traces only with {@code --verbose}.
  */
-final class Failures
-        implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+final class Failures implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
     @Override
     public int handleExecutionException(
@@ -38,7 +37,8 @@ final class Failures
     static String describe(Throwable exception) {
         Throwable shown = exception;
         while (shown.getCause() != null
-                && (shown.getMessage() == null || shown.getMessage().equals(shown.getCause().toString()))) {
+                && (shown.getMessage() == null
+                        || shown.getMessage().equals(shown.getCause().toString()))) {
             shown = shown.getCause();
         }
         String message = shown.getMessage();

@@ -28,18 +28,31 @@ public final class InitCommand implements Callable<Integer> {
     /** The jurisdictions of SPEC section 1 and of the bundled examples; others get their topic on first use. */
     public static final List<String> DEFAULT_JURISDICTIONS = List.of("EU", "GB", "JP", "KR", "SG", "TW", "UN", "US");
 
-    @Spec CommandLine.Model.CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "-1",
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            defaultValue = "-1",
             description = "Partitions of each topic created (default: the broker's num.partitions).")
     int partitions;
 
-    @Option(names = "--replication-factor", paramLabel = "N", defaultValue = "-1",
-            description = "Replication factor of each topic created (default: the broker's default.replication.factor).")
+    @Option(
+            names = "--replication-factor",
+            paramLabel = "N",
+            defaultValue = "-1",
+            description =
+                    "Replication factor of each topic created (default: the broker's default.replication.factor).")
     short replicationFactor;
 
-    @Option(names = "--jurisdiction", paramLabel = "J", split = ",",
+    @Option(
+            names = "--jurisdiction",
+            paramLabel = "J",
+            split = ",",
             description = "Jurisdictions whose sanctions.changes.<j> topic to create now (default: "
                     + "EU,GB,JP,KR,SG,TW,UN,US); the processor creates others when it first meets them.")
     List<String> jurisdictions = DEFAULT_JURISDICTIONS;
@@ -54,12 +67,16 @@ public final class InitCommand implements Callable<Integer> {
         SetupReport report;
         try (Admin admin = Admin.create(connection.kafkaProperties());
                 SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(connection.registryProperties())) {
-            report = new PipelineSetup(admin, registry, Topics.withPrefix(connection.topicPrefix()), partitions,
-                    replicationFactor).run(jurisdictions);
+            report = new PipelineSetup(
+                            admin, registry, Topics.withPrefix(connection.topicPrefix()), partitions, replicationFactor)
+                    .run(jurisdictions);
         }
         report.lines().forEach(out::println);
-        out.printf("ready: %d topic(s) created, %d already there, %d subject(s) registered%n",
-                report.createdTopics().size(), report.existingTopics().size(), report.schemaIds().size());
+        out.printf(
+                "ready: %d topic(s) created, %d already there, %d subject(s) registered%n",
+                report.createdTopics().size(),
+                report.existingTopics().size(),
+                report.schemaIds().size());
         return ExitCodes.OK;
     }
 }

@@ -21,10 +21,15 @@ final class Instants implements CommandLine.ITypeConverter<Instant> {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notADateTime) {
             try {
-                return LocalDate.parse(value).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1);
+                return LocalDate.parse(value)
+                        .plusDays(1)
+                        .atStartOfDay()
+                        .toInstant(ZoneOffset.UTC)
+                        .minusMillis(1);
             } catch (DateTimeParseException notADate) {
-                throw new CommandLine.TypeConversionException("'" + text + "' is not an instant: write e.g. "
-                        + "2022-03-01T00:00:00Z, 2022-03-01T09:00:00+09:00, or a date such as 2022-03-01 (its end, UTC)");
+                throw new CommandLine.TypeConversionException(
+                        "'" + text + "' is not an instant: write e.g. "
+                                + "2022-03-01T00:00:00Z, 2022-03-01T09:00:00+09:00, or a date such as 2022-03-01 (its end, UTC)");
             }
         }
     }

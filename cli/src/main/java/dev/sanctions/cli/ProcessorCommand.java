@@ -26,43 +26,72 @@ import picocli.CommandLine.Spec;
         })
 final class ProcessorCommand implements Callable<Integer> {
 
-    @Spec CommandLine.Model.CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--application-id", paramLabel = "ID",
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(
+            names = "--application-id",
+            paramLabel = "ID",
             defaultValue = "${env:SANCTIONS_APPLICATION_ID:-" + ProcessorSettings.DEFAULT_APPLICATION_ID + "}",
-            description = "Kafka Streams application.id; instances with the same id share the work (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Kafka Streams application.id; instances with the same id share the work (default: ${DEFAULT-VALUE}).")
     String applicationId;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:SANCTIONS_STATE_DIR}",
-            description = "Where the state stores live (env SANCTIONS_STATE_DIR; default: Kafka Streams' temporary directory).")
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            defaultValue = "${env:SANCTIONS_STATE_DIR}",
+            description =
+                    "Where the state stores live (env SANCTIONS_STATE_DIR; default: Kafka Streams' temporary directory).")
     Path stateDir;
 
-    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "${env:SANCTIONS_HTTP_HOST:-127.0.0.1}",
-            description = "Address of the HTTP API (env SANCTIONS_HTTP_HOST; default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    @Option(
+            names = "--http-host",
+            paramLabel = "HOST",
+            defaultValue = "${env:SANCTIONS_HTTP_HOST:-127.0.0.1}",
+            description =
+                    "Address of the HTTP API (env SANCTIONS_HTTP_HOST; default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
     String httpHost;
 
-    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:SANCTIONS_HTTP_PORT:-8080}",
+    @Option(
+            names = "--http-port",
+            paramLabel = "PORT",
+            defaultValue = "${env:SANCTIONS_HTTP_PORT:-8080}",
             description = "Port of the HTTP API (env SANCTIONS_HTTP_PORT; default: ${DEFAULT-VALUE}).")
     int httpPort;
 
-    @Option(names = "--http-advertised-host", paramLabel = "HOST", defaultValue = "${env:SANCTIONS_HTTP_ADVERTISED_HOST}",
+    @Option(
+            names = "--http-advertised-host",
+            paramLabel = "HOST",
+            defaultValue = "${env:SANCTIONS_HTTP_ADVERTISED_HOST}",
             description = "Host name other processor instances use to reach this one's HTTP API, when several run"
                     + " (env SANCTIONS_HTTP_ADVERTISED_HOST; default: --http-host, or this machine's name).")
     String httpAdvertisedHost;
 
-    @Option(names = "--commit-interval", paramLabel = "DURATION", converter = Durations.class, defaultValue = "100ms",
-            description = "How often results are committed, the floor of notification latency (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--commit-interval",
+            paramLabel = "DURATION",
+            converter = Durations.class,
+            defaultValue = "100ms",
+            description =
+                    "How often results are committed, the floor of notification latency (default: ${DEFAULT-VALUE}).")
     Duration commitInterval;
 
-    @Option(names = "--replication-factor", paramLabel = "N", defaultValue = "-1",
+    @Option(
+            names = "--replication-factor",
+            paramLabel = "N",
+            defaultValue = "-1",
             description = "Replication factor of internal and newly created change topics (default: the broker's).")
     short replicationFactor;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        ProcessorSettings settings = ProcessorSettings.builder(connection.bootstrapServers, connection.schemaRegistryUrl)
+        ProcessorSettings settings = ProcessorSettings.builder(
+                        connection.bootstrapServers, connection.schemaRegistryUrl)
                 .topics(Topics.withPrefix(connection.topicPrefix()))
                 .applicationId(applicationId)
                 .stateDir(stateDir)
@@ -79,16 +108,19 @@ final class ProcessorCommand implements Callable<Integer> {
     static int runUntilStopped(SanctionsProcessor processor, PrintWriter out) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopped.countDown();
-            try {
-                closed.await(40, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "processor-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    stopped.countDown();
+                    try {
+                        closed.await(40, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "processor-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.printf("processor started; HTTP API on %s (health: %s/health). Ctrl-C stops it.%n",
+        out.printf(
+                "processor started; HTTP API on %s (health: %s/health). Ctrl-C stops it.%n",
                 processor.httpUrl(), processor.httpUrl());
         out.flush();
         try {

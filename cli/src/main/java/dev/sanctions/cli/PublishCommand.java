@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
         name = "publish",
@@ -28,11 +28,17 @@ import picocli.CommandLine.Model.CommandSpec;
         })
 final class PublishCommand implements Callable<Integer> {
 
-    @Spec CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+    @Spec
+    CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH",
-            description = "Announcement files (.json: an object or an array; .jsonl: one per line) or directories of them.")
+    @Mixin
+    ConnectionOptions connection;
+
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "PATH",
+            description =
+                    "Announcement files (.json: an object or an array; .jsonl: one per line) or directories of them.")
     List<Path> paths;
 
     @Option(names = "--dry-run", description = "Validate and show what would be published; publish nothing.")
@@ -50,31 +56,43 @@ final class PublishCommand implements Callable<Integer> {
         Batch batch = AnnouncementFiles.read(paths);
         if (!batch.valid()) {
             batch.problems().stream().map(Problem::format).forEach(err::println);
-            err.printf("%d problem(s) found; nothing was published. Fix the lines above and run again.%n",
+            err.printf(
+                    "%d problem(s) found; nothing was published. Fix the lines above and run again.%n",
                     batch.problems().size());
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
         if (dryRun) {
             for (ParsedAnnouncement parsed : batch.announcements()) {
-                out.printf("would publish %s (%s, %d actions) from %s:%d%n",
-                        parsed.announcement().getAnnouncementId(), parsed.announcement().getAuthority(),
-                        parsed.announcement().getActions().size(), parsed.file(), parsed.line());
+                out.printf(
+                        "would publish %s (%s, %d actions) from %s:%d%n",
+                        parsed.announcement().getAnnouncementId(),
+                        parsed.announcement().getAuthority(),
+                        parsed.announcement().getActions().size(),
+                        parsed.file(),
+                        parsed.line());
             }
-            out.printf("%d announcement(s) valid; nothing published (--dry-run).%n", batch.announcements().size());
+            out.printf(
+                    "%d announcement(s) valid; nothing published (--dry-run).%n",
+                    batch.announcements().size());
             return ExitCodes.OK;
         }
-        long actions = batch.announcements().stream().mapToLong(p -> p.announcement().getActions().size()).sum();
+        long actions = batch.announcements().stream()
+                .mapToLong(p -> p.announcement().getActions().size())
+                .sum();
         if (terminal) {
-            err.printf("publishing %d announcement(s), %d action(s), in one transaction ...%n",
+            err.printf(
+                    "publishing %d announcement(s), %d action(s), in one transaction ...%n",
                     batch.announcements().size(), actions);
             err.flush();
         }
         try (AnnouncementPublisher publisher = new AnnouncementPublisher(config())) {
-            List<Published> published = publisher.publish(
-                    batch.announcements().stream().map(ParsedAnnouncement::announcement).toList());
+            List<Published> published = publisher.publish(batch.announcements().stream()
+                    .map(ParsedAnnouncement::announcement)
+                    .toList());
             for (Published p : published) {
-                out.printf("published %s (%s, %d actions) to partition %d at offset %d%n",
+                out.printf(
+                        "published %s (%s, %d actions) to partition %d at offset %d%n",
                         p.announcementId(), p.authority(), p.actions(), p.partition(), p.offset());
             }
         }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         subcommands = {ReplayCommand.AsOf.class, ReplayCommand.Verify.class})
 final class ReplayCommand implements Runnable {
 
-    @Spec CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
@@ -39,7 +40,8 @@ final class ReplayCommand implements Runnable {
     }
 
     static Replay replay(ConnectionOptions connection) {
-        return new Replay(new LogSource(connection.kafkaProperties(), connection.registryProperties()),
+        return new Replay(
+                new LogSource(connection.kafkaProperties(), connection.registryProperties()),
                 Topics.withPrefix(connection.topicPrefix()));
     }
 
@@ -52,14 +54,22 @@ final class ReplayCommand implements Runnable {
                 "in log order. JSON lines sorted by designation key."
             })
     static final class AsOf implements Callable<Integer> {
-        @Spec CommandLine.Model.CommandSpec spec;
-        @Mixin ConnectionOptions connection;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "INSTANT", converter = Instants.class,
+        @Mixin
+        ConnectionOptions connection;
+
+        @Parameters(
+                paramLabel = "INSTANT",
+                converter = Instants.class,
                 description = "e.g. 2022-03-01T00:00:00Z, or a date such as 2022-03-01 (meaning its end, UTC).")
         Instant asOf;
 
-        @Option(names = "--output", paramLabel = "FILE", description = "Write the JSON lines to FILE instead of stdout.")
+        @Option(
+                names = "--output",
+                paramLabel = "FILE",
+                description = "Write the JSON lines to FILE instead of stdout.")
         Path output;
 
         @Override
@@ -76,11 +86,15 @@ final class ReplayCommand implements Runnable {
                 try (BufferedWriter writer = Files.newBufferedWriter(output)) {
                     write(refold, writer);
                 }
-                err.printf("%d designations as of %s written to %s%n", refold.states().size(), asOf, output);
+                err.printf(
+                        "%d designations as of %s written to %s%n",
+                        refold.states().size(), asOf, output);
             }
             if (refold.unreadable() > 0) {
-                err.printf("note: %d unreadable record(s) in the log were skipped, as the processor skips them "
-                        + "(they are in the dead-letter topic)%n", refold.unreadable());
+                err.printf(
+                        "note: %d unreadable record(s) in the log were skipped, as the processor skips them "
+                                + "(they are in the dead-letter topic)%n",
+                        refold.unreadable());
             }
             return ExitCodes.OK;
         }
@@ -106,8 +120,11 @@ final class ReplayCommand implements Runnable {
                 "Exit 0 when they agree, else 1 with the keys that differ and how."
             })
     static final class Verify implements Callable<Integer> {
-        @Spec CommandLine.Model.CommandSpec spec;
-        @Mixin ConnectionOptions connection;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        ConnectionOptions connection;
 
         @Override
         public Integer call() {
@@ -117,17 +134,22 @@ final class ReplayCommand implements Runnable {
                 verification = replay(connection).verify(progress);
             }
             if (verification.agrees()) {
-                out.printf("OK: the designations topic agrees with the log: %d designations from %d announcements "
-                        + "(%d actions).%n", verification.refold().states().size(),
-                        verification.refold().announcements(), verification.refold().actions());
+                out.printf(
+                        "OK: the designations topic agrees with the log: %d designations from %d announcements "
+                                + "(%d actions).%n",
+                        verification.refold().states().size(),
+                        verification.refold().announcements(),
+                        verification.refold().actions());
                 return ExitCodes.OK;
             }
             for (Difference difference : verification.differences()) {
                 out.println(difference);
             }
-            out.printf("DIFFERENT: %d of %d designations differ from the log. If the processor is still catching up, "
-                    + "run again when it is idle; otherwise the designations topic was changed outside the processor.%n",
-                    verification.differences().size(), verification.refold().states().size());
+            out.printf(
+                    "DIFFERENT: %d of %d designations differ from the log. If the processor is still catching up, "
+                            + "run again when it is idle; otherwise the designations topic was changed outside the processor.%n",
+                    verification.differences().size(),
+                    verification.refold().states().size());
             return ExitCodes.FAILURE;
         }
     }

@@ -23,11 +23,13 @@ import picocli.CommandLine.Command;
         })
 public final class SanctionsCli implements Runnable {
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of the commands below.");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Missing command: choose one of the commands below.");
     }
 
     public static void main(String[] args) {

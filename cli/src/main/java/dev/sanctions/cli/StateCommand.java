@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
         subcommands = {StateCommand.Get.class, StateCommand.History.class, StateCommand.ListStates.class})
 final class StateCommand implements Runnable {
 
-    @Spec CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
@@ -51,7 +52,9 @@ final class StateCommand implements Runnable {
 
     /** {@code --http-url}, for every command that asks the processor. */
     static final class HttpOptions {
-        @Option(names = "--http-url", paramLabel = "URL",
+        @Option(
+                names = "--http-url",
+                paramLabel = "URL",
                 defaultValue = "${env:SANCTIONS_HTTP_URL:-http://localhost:8080}",
                 description = "The processor's HTTP API (env SANCTIONS_HTTP_URL; default: ${DEFAULT-VALUE}).")
         String httpUrl;
@@ -66,8 +69,8 @@ final class StateCommand implements Runnable {
             } catch (URISyntaxException e) {
                 // reported below, as for any other malformed URL
             }
-            throw new UserInputException("--http-url: '" + httpUrl + "' is not an HTTP URL; write e.g. "
-                    + "http://localhost:8080");
+            throw new UserInputException(
+                    "--http-url: '" + httpUrl + "' is not an HTTP URL; write e.g. " + "http://localhost:8080");
         }
     }
 
@@ -79,14 +82,22 @@ final class StateCommand implements Runnable {
                 "Exit 1 if there is no such designation, or none published by that instant."
             })
     static final class Get implements Callable<Integer> {
-        @Spec CommandLine.Model.CommandSpec spec;
-        @Mixin ConnectionOptions connection;
-        @Mixin HttpOptions http;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        ConnectionOptions connection;
+
+        @Mixin
+        HttpOptions http;
 
         @Parameters(paramLabel = "KEY", description = "AUTHORITY/TARGET_ID, e.g. JP-MOFA/RU-P-0425.")
         String key;
 
-        @Option(names = "--as-of", paramLabel = "INSTANT", converter = Instants.class,
+        @Option(
+                names = "--as-of",
+                paramLabel = "INSTANT",
+                converter = Instants.class,
                 description = "e.g. 2022-04-08T10:00:00+09:00, or a date such as 2022-04-08 (meaning its end, UTC).")
         Instant asOf;
 
@@ -105,9 +116,14 @@ final class StateCommand implements Runnable {
                 "Exit 1 if there is no such designation."
             })
     static final class History implements Callable<Integer> {
-        @Spec CommandLine.Model.CommandSpec spec;
-        @Mixin ConnectionOptions connection;
-        @Mixin HttpOptions http;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        ConnectionOptions connection;
+
+        @Mixin
+        HttpOptions http;
 
         @Parameters(paramLabel = "KEY", description = "AUTHORITY/TARGET_ID, e.g. JP-MOFA/RU-P-0425.")
         String key;
@@ -119,7 +135,10 @@ final class StateCommand implements Runnable {
     }
 
     /** The states a list filter can ask for. */
-    enum Status { ACTIVE, DELISTED }
+    enum Status {
+        ACTIVE,
+        DELISTED
+    }
 
     @Command(
             name = "list",
@@ -127,11 +146,18 @@ final class StateCommand implements Runnable {
             description = "Current states of every designation, or of those matching the filters, sorted by key, "
                     + "as JSON lines.")
     static final class ListStates implements Callable<Integer> {
-        @Spec CommandLine.Model.CommandSpec spec;
-        @Mixin ConnectionOptions connection;
-        @Mixin HttpOptions http;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--jurisdiction", paramLabel = "J",
+        @Mixin
+        ConnectionOptions connection;
+
+        @Mixin
+        HttpOptions http;
+
+        @Option(
+                names = "--jurisdiction",
+                paramLabel = "J",
                 description = "Only designations of this jurisdiction: JP, US, GB, EU, UN ...")
         String jurisdiction;
 
@@ -167,6 +193,7 @@ final class StateCommand implements Runnable {
         private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
         /** A processor that is starting or rebalancing answers 503 for a few seconds: wait that out. */
         private static final Duration WAIT_WHILE_UNAVAILABLE = Duration.ofSeconds(15);
+
         private static final ObjectMapper JSON = new ObjectMapper();
 
         private final URI base;
@@ -218,7 +245,8 @@ final class StateCommand implements Runnable {
         }
 
         private HttpResponse<String> send(URI uri, boolean lines) throws IOException {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+            HttpClient client =
+                    HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(REQUEST_TIMEOUT)
                     .header("Accept", lines ? "application/x-ndjson" : "application/json")

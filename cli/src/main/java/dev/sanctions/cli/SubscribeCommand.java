@@ -26,31 +26,49 @@ import picocli.CommandLine.Spec;
         })
 final class SubscribeCommand implements Callable<Integer> {
 
-    @Spec CommandLine.Model.CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--jurisdiction", paramLabel = "J",
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(
+            names = "--jurisdiction",
+            paramLabel = "J",
             description = "Follow only this jurisdiction (e.g. JP, US, EU); repeat for several. Default: all.")
     List<String> jurisdictions = List.of();
 
-    @Option(names = "--from", paramLabel = "beginning|latest|INSTANT", defaultValue = "latest",
+    @Option(
+            names = "--from",
+            paramLabel = "beginning|latest|INSTANT",
+            defaultValue = "latest",
             description = "Where to start: beginning, latest (default) or an instant such as 2022-03-01T00:00:00Z."
                     + " With --group, the group's committed offsets win.")
     String from;
 
-    @Option(names = "--group", paramLabel = "ID",
+    @Option(
+            names = "--group",
+            paramLabel = "ID",
             description = "Consumer group: offsets are committed after each change is handled, so a restart resumes.")
     String group;
 
-    @Option(names = "--snapshot",
+    @Option(
+            names = "--snapshot",
             description = "First print the current state of every matching designation, then follow changes.")
     boolean snapshot;
 
-    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
-            description = "table (for people) or json (one object per line, SPEC section 5). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--format",
+            paramLabel = "table|json",
+            defaultValue = "table",
+            description =
+                    "table (for people) or json (one object per line, SPEC section 5). Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--max-idle", paramLabel = "DURATION", converter = Durations.class,
+    @Option(
+            names = "--max-idle",
+            paramLabel = "DURATION",
+            converter = Durations.class,
             description = "Exit 0 after this long with nothing new, e.g. 5s.")
     Duration maxIdle;
 
@@ -65,8 +83,8 @@ final class SubscribeCommand implements Callable<Integer> {
         try {
             changeFormat = ChangeFormat.parse(format);
             start = StartPosition.parse(from);
-            SubscriptionSettings.Builder builder = SubscriptionSettings
-                    .builder(connection.bootstrapServers, connection.schemaRegistryUrl)
+            SubscriptionSettings.Builder builder = SubscriptionSettings.builder(
+                            connection.bootstrapServers, connection.schemaRegistryUrl)
                     .kafkaProperties(connection.kafkaProperties())
                     .registryProperties(connection.registryProperties())
                     .topicPrefix(connection.topicPrefix())
@@ -90,17 +108,20 @@ final class SubscribeCommand implements Callable<Integer> {
         if (limit != null) {
             stop = stop.withLimit(limit);
         }
-        PrintingListener listener = new PrintingListener(changeFormat, spec.commandLine().getOut(), spec.commandLine().getErr());
+        PrintingListener listener = new PrintingListener(
+                changeFormat, spec.commandLine().getOut(), spec.commandLine().getErr());
         CountDownLatch finished = new CountDownLatch(1);
         try (Subscriber subscriber = new Subscriber(settings)) {
-            Thread stopOnSignal = new Thread(() -> {
-                subscriber.wakeup();
-                try {
-                    finished.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "subscribe-shutdown");
+            Thread stopOnSignal = new Thread(
+                    () -> {
+                        subscriber.wakeup();
+                        try {
+                            finished.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "subscribe-shutdown");
             Runtime.getRuntime().addShutdownHook(stopOnSignal);
             try {
                 subscriber.run(listener, stop);

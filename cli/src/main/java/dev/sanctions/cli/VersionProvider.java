@@ -14,5 +14,4 @@ final class VersionProvider implements CommandLine.IVersionProvider {
             "Java " + System.getProperty("java.version")
         };
     }
-
 }

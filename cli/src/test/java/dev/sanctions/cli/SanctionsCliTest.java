@@ -45,22 +45,29 @@ class SanctionsCliTest {
     @Test
     void anInvalidFileExitsTwoWithOneLinePerProblemAndContactsNoBroker() throws IOException {
         Path file = dir.resolve("round-3.jsonl");
-        Files.writeString(file, "{\"announcementId\":\"a-1\",\"authority\":\"JP-MOFA\",\"jurisdiction\":\"JP\","
-                + "\"publishedAt\":\"2022-04-08T10:00:00+09:00\",\"title\":\"t\",\"actions\":[{\"action\":\"DESIGNATE\","
-                + "\"target\":{\"id\":\"RU-P-1\",\"kind\":\"PERSON\"},\"measures\":[\"ASSET_FREEZE\"]}]}\n");
+        Files.writeString(
+                file,
+                "{\"announcementId\":\"a-1\",\"authority\":\"JP-MOFA\",\"jurisdiction\":\"JP\","
+                        + "\"publishedAt\":\"2022-04-08T10:00:00+09:00\",\"title\":\"t\",\"actions\":[{\"action\":\"DESIGNATE\","
+                        + "\"target\":{\"id\":\"RU-P-1\",\"kind\":\"PERSON\"},\"measures\":[\"ASSET_FREEZE\"]}]}\n");
 
         // An unreachable broker: if anything were sent, the command would fail with exit 1 instead.
         Run run = run("publish", file.toString(), "--bootstrap-servers", "127.0.0.1:1");
 
         assertThat(run.code).isEqualTo(2);
-        assertThat(run.err).startsWith(file + ":1: actions[0].target.name: required for DESIGNATE")
+        assertThat(run.err)
+                .startsWith(file + ":1: actions[0].target.name: required for DESIGNATE")
                 .contains("1 problem(s) found; nothing was published")
                 .doesNotContain("Exception");
     }
 
     @Test
     void aMissingCommandConfigFileIsBadInput() {
-        Run run = run("replay", "verify", "--command-config", dir.resolve("absent.properties").toString());
+        Run run = run(
+                "replay",
+                "verify",
+                "--command-config",
+                dir.resolve("absent.properties").toString());
         assertThat(run.code).isEqualTo(2);
         assertThat(run.err).contains("--command-config: file").contains("does not exist");
     }
@@ -71,7 +78,8 @@ class SanctionsCliTest {
         assertThat(durations.convert("5s")).isEqualTo(Duration.ofSeconds(5));
         assertThat(durations.convert("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(durations.convert("PT2M")).isEqualTo(Duration.ofMinutes(2));
-        assertThatThrownBy(() -> durations.convert("soon")).isInstanceOf(CommandLine.TypeConversionException.class)
+        assertThatThrownBy(() -> durations.convert("soon"))
+                .isInstanceOf(CommandLine.TypeConversionException.class)
                 .hasMessageContaining("e.g. 500ms, 5s");
 
         Instants instants = new Instants();

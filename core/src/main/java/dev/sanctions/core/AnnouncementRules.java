@@ -21,235 +21,243 @@ import java.util.stream.Collectors;
  * gone. Every violation is reported, in field order, so a user fixes a file in one pass.
  */
 public final class AnnouncementRules {
-  static final int MAX_ACTIONS = 10_000;
+    static final int MAX_ACTIONS = 10_000;
 
-  private static final Pattern ANNOUNCEMENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
-  private static final Pattern AUTHORITY = Pattern.compile("[A-Z][A-Z0-9-]{1,31}");
-  private static final int MAX_TARGET_ID = 100;
+    private static final Pattern ANNOUNCEMENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+    private static final Pattern AUTHORITY = Pattern.compile("[A-Z][A-Z0-9-]{1,31}");
+    private static final int MAX_TARGET_ID = 100;
 
-  private static final String ACTION_TYPES = symbolsBut(ActionType.values(), ActionType.UNKNOWN);
-  private static final String TARGET_KINDS = symbolsBut(TargetKind.values(), TargetKind.UNKNOWN);
-  private static final String MEASURE_TYPES = symbolsBut(MeasureType.values(), MeasureType.UNKNOWN);
+    private static final String ACTION_TYPES = symbolsBut(ActionType.values(), ActionType.UNKNOWN);
+    private static final String TARGET_KINDS = symbolsBut(TargetKind.values(), TargetKind.UNKNOWN);
+    private static final String MEASURE_TYPES = symbolsBut(MeasureType.values(), MeasureType.UNKNOWN);
 
-  private AnnouncementRules() {}
+    private AnnouncementRules() {}
 
-  /** Every violation of the announcement and of each of its actions, in field order; empty when valid. */
-  public static List<Violation> check(Announcement a) {
-    List<Violation> violations = new ArrayList<>(checkAnnouncementFields(a));
-    List<Action> actions = a.getActions();
-    if (actions != null) {
-      for (int i = 0; i < actions.size(); i++) {
-        violations.addAll(checkAction(actions.get(i), i));
-      }
-    }
-    return List.copyOf(violations);
-  }
-
-  /** The violations of one action, with paths prefixed {@code actions[index].}; empty when valid. */
-  public static List<Violation> checkAction(Action action, int index) {
-    String at = "actions[" + index + "]";
-    List<Violation> v = new ArrayList<>();
-    if (action == null) {
-      v.add(new Violation(at, "must be an action object"));
-      return List.copyOf(v);
-    }
-    ActionType type = action.getAction();
-    if (type == null || type == ActionType.UNKNOWN) {
-      v.add(new Violation(at + ".action", "must be one of " + ACTION_TYPES));
-    }
-    boolean designate = type == ActionType.DESIGNATE;
-    checkTarget(action.getTarget(), at + ".target", designate, v);
-    checkMeasures(action.getMeasures(), at + ".measures", designate, v);
-    checkNonBlankElements(action.getPrograms(), at + ".programs", v);
-    return List.copyOf(v);
-  }
-
-  /** Violations of the announcement's own fields, without those of its actions' contents. */
-  static List<Violation> checkAnnouncementFields(Announcement a) {
-    List<Violation> v = new ArrayList<>();
-    String id = a.getAnnouncementId();
-    if (id == null || id.isEmpty()) {
-      v.add(new Violation("announcementId", "required: 1-200 characters of [A-Za-z0-9._:-]"));
-    } else if (!ANNOUNCEMENT_ID.matcher(id).matches()) {
-      v.add(new Violation("announcementId",
-          "must be 1-200 characters of [A-Za-z0-9._:-], e.g. jp-mofa-2022-04-08-ru"));
-    }
-    String authority = a.getAuthority();
-    if (authority == null || authority.isEmpty()) {
-      v.add(new Violation("authority", "required: must match [A-Z][A-Z0-9-]{1,31}, e.g. JP-MOFA"));
-    } else if (!AUTHORITY.matcher(authority).matches()) {
-      v.add(new Violation("authority", "must match [A-Z][A-Z0-9-]{1,31}, e.g. JP-MOFA, got " + quote(authority)));
-    }
-    String jurisdiction = a.getJurisdiction();
-    if (jurisdiction == null || jurisdiction.isEmpty()) {
-      v.add(new Violation("jurisdiction", "required: an ISO 3166-1 alpha-2 code, EU or UN, e.g. JP"));
-    } else if (!Formats.isJurisdiction(jurisdiction)) {
-      v.add(new Violation("jurisdiction",
-          "must be an ISO 3166-1 alpha-2 code, EU or UN, e.g. JP, got " + quote(jurisdiction)));
-    }
-    if (a.getPublishedAt() == null) {
-      v.add(new Violation("publishedAt", "required: an ISO-8601 instant, e.g. 2022-04-08T10:00:00+09:00"));
-    }
-    String effectiveFrom = a.getEffectiveFrom();
-    if (effectiveFrom == null || effectiveFrom.isEmpty()) {
-      v.add(new Violation("effectiveFrom", "required: an ISO date (2022-04-12) or instant (2022-04-12T00:00:00Z)"));
-    } else if (!Formats.isDateOrInstant(effectiveFrom)) {
-      v.add(new Violation("effectiveFrom",
-          "must be an ISO date (2022-04-12) or instant (2022-04-12T00:00:00Z), got " + quote(effectiveFrom)));
-    }
-    if (isBlank(a.getTitle())) {
-      v.add(new Violation("title", "required, must not be blank"));
-    }
-    List<Action> actions = a.getActions();
-    if (actions == null || actions.isEmpty()) {
-      v.add(new Violation("actions", "required: 1 to 10,000 actions"));
-    } else if (actions.size() > MAX_ACTIONS) {
-      v.add(new Violation("actions", "must hold 1 to 10,000 actions, got " + actions.size()
-          + "; split the announcement"));
-    }
-    return v;
-  }
-
-  static boolean isValidTargetId(String id) {
-    return id != null && !id.isEmpty() && id.length() <= MAX_TARGET_ID && id.indexOf('/') < 0;
-  }
-
-  private static void checkTarget(Target target, String at, boolean designate, List<Violation> v) {
-    if (target == null) {
-      v.add(new Violation(at, "required, with at least an id"));
-      return;
-    }
-    String id = target.getId();
-    if (id == null || id.isEmpty()) {
-      v.add(new Violation(at + ".id", "required: 1-100 characters without '/'"));
-    } else if (id.length() > MAX_TARGET_ID) {
-      v.add(new Violation(at + ".id", "must be 1-100 characters without '/', got " + id.length() + " characters"));
-    } else if (id.indexOf('/') >= 0) {
-      v.add(new Violation(at + ".id", "must not contain '/' (it separates authority and target id in keys)"));
-    }
-    TargetKind kind = target.getKind();
-    if (kind == null) {
-      if (designate) {
-        v.add(new Violation(at + ".kind", "required for DESIGNATE: one of " + TARGET_KINDS));
-      }
-    } else if (kind == TargetKind.UNKNOWN) {
-      v.add(new Violation(at + ".kind", "must be one of " + TARGET_KINDS));
-    }
-    String name = target.getName();
-    if (name == null) {
-      if (designate) {
-        v.add(new Violation(at + ".name", "required for DESIGNATE, must not be blank"));
-      }
-    } else if (name.isBlank()) {
-      v.add(new Violation(at + ".name", designate ? "required for DESIGNATE, must not be blank"
-          : "must not be blank when given (v1 cannot clear a name)"));
-    }
-    checkNonBlankElements(target.getAliases(), at + ".aliases", v);
-    List<String> birthDates = target.getBirthDates();
-    if (birthDates != null) {
-      for (int i = 0; i < birthDates.size(); i++) {
-        String date = birthDates.get(i);
-        if (!Formats.isFullOrPartialDate(date)) {
-          v.add(new Violation(at + ".birthDates[" + i + "]",
-              "must be a full (1976-10-05) or partial (1976-10, 1976) date, got " + quote(date)));
+    /** Every violation of the announcement and of each of its actions, in field order; empty when valid. */
+    public static List<Violation> check(Announcement a) {
+        List<Violation> violations = new ArrayList<>(checkAnnouncementFields(a));
+        List<Action> actions = a.getActions();
+        if (actions != null) {
+            for (int i = 0; i < actions.size(); i++) {
+                violations.addAll(checkAction(actions.get(i), i));
+            }
         }
-      }
+        return List.copyOf(violations);
     }
-    List<String> nationalities = target.getNationalities();
-    if (nationalities != null) {
-      for (int i = 0; i < nationalities.size(); i++) {
-        checkCountry(nationalities.get(i), at + ".nationalities[" + i + "]", v);
-      }
-    }
-    List<Identifier> identifiers = target.getIdentifiers();
-    if (identifiers != null) {
-      for (int i = 0; i < identifiers.size(); i++) {
-        checkIdentifier(identifiers.get(i), at + ".identifiers[" + i + "]", v);
-      }
-    }
-    List<Address> addresses = target.getAddresses();
-    if (addresses != null) {
-      for (int i = 0; i < addresses.size(); i++) {
-        checkAddress(addresses.get(i), at + ".addresses[" + i + "]", v);
-      }
-    }
-  }
 
-  private static void checkIdentifier(Identifier identifier, String at, List<Violation> v) {
-    if (identifier == null) {
-      v.add(new Violation(at, "must be an object with type and value"));
-      return;
+    /** The violations of one action, with paths prefixed {@code actions[index].}; empty when valid. */
+    public static List<Violation> checkAction(Action action, int index) {
+        String at = "actions[" + index + "]";
+        List<Violation> v = new ArrayList<>();
+        if (action == null) {
+            v.add(new Violation(at, "must be an action object"));
+            return List.copyOf(v);
+        }
+        ActionType type = action.getAction();
+        if (type == null || type == ActionType.UNKNOWN) {
+            v.add(new Violation(at + ".action", "must be one of " + ACTION_TYPES));
+        }
+        boolean designate = type == ActionType.DESIGNATE;
+        checkTarget(action.getTarget(), at + ".target", designate, v);
+        checkMeasures(action.getMeasures(), at + ".measures", designate, v);
+        checkNonBlankElements(action.getPrograms(), at + ".programs", v);
+        return List.copyOf(v);
     }
-    if (isBlank(identifier.getType())) {
-      v.add(new Violation(at + ".type", "required, must not be blank, e.g. PASSPORT"));
-    }
-    if (isBlank(identifier.getValue())) {
-      v.add(new Violation(at + ".value", "required, must not be blank"));
-    }
-    if (identifier.getCountry() != null) {
-      checkCountry(identifier.getCountry(), at + ".country", v);
-    }
-  }
 
-  private static void checkAddress(Address address, String at, List<Violation> v) {
-    if (address == null || (address.getText() == null && address.getCountry() == null)) {
-      v.add(new Violation(at, "must give text, country or both"));
-      return;
+    /** Violations of the announcement's own fields, without those of its actions' contents. */
+    static List<Violation> checkAnnouncementFields(Announcement a) {
+        List<Violation> v = new ArrayList<>();
+        String id = a.getAnnouncementId();
+        if (id == null || id.isEmpty()) {
+            v.add(new Violation("announcementId", "required: 1-200 characters of [A-Za-z0-9._:-]"));
+        } else if (!ANNOUNCEMENT_ID.matcher(id).matches()) {
+            v.add(new Violation(
+                    "announcementId", "must be 1-200 characters of [A-Za-z0-9._:-], e.g. jp-mofa-2022-04-08-ru"));
+        }
+        String authority = a.getAuthority();
+        if (authority == null || authority.isEmpty()) {
+            v.add(new Violation("authority", "required: must match [A-Z][A-Z0-9-]{1,31}, e.g. JP-MOFA"));
+        } else if (!AUTHORITY.matcher(authority).matches()) {
+            v.add(new Violation("authority", "must match [A-Z][A-Z0-9-]{1,31}, e.g. JP-MOFA, got " + quote(authority)));
+        }
+        String jurisdiction = a.getJurisdiction();
+        if (jurisdiction == null || jurisdiction.isEmpty()) {
+            v.add(new Violation("jurisdiction", "required: an ISO 3166-1 alpha-2 code, EU or UN, e.g. JP"));
+        } else if (!Formats.isJurisdiction(jurisdiction)) {
+            v.add(new Violation(
+                    "jurisdiction",
+                    "must be an ISO 3166-1 alpha-2 code, EU or UN, e.g. JP, got " + quote(jurisdiction)));
+        }
+        if (a.getPublishedAt() == null) {
+            v.add(new Violation("publishedAt", "required: an ISO-8601 instant, e.g. 2022-04-08T10:00:00+09:00"));
+        }
+        String effectiveFrom = a.getEffectiveFrom();
+        if (effectiveFrom == null || effectiveFrom.isEmpty()) {
+            v.add(new Violation(
+                    "effectiveFrom", "required: an ISO date (2022-04-12) or instant (2022-04-12T00:00:00Z)"));
+        } else if (!Formats.isDateOrInstant(effectiveFrom)) {
+            v.add(new Violation(
+                    "effectiveFrom",
+                    "must be an ISO date (2022-04-12) or instant (2022-04-12T00:00:00Z), got " + quote(effectiveFrom)));
+        }
+        if (isBlank(a.getTitle())) {
+            v.add(new Violation("title", "required, must not be blank"));
+        }
+        List<Action> actions = a.getActions();
+        if (actions == null || actions.isEmpty()) {
+            v.add(new Violation("actions", "required: 1 to 10,000 actions"));
+        } else if (actions.size() > MAX_ACTIONS) {
+            v.add(new Violation(
+                    "actions", "must hold 1 to 10,000 actions, got " + actions.size() + "; split the announcement"));
+        }
+        return v;
     }
-    if (address.getCountry() != null) {
-      checkCountry(address.getCountry(), at + ".country", v);
-    }
-  }
 
-  private static void checkMeasures(List<Measure> measures, String at, boolean designate, List<Violation> v) {
-    if (measures == null || measures.isEmpty()) {
-      if (designate) {
-        v.add(new Violation(at, "required for DESIGNATE: at least one measure"));
-      }
-      return;
+    static boolean isValidTargetId(String id) {
+        return id != null && !id.isEmpty() && id.length() <= MAX_TARGET_ID && id.indexOf('/') < 0;
     }
-    for (int i = 0; i < measures.size(); i++) {
-      Measure measure = measures.get(i);
-      String here = at + "[" + i + "]";
-      if (measure == null) {
-        v.add(new Violation(here, "must be a measure type or {\"type\", \"detail\"}"));
-        continue;
-      }
-      if (measure.getType() == null || measure.getType() == MeasureType.UNKNOWN) {
-        v.add(new Violation(here + ".type", "must be one of " + MEASURE_TYPES));
-      }
-      if (measure.getDetail() != null && measure.getDetail().isBlank()) {
-        v.add(new Violation(here + ".detail", "must not be blank when given; omit it or give null"));
-      }
+
+    private static void checkTarget(Target target, String at, boolean designate, List<Violation> v) {
+        if (target == null) {
+            v.add(new Violation(at, "required, with at least an id"));
+            return;
+        }
+        String id = target.getId();
+        if (id == null || id.isEmpty()) {
+            v.add(new Violation(at + ".id", "required: 1-100 characters without '/'"));
+        } else if (id.length() > MAX_TARGET_ID) {
+            v.add(new Violation(
+                    at + ".id", "must be 1-100 characters without '/', got " + id.length() + " characters"));
+        } else if (id.indexOf('/') >= 0) {
+            v.add(new Violation(at + ".id", "must not contain '/' (it separates authority and target id in keys)"));
+        }
+        TargetKind kind = target.getKind();
+        if (kind == null) {
+            if (designate) {
+                v.add(new Violation(at + ".kind", "required for DESIGNATE: one of " + TARGET_KINDS));
+            }
+        } else if (kind == TargetKind.UNKNOWN) {
+            v.add(new Violation(at + ".kind", "must be one of " + TARGET_KINDS));
+        }
+        String name = target.getName();
+        if (name == null) {
+            if (designate) {
+                v.add(new Violation(at + ".name", "required for DESIGNATE, must not be blank"));
+            }
+        } else if (name.isBlank()) {
+            v.add(new Violation(
+                    at + ".name",
+                    designate
+                            ? "required for DESIGNATE, must not be blank"
+                            : "must not be blank when given (v1 cannot clear a name)"));
+        }
+        checkNonBlankElements(target.getAliases(), at + ".aliases", v);
+        List<String> birthDates = target.getBirthDates();
+        if (birthDates != null) {
+            for (int i = 0; i < birthDates.size(); i++) {
+                String date = birthDates.get(i);
+                if (!Formats.isFullOrPartialDate(date)) {
+                    v.add(new Violation(
+                            at + ".birthDates[" + i + "]",
+                            "must be a full (1976-10-05) or partial (1976-10, 1976) date, got " + quote(date)));
+                }
+            }
+        }
+        List<String> nationalities = target.getNationalities();
+        if (nationalities != null) {
+            for (int i = 0; i < nationalities.size(); i++) {
+                checkCountry(nationalities.get(i), at + ".nationalities[" + i + "]", v);
+            }
+        }
+        List<Identifier> identifiers = target.getIdentifiers();
+        if (identifiers != null) {
+            for (int i = 0; i < identifiers.size(); i++) {
+                checkIdentifier(identifiers.get(i), at + ".identifiers[" + i + "]", v);
+            }
+        }
+        List<Address> addresses = target.getAddresses();
+        if (addresses != null) {
+            for (int i = 0; i < addresses.size(); i++) {
+                checkAddress(addresses.get(i), at + ".addresses[" + i + "]", v);
+            }
+        }
     }
-  }
 
-  private static void checkCountry(String code, String at, List<Violation> v) {
-    if (!Formats.isIsoCountry(code)) {
-      v.add(new Violation(at, "must be an ISO 3166-1 alpha-2 country code, e.g. RU, got " + quote(code)));
+    private static void checkIdentifier(Identifier identifier, String at, List<Violation> v) {
+        if (identifier == null) {
+            v.add(new Violation(at, "must be an object with type and value"));
+            return;
+        }
+        if (isBlank(identifier.getType())) {
+            v.add(new Violation(at + ".type", "required, must not be blank, e.g. PASSPORT"));
+        }
+        if (isBlank(identifier.getValue())) {
+            v.add(new Violation(at + ".value", "required, must not be blank"));
+        }
+        if (identifier.getCountry() != null) {
+            checkCountry(identifier.getCountry(), at + ".country", v);
+        }
     }
-  }
 
-  private static void checkNonBlankElements(List<String> values, String at, List<Violation> v) {
-    if (values == null) {
-      return;
+    private static void checkAddress(Address address, String at, List<Violation> v) {
+        if (address == null || (address.getText() == null && address.getCountry() == null)) {
+            v.add(new Violation(at, "must give text, country or both"));
+            return;
+        }
+        if (address.getCountry() != null) {
+            checkCountry(address.getCountry(), at + ".country", v);
+        }
     }
-    for (int i = 0; i < values.size(); i++) {
-      if (isBlank(values.get(i))) {
-        v.add(new Violation(at + "[" + i + "]", "must not be blank"));
-      }
+
+    private static void checkMeasures(List<Measure> measures, String at, boolean designate, List<Violation> v) {
+        if (measures == null || measures.isEmpty()) {
+            if (designate) {
+                v.add(new Violation(at, "required for DESIGNATE: at least one measure"));
+            }
+            return;
+        }
+        for (int i = 0; i < measures.size(); i++) {
+            Measure measure = measures.get(i);
+            String here = at + "[" + i + "]";
+            if (measure == null) {
+                v.add(new Violation(here, "must be a measure type or {\"type\", \"detail\"}"));
+                continue;
+            }
+            if (measure.getType() == null || measure.getType() == MeasureType.UNKNOWN) {
+                v.add(new Violation(here + ".type", "must be one of " + MEASURE_TYPES));
+            }
+            if (measure.getDetail() != null && measure.getDetail().isBlank()) {
+                v.add(new Violation(here + ".detail", "must not be blank when given; omit it or give null"));
+            }
+        }
     }
-  }
 
-  private static boolean isBlank(String s) {
-    return s == null || s.isBlank();
-  }
+    private static void checkCountry(String code, String at, List<Violation> v) {
+        if (!Formats.isIsoCountry(code)) {
+            v.add(new Violation(at, "must be an ISO 3166-1 alpha-2 country code, e.g. RU, got " + quote(code)));
+        }
+    }
 
-  private static String quote(String s) {
-    return s == null ? "null" : "'" + s + "'";
-  }
+    private static void checkNonBlankElements(List<String> values, String at, List<Violation> v) {
+        if (values == null) {
+            return;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (isBlank(values.get(i))) {
+                v.add(new Violation(at + "[" + i + "]", "must not be blank"));
+            }
+        }
+    }
 
-  private static <E extends Enum<E>> String symbolsBut(E[] symbols, E excluded) {
-    return Arrays.stream(symbols).filter(s -> s != excluded).map(Enum::name).collect(Collectors.joining(", "));
-  }
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String quote(String s) {
+        return s == null ? "null" : "'" + s + "'";
+    }
+
+    private static <E extends Enum<E>> String symbolsBut(E[] symbols, E excluded) {
+        return Arrays.stream(symbols).filter(s -> s != excluded).map(Enum::name).collect(Collectors.joining(", "));
+    }
 }

@@ -15,52 +15,53 @@ import java.util.TreeSet;
  * beyond U+FFFF before U+E000..U+FFFF: a consumer in any language sorts the same way.
  */
 final class Canonical {
-  /** Strings by Unicode code point. */
-  static final Comparator<String> TEXT_ORDER = Canonical::compareCodePoints;
-  static final Comparator<Measure> MEASURE_ORDER = Comparator
-      .comparing((Measure m) -> m.getType().name())
-      .thenComparing(Measure::getDetail, Comparator.nullsFirst(TEXT_ORDER));
+    /** Strings by Unicode code point. */
+    static final Comparator<String> TEXT_ORDER = Canonical::compareCodePoints;
 
-  private Canonical() {}
+    static final Comparator<Measure> MEASURE_ORDER = Comparator.comparing(
+                    (Measure m) -> m.getType().name())
+            .thenComparing(Measure::getDetail, Comparator.nullsFirst(TEXT_ORDER));
 
-  /** Sorted, distinct copies of the measures of all the given lists (null lists count as empty). */
-  @SafeVarargs
-  static List<Measure> measures(List<Measure>... lists) {
-    TreeSet<Measure> set = new TreeSet<>(MEASURE_ORDER);
-    for (List<Measure> list : lists) {
-      if (list != null) {
-        for (Measure m : list) {
-          set.add(Measure.newBuilder(m).build());
+    private Canonical() {}
+
+    /** Sorted, distinct copies of the measures of all the given lists (null lists count as empty). */
+    @SafeVarargs
+    static List<Measure> measures(List<Measure>... lists) {
+        TreeSet<Measure> set = new TreeSet<>(MEASURE_ORDER);
+        for (List<Measure> list : lists) {
+            if (list != null) {
+                for (Measure m : list) {
+                    set.add(Measure.newBuilder(m).build());
+                }
+            }
         }
-      }
+        return new ArrayList<>(set);
     }
-    return new ArrayList<>(set);
-  }
 
-  /** Sorted, distinct programs of all the given lists (null lists count as empty). */
-  @SafeVarargs
-  static List<String> programs(List<String>... lists) {
-    TreeSet<String> set = new TreeSet<>(TEXT_ORDER);
-    for (List<String> list : lists) {
-      if (list != null) {
-        list.forEach(p -> set.add(Objects.requireNonNull(p, "program")));
-      }
+    /** Sorted, distinct programs of all the given lists (null lists count as empty). */
+    @SafeVarargs
+    static List<String> programs(List<String>... lists) {
+        TreeSet<String> set = new TreeSet<>(TEXT_ORDER);
+        for (List<String> list : lists) {
+            if (list != null) {
+                list.forEach(p -> set.add(Objects.requireNonNull(p, "program")));
+            }
+        }
+        return new ArrayList<>(set);
     }
-    return new ArrayList<>(set);
-  }
 
-  private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
-    return Integer.compare(a.length() - i, b.length() - j);
-  }
 }

@@ -10,28 +10,28 @@ import org.apache.avro.Schema;
 
 /** The {@code changedFields} of a notification (SPEC section 5): what differs among status, measures, programs, target. */
 final class ChangedFields {
-  private ChangedFields() {}
+    private ChangedFields() {}
 
-  /** Sorted names of the fields that differ; empty when nothing does. */
-  static List<String> between(DesignationState before, DesignationState after) {
-    List<String> names = new ArrayList<>();
-    if (before.getStatus() != after.getStatus()) {
-      names.add("status");
+    /** Sorted names of the fields that differ; empty when nothing does. */
+    static List<String> between(DesignationState before, DesignationState after) {
+        List<String> names = new ArrayList<>();
+        if (before.getStatus() != after.getStatus()) {
+            names.add("status");
+        }
+        if (!Objects.equals(before.getMeasures(), after.getMeasures())) {
+            names.add("measures");
+        }
+        if (!Objects.equals(before.getPrograms(), after.getPrograms())) {
+            names.add("programs");
+        }
+        Target b = before.getTarget();
+        Target a = after.getTarget();
+        for (Schema.Field field : Target.getClassSchema().getFields()) {
+            if (!Objects.equals(b.get(field.pos()), a.get(field.pos()))) {
+                names.add("target." + field.name());
+            }
+        }
+        Collections.sort(names);
+        return names;
     }
-    if (!Objects.equals(before.getMeasures(), after.getMeasures())) {
-      names.add("measures");
-    }
-    if (!Objects.equals(before.getPrograms(), after.getPrograms())) {
-      names.add("programs");
-    }
-    Target b = before.getTarget();
-    Target a = after.getTarget();
-    for (Schema.Field field : Target.getClassSchema().getFields()) {
-      if (!Objects.equals(b.get(field.pos()), a.get(field.pos()))) {
-        names.add("target." + field.name());
-      }
-    }
-    Collections.sort(names);
-    return names;
-  }
 }

@@ -24,179 +24,207 @@ import java.util.Set;
  * the state its {@link DesignationKeys#forAction key} holds at that moment.
  */
 public final class Fold {
-  private Fold() {}
+    private Fold() {}
 
-  /**
-   * Applies action #actionIndex of the announcement to the designation's state ({@code before}; null = none).
-   * The announcement is assumed admitted by {@link Intake#admit}.
-   *
-   * @throws IllegalArgumentException if the index is out of range or {@code before} is another designation's state
-   */
-  public static Outcome apply(DesignationState before, Announcement announcement, int actionIndex) {
-    List<Action> actions = announcement.getActions();
-    if (actions == null || actionIndex < 0 || actionIndex >= actions.size()) {
-      throw new IllegalArgumentException("no action #" + actionIndex + " in announcement "
-          + announcement.getAnnouncementId());
-    }
-    return apply(before, Intake.announced(announcement, actionIndex));
-  }
-
-  /**
-   * Applies one action, carrying its announcement's provenance, to the designation's state ({@code before}; null =
-   * none).
-   *
-   * @throws IllegalArgumentException if {@code before} is another designation's state
-   */
-  public static Outcome apply(DesignationState before, AnnouncedAction announced) {
-    Action action = announced.getAction();
-    String key = DesignationKeys.forAction(announced).orElse(null);
-    List<Violation> violations = AnnouncementRules.checkAction(action, announced.getActionIndex());
-    if (!violations.isEmpty()) {
-      return Rejections.invalidAction(announced, key, violations);
-    }
-    if (before != null && !before.getDesignationKey().equals(key)) {
-      throw new IllegalArgumentException("state of " + before.getDesignationKey() + " given for an action on " + key);
-    }
-    Step step = new Step(before, announced, action, key);
-    return switch (action.getAction()) {
-      case DESIGNATE -> step.designate();
-      case AMEND -> step.amend();
-      case DELIST -> step.delist();
-      case UNKNOWN -> throw new IllegalStateException("the rules let an UNKNOWN action through");
-    };
-  }
-
-  /** One action on one state: the rows of the table in SPEC section 3. */
-  private record Step(DesignationState before, AnnouncedAction announced, Action action, String key) {
-
-    Outcome designate() {
-      if (before == null) {
-        DesignationState after = newState(DesignationStatus.ACTIVE, Targets.copyOf(action.getTarget()),
-            Canonical.measures(action.getMeasures()), Canonical.programs(action.getPrograms()),
-            announced.getPublishedAt(), 1L);
-        return changed(after, ChangeType.DESIGNATED);
-      }
-      return switch (status()) {
-        case DELISTED -> changed(newState(DesignationStatus.ACTIVE, Targets.copyOf(action.getTarget()),
-            Canonical.measures(action.getMeasures()), Canonical.programs(action.getPrograms())),
-            ChangeType.DESIGNATED);
-        case ACTIVE -> changedIfDifferent(DesignationStatus.ACTIVE,
-            Targets.union(before.getTarget(), action.getTarget()),
-            Canonical.measures(before.getMeasures(), action.getMeasures()),
-            Canonical.programs(before.getPrograms(), action.getPrograms()), ChangeType.AMENDED);
-        default -> throw unexpectedStatus();
-      };
+    /**
+     * Applies action #actionIndex of the announcement to the designation's state ({@code before}; null = none).
+     * The announcement is assumed admitted by {@link Intake#admit}.
+     *
+     * @throws IllegalArgumentException if the index is out of range or {@code before} is another designation's state
+     */
+    public static Outcome apply(DesignationState before, Announcement announcement, int actionIndex) {
+        List<Action> actions = announcement.getActions();
+        if (actions == null || actionIndex < 0 || actionIndex >= actions.size()) {
+            throw new IllegalArgumentException(
+                    "no action #" + actionIndex + " in announcement " + announcement.getAnnouncementId());
+        }
+        return apply(before, Intake.announced(announcement, actionIndex));
     }
 
-    Outcome amend() {
-      if (before == null) {
-        return Rejections.unknownDesignation(announced, key);
-      }
-      return switch (status()) {
-        case DELISTED -> Rejections.notActive(announced, key);
-        case ACTIVE -> changedIfDifferent(DesignationStatus.ACTIVE,
-            Targets.replace(before.getTarget(), action.getTarget()),
-            Canonical.measures(action.getMeasures() != null ? action.getMeasures() : before.getMeasures()),
-            Canonical.programs(action.getPrograms() != null ? action.getPrograms() : before.getPrograms()),
-            ChangeType.AMENDED);
-        default -> throw unexpectedStatus();
-      };
+    /**
+     * Applies one action, carrying its announcement's provenance, to the designation's state ({@code before}; null =
+     * none).
+     *
+     * @throws IllegalArgumentException if {@code before} is another designation's state
+     */
+    public static Outcome apply(DesignationState before, AnnouncedAction announced) {
+        Action action = announced.getAction();
+        String key = DesignationKeys.forAction(announced).orElse(null);
+        List<Violation> violations = AnnouncementRules.checkAction(action, announced.getActionIndex());
+        if (!violations.isEmpty()) {
+            return Rejections.invalidAction(announced, key, violations);
+        }
+        if (before != null && !before.getDesignationKey().equals(key)) {
+            throw new IllegalArgumentException(
+                    "state of " + before.getDesignationKey() + " given for an action on " + key);
+        }
+        Step step = new Step(before, announced, action, key);
+        return switch (action.getAction()) {
+            case DESIGNATE -> step.designate();
+            case AMEND -> step.amend();
+            case DELIST -> step.delist();
+            case UNKNOWN -> throw new IllegalStateException("the rules let an UNKNOWN action through");
+        };
     }
 
-    Outcome delist() {
-      if (before == null) {
-        return Rejections.unknownDesignation(announced, key);
-      }
-      return switch (status()) {
-        case DELISTED -> Rejections.alreadyDelisted(announced, key);
-        case ACTIVE -> delistActive();
-        default -> throw unexpectedStatus();
-      };
-    }
+    /** One action on one state: the rows of the table in SPEC section 3. */
+    private record Step(DesignationState before, AnnouncedAction announced, Action action, String key) {
 
-    private Outcome delistActive() {
-      Target target = Targets.copyOf(before.getTarget());
-      List<String> programs = Canonical.programs(before.getPrograms());
-      List<Measure> lifting = action.getMeasures();
-      if (lifting == null || lifting.isEmpty()) {
-        return changed(newState(DesignationStatus.DELISTED, target, List.of(), programs), ChangeType.DELISTED);
-      }
-      Set<MeasureType> liftedTypes = EnumSet.noneOf(MeasureType.class);
-      lifting.forEach(m -> liftedTypes.add(m.getType()));
-      List<Measure> current = Canonical.measures(before.getMeasures());
-      List<Measure> remaining = current.stream().filter(m -> !liftedTypes.contains(m.getType())).toList();
-      // "If none remain, as the row above": checked first, so an ACTIVE designation left without measures (by an
-      // AMEND) is delisted even though nothing was lifted.
-      if (remaining.isEmpty()) {
-        return changed(newState(DesignationStatus.DELISTED, target, List.of(), programs), ChangeType.DELISTED);
-      }
-      if (remaining.size() == current.size()) {
-        return new Outcome.Unchanged();
-      }
-      return changed(newState(DesignationStatus.ACTIVE, target, remaining, programs), ChangeType.AMENDED);
-    }
+        Outcome designate() {
+            if (before == null) {
+                DesignationState after = newState(
+                        DesignationStatus.ACTIVE,
+                        Targets.copyOf(action.getTarget()),
+                        Canonical.measures(action.getMeasures()),
+                        Canonical.programs(action.getPrograms()),
+                        announced.getPublishedAt(),
+                        1L);
+                return changed(after, ChangeType.DESIGNATED);
+            }
+            return switch (status()) {
+                case DELISTED ->
+                    changed(
+                            newState(
+                                    DesignationStatus.ACTIVE,
+                                    Targets.copyOf(action.getTarget()),
+                                    Canonical.measures(action.getMeasures()),
+                                    Canonical.programs(action.getPrograms())),
+                            ChangeType.DESIGNATED);
+                case ACTIVE ->
+                    changedIfDifferent(
+                            DesignationStatus.ACTIVE,
+                            Targets.union(before.getTarget(), action.getTarget()),
+                            Canonical.measures(before.getMeasures(), action.getMeasures()),
+                            Canonical.programs(before.getPrograms(), action.getPrograms()),
+                            ChangeType.AMENDED);
+                default -> throw unexpectedStatus();
+            };
+        }
 
-    private Outcome changedIfDifferent(DesignationStatus status, Target target, List<Measure> measures,
-        List<String> programs, ChangeType type) {
-      boolean same = status == before.getStatus()
-          && target.equals(before.getTarget())
-          && measures.equals(before.getMeasures())
-          && programs.equals(before.getPrograms());
-      return same ? new Outcome.Unchanged() : changed(newState(status, target, measures, programs), type);
-    }
+        Outcome amend() {
+            if (before == null) {
+                return Rejections.unknownDesignation(announced, key);
+            }
+            return switch (status()) {
+                case DELISTED -> Rejections.notActive(announced, key);
+                case ACTIVE ->
+                    changedIfDifferent(
+                            DesignationStatus.ACTIVE,
+                            Targets.replace(before.getTarget(), action.getTarget()),
+                            Canonical.measures(
+                                    action.getMeasures() != null ? action.getMeasures() : before.getMeasures()),
+                            Canonical.programs(
+                                    action.getPrograms() != null ? action.getPrograms() : before.getPrograms()),
+                            ChangeType.AMENDED);
+                default -> throw unexpectedStatus();
+            };
+        }
 
-    private DesignationState newState(DesignationStatus status, Target target, List<Measure> measures,
-        List<String> programs) {
-      return newState(status, target, measures, programs, before.getFirstDesignatedAt(), before.getVersion() + 1);
-    }
+        Outcome delist() {
+            if (before == null) {
+                return Rejections.unknownDesignation(announced, key);
+            }
+            return switch (status()) {
+                case DELISTED -> Rejections.alreadyDelisted(announced, key);
+                case ACTIVE -> delistActive();
+                default -> throw unexpectedStatus();
+            };
+        }
 
-    private DesignationState newState(DesignationStatus status, Target target, List<Measure> measures,
-        List<String> programs, Instant firstDesignatedAt, long version) {
-      return DesignationState.newBuilder()
-          .setDesignationKey(key)
-          .setAuthority(announced.getAuthority())
-          .setJurisdiction(announced.getJurisdiction())
-          .setTargetId(action.getTarget().getId())
-          .setStatus(status)
-          .setTarget(target)
-          .setMeasures(List.copyOf(measures))
-          .setPrograms(List.copyOf(programs))
-          .setFirstDesignatedAt(firstDesignatedAt)
-          .setLastChangedAt(announced.getPublishedAt())
-          .setEffectiveFrom(announced.getEffectiveFrom())
-          .setVersion(version)
-          .setLastAnnouncementId(announced.getAnnouncementId())
-          .setLegalBasis(announced.getLegalBasis())
-          .setSourceUrl(announced.getSourceUrl())
-          .build();
-    }
+        private Outcome delistActive() {
+            Target target = Targets.copyOf(before.getTarget());
+            List<String> programs = Canonical.programs(before.getPrograms());
+            List<Measure> lifting = action.getMeasures();
+            if (lifting == null || lifting.isEmpty()) {
+                return changed(newState(DesignationStatus.DELISTED, target, List.of(), programs), ChangeType.DELISTED);
+            }
+            Set<MeasureType> liftedTypes = EnumSet.noneOf(MeasureType.class);
+            lifting.forEach(m -> liftedTypes.add(m.getType()));
+            List<Measure> current = Canonical.measures(before.getMeasures());
+            List<Measure> remaining = current.stream()
+                    .filter(m -> !liftedTypes.contains(m.getType()))
+                    .toList();
+            // "If none remain, as the row above": checked first, so an ACTIVE designation left without measures (by an
+            // AMEND) is delisted even though nothing was lifted.
+            if (remaining.isEmpty()) {
+                return changed(newState(DesignationStatus.DELISTED, target, List.of(), programs), ChangeType.DELISTED);
+            }
+            if (remaining.size() == current.size()) {
+                return new Outcome.Unchanged();
+            }
+            return changed(newState(DesignationStatus.ACTIVE, target, remaining, programs), ChangeType.AMENDED);
+        }
 
-    private Outcome.Changed changed(DesignationState after, ChangeType type) {
-      DesignationChange change = DesignationChange.newBuilder()
-          .setChangeId(announced.getAnnouncementId() + "#" + announced.getActionIndex())
-          .setDesignationKey(key)
-          .setAuthority(announced.getAuthority())
-          .setJurisdiction(announced.getJurisdiction())
-          .setTargetId(after.getTargetId())
-          .setChangeType(type)
-          .setVersion(after.getVersion())
-          .setBefore(before)
-          .setAfter(after)
-          .setChangedFields(before == null ? List.of() : List.copyOf(ChangedFields.between(before, after)))
-          .setAnnouncementId(announced.getAnnouncementId())
-          .setPublishedAt(announced.getPublishedAt())
-          .setEffectiveFrom(announced.getEffectiveFrom())
-          .build();
-      return new Outcome.Changed(after, change);
-    }
+        private Outcome changedIfDifferent(
+                DesignationStatus status,
+                Target target,
+                List<Measure> measures,
+                List<String> programs,
+                ChangeType type) {
+            boolean same = status == before.getStatus()
+                    && target.equals(before.getTarget())
+                    && measures.equals(before.getMeasures())
+                    && programs.equals(before.getPrograms());
+            return same ? new Outcome.Unchanged() : changed(newState(status, target, measures, programs), type);
+        }
 
-    private DesignationStatus status() {
-      return Objects.requireNonNull(before.getStatus(), "status");
-    }
+        private DesignationState newState(
+                DesignationStatus status, Target target, List<Measure> measures, List<String> programs) {
+            return newState(status, target, measures, programs, before.getFirstDesignatedAt(), before.getVersion() + 1);
+        }
 
-    private IllegalStateException unexpectedStatus() {
-      return new IllegalStateException("state of " + key + " has status " + before.getStatus()
-          + "; only ACTIVE and DELISTED are ever stored");
+        private DesignationState newState(
+                DesignationStatus status,
+                Target target,
+                List<Measure> measures,
+                List<String> programs,
+                Instant firstDesignatedAt,
+                long version) {
+            return DesignationState.newBuilder()
+                    .setDesignationKey(key)
+                    .setAuthority(announced.getAuthority())
+                    .setJurisdiction(announced.getJurisdiction())
+                    .setTargetId(action.getTarget().getId())
+                    .setStatus(status)
+                    .setTarget(target)
+                    .setMeasures(List.copyOf(measures))
+                    .setPrograms(List.copyOf(programs))
+                    .setFirstDesignatedAt(firstDesignatedAt)
+                    .setLastChangedAt(announced.getPublishedAt())
+                    .setEffectiveFrom(announced.getEffectiveFrom())
+                    .setVersion(version)
+                    .setLastAnnouncementId(announced.getAnnouncementId())
+                    .setLegalBasis(announced.getLegalBasis())
+                    .setSourceUrl(announced.getSourceUrl())
+                    .build();
+        }
+
+        private Outcome.Changed changed(DesignationState after, ChangeType type) {
+            DesignationChange change = DesignationChange.newBuilder()
+                    .setChangeId(announced.getAnnouncementId() + "#" + announced.getActionIndex())
+                    .setDesignationKey(key)
+                    .setAuthority(announced.getAuthority())
+                    .setJurisdiction(announced.getJurisdiction())
+                    .setTargetId(after.getTargetId())
+                    .setChangeType(type)
+                    .setVersion(after.getVersion())
+                    .setBefore(before)
+                    .setAfter(after)
+                    .setChangedFields(before == null ? List.of() : List.copyOf(ChangedFields.between(before, after)))
+                    .setAnnouncementId(announced.getAnnouncementId())
+                    .setPublishedAt(announced.getPublishedAt())
+                    .setEffectiveFrom(announced.getEffectiveFrom())
+                    .build();
+            return new Outcome.Changed(after, change);
+        }
+
+        private DesignationStatus status() {
+            return Objects.requireNonNull(before.getStatus(), "status");
+        }
+
+        private IllegalStateException unexpectedStatus() {
+            return new IllegalStateException("state of " + key + " has status " + before.getStatus()
+                    + "; only ACTIVE and DELISTED are ever stored");
+        }
     }
-  }
 }

@@ -12,58 +12,58 @@ import java.util.regex.Pattern;
 
 /** The value formats SPEC sections 1 and 2 name: country codes, full and partial dates, dates or instants. */
 final class Formats {
-  private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
-  private static final Set<String> SUPRANATIONAL = Set.of("EU", "UN");
-  private static final Pattern PARTIAL_DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> SUPRANATIONAL = Set.of("EU", "UN");
+    private static final Pattern PARTIAL_DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
 
-  private Formats() {}
+    private Formats() {}
 
-  static boolean isIsoCountry(String code) {
-    return code != null && ISO_COUNTRIES.contains(code);
-  }
+    static boolean isIsoCountry(String code) {
+        return code != null && ISO_COUNTRIES.contains(code);
+    }
 
-  static boolean isJurisdiction(String code) {
-    return isIsoCountry(code) || SUPRANATIONAL.contains(code);
-  }
+    static boolean isJurisdiction(String code) {
+        return isIsoCountry(code) || SUPRANATIONAL.contains(code);
+    }
 
-  /** {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}, with a real month and day. */
-  static boolean isFullOrPartialDate(String text) {
-    if (text == null) {
-      return false;
+    /** {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}, with a real month and day. */
+    static boolean isFullOrPartialDate(String text) {
+        if (text == null) {
+            return false;
+        }
+        Matcher m = PARTIAL_DATE.matcher(text);
+        if (!m.matches()) {
+            return false;
+        }
+        int year = Integer.parseInt(m.group(1));
+        if (m.group(2) == null) {
+            return true;
+        }
+        int month = Integer.parseInt(m.group(2));
+        if (month < 1 || month > 12) {
+            return false;
+        }
+        if (m.group(3) == null) {
+            return true;
+        }
+        int day = Integer.parseInt(m.group(3));
+        return day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth();
     }
-    Matcher m = PARTIAL_DATE.matcher(text);
-    if (!m.matches()) {
-      return false;
-    }
-    int year = Integer.parseInt(m.group(1));
-    if (m.group(2) == null) {
-      return true;
-    }
-    int month = Integer.parseInt(m.group(2));
-    if (month < 1 || month > 12) {
-      return false;
-    }
-    if (m.group(3) == null) {
-      return true;
-    }
-    int day = Integer.parseInt(m.group(3));
-    return day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth();
-  }
 
-  /** An ISO date ({@code 2022-04-12}) or an instant with offset or {@code Z} ({@code 2022-04-12T00:00:00Z}). */
-  static boolean isDateOrInstant(String text) {
-    if (text == null) {
-      return false;
+    /** An ISO date ({@code 2022-04-12}) or an instant with offset or {@code Z} ({@code 2022-04-12T00:00:00Z}). */
+    static boolean isDateOrInstant(String text) {
+        if (text == null) {
+            return false;
+        }
+        try {
+            if (text.indexOf('T') < 0) {
+                LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+            } else {
+                OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            }
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
-    try {
-      if (text.indexOf('T') < 0) {
-        LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-      } else {
-        OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-      }
-      return true;
-    } catch (DateTimeException e) {
-      return false;
-    }
-  }
 }

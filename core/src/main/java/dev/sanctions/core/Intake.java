@@ -10,40 +10,41 @@ import java.util.List;
  * that each carry the announcement's provenance. {@link Fold} applies those actions one by one.
  */
 public final class Intake {
-  private Intake() {}
+    private Intake() {}
 
-  /**
-   * Refused with {@code DUPLICATE_ANNOUNCEMENT} when the authority already used this id; else refused with one
-   * {@code INVALID_ACTION} (actionIndex null) listing the announcement-level violations; else accepted as its
-   * actions. The caller records the id as used only when accepted.
-   */
-  public static Admission admit(Announcement announcement, boolean idAlreadyUsed) {
-    if (idAlreadyUsed) {
-      return new Admission.Refused(Rejections.duplicate(announcement));
+    /**
+     * Refused with {@code DUPLICATE_ANNOUNCEMENT} when the authority already used this id; else refused with one
+     * {@code INVALID_ACTION} (actionIndex null) listing the announcement-level violations; else accepted as its
+     * actions. The caller records the id as used only when accepted.
+     */
+    public static Admission admit(Announcement announcement, boolean idAlreadyUsed) {
+        if (idAlreadyUsed) {
+            return new Admission.Refused(Rejections.duplicate(announcement));
+        }
+        List<Violation> violations = AnnouncementRules.checkAnnouncementFields(announcement);
+        if (!violations.isEmpty()) {
+            return new Admission.Refused(Rejections.invalidAnnouncement(announcement, violations));
+        }
+        List<AnnouncedAction> actions =
+                new ArrayList<>(announcement.getActions().size());
+        for (int i = 0; i < announcement.getActions().size(); i++) {
+            actions.add(announced(announcement, i));
+        }
+        return new Admission.Accepted(actions);
     }
-    List<Violation> violations = AnnouncementRules.checkAnnouncementFields(announcement);
-    if (!violations.isEmpty()) {
-      return new Admission.Refused(Rejections.invalidAnnouncement(announcement, violations));
-    }
-    List<AnnouncedAction> actions = new ArrayList<>(announcement.getActions().size());
-    for (int i = 0; i < announcement.getActions().size(); i++) {
-      actions.add(announced(announcement, i));
-    }
-    return new Admission.Accepted(actions);
-  }
 
-  /** Action #index with its announcement's provenance; shares the action object, which the fold never mutates. */
-  static AnnouncedAction announced(Announcement announcement, int index) {
-    return AnnouncedAction.newBuilder()
-        .setAnnouncementId(announcement.getAnnouncementId())
-        .setAuthority(announcement.getAuthority())
-        .setJurisdiction(announcement.getJurisdiction())
-        .setPublishedAt(announcement.getPublishedAt())
-        .setEffectiveFrom(announcement.getEffectiveFrom())
-        .setLegalBasis(announcement.getLegalBasis())
-        .setSourceUrl(announcement.getSourceUrl())
-        .setActionIndex(index)
-        .setAction(announcement.getActions().get(index))
-        .build();
-  }
+    /** Action #index with its announcement's provenance; shares the action object, which the fold never mutates. */
+    static AnnouncedAction announced(Announcement announcement, int index) {
+        return AnnouncedAction.newBuilder()
+                .setAnnouncementId(announcement.getAnnouncementId())
+                .setAuthority(announcement.getAuthority())
+                .setJurisdiction(announcement.getJurisdiction())
+                .setPublishedAt(announcement.getPublishedAt())
+                .setEffectiveFrom(announcement.getEffectiveFrom())
+                .setLegalBasis(announcement.getLegalBasis())
+                .setSourceUrl(announcement.getSourceUrl())
+                .setActionIndex(index)
+                .setAction(announcement.getActions().get(index))
+                .build();
+    }
 }

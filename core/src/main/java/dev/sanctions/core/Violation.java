@@ -10,14 +10,14 @@ import java.util.Objects;
  * @param message what is wrong and what is allowed
  */
 public record Violation(String path, String message) {
-  public Violation {
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(message, "message");
-  }
+    public Violation {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(message, "message");
+    }
 
-  /** {@code path: message}, the form used in rejection messages. */
-  @Override
-  public String toString() {
-    return path + ": " + message;
-  }
+    /** {@code path: message}, the form used in rejection messages. */
+    @Override
+    public String toString() {
+        return path + ": " + message;
+    }
 }

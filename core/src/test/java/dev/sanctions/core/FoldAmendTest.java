@@ -33,87 +33,165 @@ import org.junit.jupiter.api.Test;
 
 /** The AMEND rows of the fold table: on ACTIVE, and rejected on none or DELISTED. */
 class FoldAmendTest {
-  private final Announcement designation = announcement("a1").publishedAt(T1).actions(designatePerson("P1", "Ivanov")
-      .aliases("A", "B").birthDates("1970").nationalities("RU").position("Minister")
-      .identifiers(identifier("PASSPORT", "1", "RU")).addresses(address("Moscow", "RU")).remarks("old")
-      .measures(ASSET_FREEZE, TRAVEL_BAN).programs("RUSSIA")).build();
+    private final Announcement designation = announcement("a1")
+            .publishedAt(T1)
+            .actions(designatePerson("P1", "Ivanov")
+                    .aliases("A", "B")
+                    .birthDates("1970")
+                    .nationalities("RU")
+                    .position("Minister")
+                    .identifiers(identifier("PASSPORT", "1", "RU"))
+                    .addresses(address("Moscow", "RU"))
+                    .remarks("old")
+                    .measures(ASSET_FREEZE, TRAVEL_BAN)
+                    .programs("RUSSIA"))
+            .build();
 
-  @Test
-  void amendReplacesEachGivenFieldWithListsReplacedWholeAndKeepsTheOthers() {
-    DesignationState active = stateAfter("P1", designation);
-    Announcement a2 = announcement("a2").publishedAt(T2).actions(amend("P1").kind(ORGANIZATION).name("Ivanov LLC")
-        .aliases("C").birthDates("1971-01-01").nationalities("BY").position("Owner")
-        .identifiers(identifier("REGISTRATION", "77", null)).addresses(address("Minsk", "BY")).remarks("new"))
-        .build();
+    @Test
+    void amendReplacesEachGivenFieldWithListsReplacedWholeAndKeepsTheOthers() {
+        DesignationState active = stateAfter("P1", designation);
+        Announcement a2 = announcement("a2")
+                .publishedAt(T2)
+                .actions(amend("P1")
+                        .kind(ORGANIZATION)
+                        .name("Ivanov LLC")
+                        .aliases("C")
+                        .birthDates("1971-01-01")
+                        .nationalities("BY")
+                        .position("Owner")
+                        .identifiers(identifier("REGISTRATION", "77", null))
+                        .addresses(address("Minsk", "BY"))
+                        .remarks("new"))
+                .build();
 
-    Outcome outcome = Fold.apply(active, a2, 0);
+        Outcome outcome = Fold.apply(active, a2, 0);
 
-    DesignationState after = expectedState(a2, target("P1").setKind(ORGANIZATION).setName("Ivanov LLC")
-        .setAliases(List.of("C")).setBirthDates(List.of("1971-01-01")).setNationalities(List.of("BY"))
-        .setPosition("Owner").setIdentifiers(List.of(identifier("REGISTRATION", "77", null)))
-        .setAddresses(List.of(address("Minsk", "BY"))).setRemarks("new").build())
-        .setMeasures(List.of(measure(ASSET_FREEZE), measure(TRAVEL_BAN))).setPrograms(List.of("RUSSIA"))
-        .setFirstDesignatedAt(T1).setVersion(2L).build();
-    assertThat(outcome).isEqualTo(new Outcome.Changed(after, expectedChange(a2, 0, ChangeType.AMENDED, active, after,
-        "target.addresses", "target.aliases", "target.birthDates", "target.identifiers", "target.kind",
-        "target.name", "target.nationalities", "target.position", "target.remarks")));
-  }
+        DesignationState after = expectedState(
+                        a2,
+                        target("P1")
+                                .setKind(ORGANIZATION)
+                                .setName("Ivanov LLC")
+                                .setAliases(List.of("C"))
+                                .setBirthDates(List.of("1971-01-01"))
+                                .setNationalities(List.of("BY"))
+                                .setPosition("Owner")
+                                .setIdentifiers(List.of(identifier("REGISTRATION", "77", null)))
+                                .setAddresses(List.of(address("Minsk", "BY")))
+                                .setRemarks("new")
+                                .build())
+                .setMeasures(List.of(measure(ASSET_FREEZE), measure(TRAVEL_BAN)))
+                .setPrograms(List.of("RUSSIA"))
+                .setFirstDesignatedAt(T1)
+                .setVersion(2L)
+                .build();
+        assertThat(outcome)
+                .isEqualTo(new Outcome.Changed(
+                        after,
+                        expectedChange(
+                                a2,
+                                0,
+                                ChangeType.AMENDED,
+                                active,
+                                after,
+                                "target.addresses",
+                                "target.aliases",
+                                "target.birthDates",
+                                "target.identifiers",
+                                "target.kind",
+                                "target.name",
+                                "target.nationalities",
+                                "target.position",
+                                "target.remarks")));
+    }
 
-  @Test
-  void amendWithOnlySomeFieldsLeavesTheRestAsStored() {
-    DesignationState active = stateAfter("P1", designation);
-    Announcement a2 = announcement("a2").publishedAt(T2).actions(amend("P1").position("Former minister")).build();
+    @Test
+    void amendWithOnlySomeFieldsLeavesTheRestAsStored() {
+        DesignationState active = stateAfter("P1", designation);
+        Announcement a2 = announcement("a2")
+                .publishedAt(T2)
+                .actions(amend("P1").position("Former minister"))
+                .build();
 
-    DesignationState after = ((Outcome.Changed) Fold.apply(active, a2, 0)).after();
+        DesignationState after = ((Outcome.Changed) Fold.apply(active, a2, 0)).after();
 
-    assertThat(after.getTarget()).isEqualTo(Target.newBuilder(active.getTarget())
-        .setPosition("Former minister").build());
-    assertThat(after.getMeasures()).isEqualTo(active.getMeasures());
-    assertThat(after.getPrograms()).isEqualTo(active.getPrograms());
-  }
+        assertThat(after.getTarget())
+                .isEqualTo(Target.newBuilder(active.getTarget())
+                        .setPosition("Former minister")
+                        .build());
+        assertThat(after.getMeasures()).isEqualTo(active.getMeasures());
+        assertThat(after.getPrograms()).isEqualTo(active.getPrograms());
+    }
 
-  @Test
-  void amendReplacesMeasuresAndProgramsAsSortedSetsWhenGiven() {
-    DesignationState active = stateAfter("P1", designation);
-    Announcement a2 = announcement("a2").publishedAt(T2).actions(amend("P1")
-        .measures(measure(TRAVEL_BAN, "entry ban"), measure(EXPORT_BAN), measure(EXPORT_BAN))
-        .programs("UKRAINE", "BELARUS")).build();
+    @Test
+    void amendReplacesMeasuresAndProgramsAsSortedSetsWhenGiven() {
+        DesignationState active = stateAfter("P1", designation);
+        Announcement a2 = announcement("a2")
+                .publishedAt(T2)
+                .actions(amend("P1")
+                        .measures(measure(TRAVEL_BAN, "entry ban"), measure(EXPORT_BAN), measure(EXPORT_BAN))
+                        .programs("UKRAINE", "BELARUS"))
+                .build();
 
-    Outcome outcome = Fold.apply(active, a2, 0);
+        Outcome outcome = Fold.apply(active, a2, 0);
 
-    DesignationState after = expectedState(a2, active.getTarget())
-        .setMeasures(List.of(measure(EXPORT_BAN), measure(TRAVEL_BAN, "entry ban")))
-        .setPrograms(List.of("BELARUS", "UKRAINE")).setFirstDesignatedAt(T1).setVersion(2L).build();
-    assertThat(outcome).isEqualTo(new Outcome.Changed(after, expectedChange(a2, 0, ChangeType.AMENDED, active, after,
-        "measures", "programs")));
-  }
+        DesignationState after = expectedState(a2, active.getTarget())
+                .setMeasures(List.of(measure(EXPORT_BAN), measure(TRAVEL_BAN, "entry ban")))
+                .setPrograms(List.of("BELARUS", "UKRAINE"))
+                .setFirstDesignatedAt(T1)
+                .setVersion(2L)
+                .build();
+        assertThat(outcome)
+                .isEqualTo(new Outcome.Changed(
+                        after, expectedChange(a2, 0, ChangeType.AMENDED, active, after, "measures", "programs")));
+    }
 
-  @Test
-  void amendThatChangesNothingIsUnchanged() {
-    DesignationState active = stateAfter("P1", designation);
-    Announcement a2 = announcement("a2").publishedAt(T2).actions(amend("P1").kind(PERSON).name("Ivanov")
-        .aliases("A", "B").measures(TRAVEL_BAN, ASSET_FREEZE)).build();
+    @Test
+    void amendThatChangesNothingIsUnchanged() {
+        DesignationState active = stateAfter("P1", designation);
+        Announcement a2 = announcement("a2")
+                .publishedAt(T2)
+                .actions(amend("P1")
+                        .kind(PERSON)
+                        .name("Ivanov")
+                        .aliases("A", "B")
+                        .measures(TRAVEL_BAN, ASSET_FREEZE))
+                .build();
 
-    assertThat(Fold.apply(active, a2, 0)).isEqualTo(new Outcome.Unchanged());
-  }
+        assertThat(Fold.apply(active, a2, 0)).isEqualTo(new Outcome.Unchanged());
+    }
 
-  @Test
-  void amendOnNoDesignationIsRejectedAsUnknownDesignation() {
-    Announcement a = announcement("a1").actions(amend("P9").name("Nobody")).build();
+    @Test
+    void amendOnNoDesignationIsRejectedAsUnknownDesignation() {
+        Announcement a = announcement("a1").actions(amend("P9").name("Nobody")).build();
 
-    assertThat(Fold.apply(null, a, 0)).isEqualTo(new Outcome.Rejected(expectedRejection(a, 0, ActionType.AMEND,
-        "JP-MOFA/P9", RejectionReason.UNKNOWN_DESIGNATION,
-        "AMEND of JP-MOFA/P9: no such designation; it must be designated first")));
-  }
+        assertThat(Fold.apply(null, a, 0))
+                .isEqualTo(new Outcome.Rejected(expectedRejection(
+                        a,
+                        0,
+                        ActionType.AMEND,
+                        "JP-MOFA/P9",
+                        RejectionReason.UNKNOWN_DESIGNATION,
+                        "AMEND of JP-MOFA/P9: no such designation; it must be designated first")));
+    }
 
-  @Test
-  void amendOnDelistedIsRejectedAsNotActive() {
-    DesignationState delisted = stateAfter("P1", designation,
-        announcement("a2").publishedAt(T2).actions(delist("P1")).build());
-    Announcement a3 = announcement("a3").publishedAt(T3).actions(amend("P1").name("Ivanov")).build();
+    @Test
+    void amendOnDelistedIsRejectedAsNotActive() {
+        DesignationState delisted = stateAfter(
+                "P1",
+                designation,
+                announcement("a2").publishedAt(T2).actions(delist("P1")).build());
+        Announcement a3 = announcement("a3")
+                .publishedAt(T3)
+                .actions(amend("P1").name("Ivanov"))
+                .build();
 
-    assertThat(Fold.apply(delisted, a3, 0)).isEqualTo(new Outcome.Rejected(expectedRejection(a3, 0,
-        ActionType.AMEND, "JP-MOFA/P1", RejectionReason.NOT_ACTIVE,
-        "AMEND of JP-MOFA/P1: the designation is DELISTED; DESIGNATE it again to relist it")));
-  }
+        assertThat(Fold.apply(delisted, a3, 0))
+                .isEqualTo(new Outcome.Rejected(expectedRejection(
+                        a3,
+                        0,
+                        ActionType.AMEND,
+                        "JP-MOFA/P1",
+                        RejectionReason.NOT_ACTIVE,
+                        "AMEND of JP-MOFA/P1: the designation is DELISTED; DESIGNATE it again to relist it")));
+    }
 }

@@ -9,8 +9,8 @@ record Checkout(Path root) {
     static Checkout fromModuleDirectory() {
         Path root = Path.of("..").toAbsolutePath().normalize();
         if (!Files.isRegularFile(root.resolve("docker-compose.yml")) || !Files.isDirectory(root.resolve("cli"))) {
-            throw new IllegalStateException("run the tests from the deploy module's directory: " + root
-                    + " has no docker-compose.yml or cli/");
+            throw new IllegalStateException(
+                    "run the tests from the deploy module's directory: " + root + " has no docker-compose.yml or cli/");
         }
         return new Checkout(root);
     }

@@ -52,7 +52,8 @@ record CommandLineModel(Set<String> environmentVariables, Map<String, Set<String
         for (CommandSpec command : commands) {
             Set<String> options = new TreeSet<>();
             command.options().forEach(option -> options.addAll(List.of(option.names())));
-            optionsByCommand.put(command.qualifiedName(" ").substring(command.root().name().length() + 1), options);
+            optionsByCommand.put(
+                    command.qualifiedName(" ").substring(command.root().name().length() + 1), options);
         }
         Set<String> variables = new TreeSet<>();
         collect(LOGBACK_VARIABLE, loggingConfiguration, variables);

@@ -19,9 +19,17 @@ import java.util.TreeSet;
 record ComposeFile(Map<String, Service> services, Set<String> volumes) {
 
     /** One service; absent settings are empty, never null. */
-    record Service(String name, String image, List<String> command, Map<String, String> environment,
-            Map<String, String> dependsOn, List<String> ports, List<String> volumes, String healthcheck,
-            String restart, List<String> profiles) {
+    record Service(
+            String name,
+            String image,
+            List<String> command,
+            Map<String, String> environment,
+            Map<String, String> dependsOn,
+            List<String> ports,
+            List<String> volumes,
+            String healthcheck,
+            String restart,
+            List<String> profiles) {
 
         Optional<String> env(String variable) {
             return Optional.ofNullable(environment.get(variable));
@@ -39,8 +47,9 @@ record ComposeFile(Map<String, Service> services, Set<String> volumes) {
             throw new IllegalArgumentException(file + " has no services");
         }
         Map<String, Service> services = new LinkedHashMap<>();
-        root.path("services").properties().forEach(entry -> services.put(entry.getKey(),
-                service(entry.getKey(), entry.getValue())));
+        root.path("services")
+                .properties()
+                .forEach(entry -> services.put(entry.getKey(), service(entry.getKey(), entry.getValue())));
         Set<String> volumes = new TreeSet<>();
         root.path("volumes").properties().forEach(entry -> volumes.add(entry.getKey()));
         return new ComposeFile(services, volumes);
@@ -55,10 +64,17 @@ record ComposeFile(Map<String, Service> services, Set<String> volumes) {
     }
 
     private static Service service(String name, JsonNode node) {
-        return new Service(name, node.path("image").asText(""), words(node.path("command")),
-                environment(node.path("environment")), dependsOn(node.path("depends_on")), strings(node.path("ports")),
-                strings(node.path("volumes")), String.join(" ", words(node.path("healthcheck").path("test"))),
-                node.path("restart").asText(""), strings(node.path("profiles")));
+        return new Service(
+                name,
+                node.path("image").asText(""),
+                words(node.path("command")),
+                environment(node.path("environment")),
+                dependsOn(node.path("depends_on")),
+                strings(node.path("ports")),
+                strings(node.path("volumes")),
+                String.join(" ", words(node.path("healthcheck").path("test"))),
+                node.path("restart").asText(""),
+                strings(node.path("profiles")));
     }
 
     /** A command as a list, or as one string split the way Compose splits it (on spaces; we use no quoting). */
@@ -78,7 +94,9 @@ record ComposeFile(Map<String, Service> services, Set<String> volumes) {
     private static Map<String, String> environment(JsonNode node) {
         Map<String, String> environment = new LinkedHashMap<>();
         if (node.isObject()) {
-            node.properties().forEach(entry -> environment.put(entry.getKey(), entry.getValue().asText()));
+            node.properties()
+                    .forEach(entry ->
+                            environment.put(entry.getKey(), entry.getValue().asText()));
         } else {
             node.forEach(item -> {
                 String[] pair = item.asText().split("=", 2);
@@ -92,8 +110,9 @@ record ComposeFile(Map<String, Service> services, Set<String> volumes) {
     private static Map<String, String> dependsOn(JsonNode node) {
         Map<String, String> dependsOn = new LinkedHashMap<>();
         if (node.isObject()) {
-            node.properties().forEach(entry -> dependsOn.put(entry.getKey(),
-                    entry.getValue().path("condition").asText("service_started")));
+            node.properties()
+                    .forEach(entry -> dependsOn.put(
+                            entry.getKey(), entry.getValue().path("condition").asText("service_started")));
         } else {
             node.forEach(item -> dependsOn.put(item.asText(), "service_started"));
         }

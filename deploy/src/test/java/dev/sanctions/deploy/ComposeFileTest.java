@@ -35,7 +35,8 @@ class ComposeFileTest {
 
     @Test
     void hasTheBrokerTheRegistryAndTheApplicationServices() {
-        assertThat(compose.services()).containsKeys(KAFKA, REGISTRY)
+        assertThat(compose.services())
+                .containsKeys(KAFKA, REGISTRY)
                 .containsKeys(APPLICATION_SERVICES.toArray(String[]::new));
     }
 
@@ -47,7 +48,9 @@ class ComposeFileTest {
                 .collect(Collectors.toSet());
 
         assertThat(used).as("SANCTIONS_* variables set in docker-compose.yml").isNotEmpty();
-        assertThat(cli.environmentVariables()).as("variables the command line reads").containsAll(used);
+        assertThat(cli.environmentVariables())
+                .as("variables the command line reads")
+                .containsAll(used);
     }
 
     @Test
@@ -55,7 +58,8 @@ class ComposeFileTest {
         for (Service service : applicationServices()) {
             List<String> command = service.command();
             assertThat(command).as(service.name() + "'s command").isNotEmpty();
-            assertThat(cli.commands()).as("commands of the command line, for " + service.name())
+            assertThat(cli.commands())
+                    .as("commands of the command line, for " + service.name())
                     .contains(command.get(0));
             Set<String> options = command.stream()
                     .filter(word -> word.startsWith("-"))
@@ -71,16 +75,23 @@ class ComposeFileTest {
     void dependsOnlyOnServicesThatCanMeetTheCondition() {
         for (Service service : compose.services().values()) {
             service.dependsOn().forEach((target, condition) -> {
-                assertThat(compose.services()).as(service.name() + " depends on").containsKey(target);
+                assertThat(compose.services())
+                        .as(service.name() + " depends on")
+                        .containsKey(target);
                 Service dependency = compose.service(target);
                 switch (condition) {
-                    case "service_healthy" -> assertThat(dependency.healthcheck())
-                            .as(target + " needs a healthcheck for " + service.name()).isNotBlank();
-                    case "service_completed_successfully" -> assertThat(dependency.restart())
-                            .as(target + " must be a one-shot for " + service.name()).isEqualTo("no");
+                    case "service_healthy" ->
+                        assertThat(dependency.healthcheck())
+                                .as(target + " needs a healthcheck for " + service.name())
+                                .isNotBlank();
+                    case "service_completed_successfully" ->
+                        assertThat(dependency.restart())
+                                .as(target + " must be a one-shot for " + service.name())
+                                .isEqualTo("no");
                     default -> assertThat(condition).isEqualTo("service_started");
                 }
-                assertThat(dependency.profiles()).as(service.name() + " cannot need a service of a profile it lacks")
+                assertThat(dependency.profiles())
+                        .as(service.name() + " cannot need a service of a profile it lacks")
                         .isSubsetOf(service.profiles());
             });
         }
@@ -91,8 +102,11 @@ class ComposeFileTest {
         for (Service service : applicationServices()) {
             int colon = service.image().lastIndexOf(':');
             assertThat(colon).as(service.name() + "'s image has a tag").isPositive();
-            assertThat(service.image().substring(0, colon)).as(service.name() + "'s image").isEqualTo(jib.imageName());
-            assertThat(jib.allTags()).as("tags Jib gives the image, for " + service.name())
+            assertThat(service.image().substring(0, colon))
+                    .as(service.name() + "'s image")
+                    .isEqualTo(jib.imageName());
+            assertThat(jib.allTags())
+                    .as("tags Jib gives the image, for " + service.name())
                     .contains(service.image().substring(colon + 1));
         }
     }
@@ -100,29 +114,42 @@ class ComposeFileTest {
     @Test
     void applicationsReachKafkaAndTheRegistryAtAddressesTheyAdvertise() {
         Service kafka = compose.service(KAFKA);
-        Map<String, String> advertised = listeners(kafka.env("KAFKA_ADVERTISED_LISTENERS").orElseThrow());
+        Map<String, String> advertised =
+                listeners(kafka.env("KAFKA_ADVERTISED_LISTENERS").orElseThrow());
         Map<String, String> listening = listeners(kafka.env("KAFKA_LISTENERS").orElseThrow());
-        assertThat(listening).as("KAFKA_LISTENERS").containsKeys(advertised.keySet().toArray(String[]::new));
+        assertThat(listening)
+                .as("KAFKA_LISTENERS")
+                .containsKeys(advertised.keySet().toArray(String[]::new));
 
         for (Service service : applicationServices()) {
             String bootstrap = service.env("SANCTIONS_BOOTSTRAP_SERVERS").orElseThrow();
-            assertThat(advertised).as(service.name() + "'s SANCTIONS_BOOTSTRAP_SERVERS").containsValue(bootstrap);
+            assertThat(advertised)
+                    .as(service.name() + "'s SANCTIONS_BOOTSTRAP_SERVERS")
+                    .containsValue(bootstrap);
             assertThat(bootstrap).startsWith(KAFKA + ":");
-            assertThat(service.env("SANCTIONS_SCHEMA_REGISTRY_URL")).as(service.name())
-                    .hasValue(compose.service(REGISTRY).env("SCHEMA_REGISTRY_LISTENERS").orElseThrow()
+            assertThat(service.env("SANCTIONS_SCHEMA_REGISTRY_URL"))
+                    .as(service.name())
+                    .hasValue(compose.service(REGISTRY)
+                            .env("SCHEMA_REGISTRY_LISTENERS")
+                            .orElseThrow()
                             .replace("0.0.0.0", REGISTRY));
         }
-        String registryStore = compose.service(REGISTRY).env("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS")
+        String registryStore = compose.service(REGISTRY)
+                .env("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS")
                 .orElseThrow();
-        assertThat(advertised.values()).as("the registry's Kafka store")
+        assertThat(advertised.values())
+                .as("the registry's Kafka store")
                 .anySatisfy(address -> assertThat(registryStore).endsWith("://" + address));
     }
 
     @Test
     void hostClientsReachKafkaOnThePublishedPortItAdvertises() {
         Service kafka = compose.service(KAFKA);
-        Map<String, String> advertised = listeners(kafka.env("KAFKA_ADVERTISED_LISTENERS").orElseThrow());
-        List<String> hostAddresses = advertised.values().stream().filter(a -> a.startsWith("localhost:")).toList();
+        Map<String, String> advertised =
+                listeners(kafka.env("KAFKA_ADVERTISED_LISTENERS").orElseThrow());
+        List<String> hostAddresses = advertised.values().stream()
+                .filter(a -> a.startsWith("localhost:"))
+                .toList();
 
         assertThat(hostAddresses).as("a listener advertised for the host").hasSize(1);
         String port = hostAddresses.get(0).substring("localhost:".length());
@@ -141,11 +168,15 @@ class ComposeFileTest {
         assertThat(kafka.env("KAFKA_AUTO_CREATE_TOPICS_ENABLE")).hasValue("false");
         assertThat(Long.parseLong(kafka.env("KAFKA_MESSAGE_MAX_BYTES").orElseThrow()))
                 .isGreaterThanOrEqualTo(ANNOUNCEMENT_MAX_BYTES);
-        assertThat(kafka.env("CLUSTER_ID")).as("the apache/kafka image formats KRaft storage with it").isPresent();
+        assertThat(kafka.env("CLUSTER_ID"))
+                .as("the apache/kafka image formats KRaft storage with it")
+                .isPresent();
         assertThat(kafka.env("KAFKA_CONTROLLER_QUORUM_VOTERS").orElseThrow())
                 .isEqualTo(kafka.env("KAFKA_NODE_ID").orElseThrow() + "@kafka:"
                         + listeners(kafka.env("KAFKA_LISTENERS").orElseThrow())
-                                .get(kafka.env("KAFKA_CONTROLLER_LISTENER_NAMES").orElseThrow()).split(":")[1]);
+                                .get(kafka.env("KAFKA_CONTROLLER_LISTENER_NAMES")
+                                        .orElseThrow())
+                                .split(":")[1]);
     }
 
     @Test
@@ -153,16 +184,17 @@ class ComposeFileTest {
         Service processor = compose.service("processor");
         String port = processor.env("SANCTIONS_HTTP_PORT").orElse("8080");
 
-        assertThat(processor.env("SANCTIONS_HTTP_HOST")).as("reachable from outside the container").hasValue("0.0.0.0");
+        assertThat(processor.env("SANCTIONS_HTTP_HOST"))
+                .as("reachable from outside the container")
+                .hasValue("0.0.0.0");
         assertThat(processor.ports()).contains(port + ":" + port);
         assertThat(processor.healthcheck()).contains("/health").contains("/" + port);
         String stateDir = processor.env("SANCTIONS_STATE_DIR").orElseThrow();
-        assertThat(processor.volumes()).as("a named volume holding " + stateDir)
-                .anySatisfy(volume -> {
-                    String[] parts = volume.split(":");
-                    assertThat(compose.volumes()).contains(parts[0]);
-                    assertThat(stateDir + "/").startsWith(parts[1] + "/");
-                });
+        assertThat(processor.volumes()).as("a named volume holding " + stateDir).anySatisfy(volume -> {
+            String[] parts = volume.split(":");
+            assertThat(compose.volumes()).contains(parts[0]);
+            assertThat(stateDir + "/").startsWith(parts[1] + "/");
+        });
     }
 
     @Test
@@ -171,7 +203,9 @@ class ComposeFileTest {
             for (String volume : service.volumes()) {
                 String source = volume.split(":")[0];
                 if (!source.startsWith(".") && !source.startsWith("/")) {
-                    assertThat(compose.volumes()).as(service.name() + "'s volume").contains(source);
+                    assertThat(compose.volumes())
+                            .as(service.name() + "'s volume")
+                            .contains(source);
                 }
             }
         }
@@ -182,7 +216,9 @@ class ComposeFileTest {
         List<String> command = compose.service("publish-examples").command();
         String examplesInImage = jib.extraDirectories().get(checkout.root().resolve("examples"));
 
-        assertThat(examplesInImage).as("the examples directory in the Jib image").isNotNull();
+        assertThat(examplesInImage)
+                .as("the examples directory in the Jib image")
+                .isNotNull();
         assertThat(command).containsExactly("publish", examplesInImage);
     }
 

@@ -20,9 +20,18 @@ import org.xml.sax.SAXException;
  * The jib-maven-plugin section of the cli module's pom.xml, with the Maven properties it uses resolved
  * ({@code project.version}, {@code project.basedir} and the parent's {@code <properties>}).
  */
-record JibConfiguration(String image, List<String> tags, String baseImage, String mainClass, List<String> jvmFlags,
-        Map<String, String> environment, List<String> ports, String user, Map<Path, String> extraDirectories,
-        Map<String, String> permissions, boolean boundToLifecycle) {
+record JibConfiguration(
+        String image,
+        List<String> tags,
+        String baseImage,
+        String mainClass,
+        List<String> jvmFlags,
+        Map<String, String> environment,
+        List<String> ports,
+        String user,
+        Map<Path, String> extraDirectories,
+        Map<String, String> permissions,
+        boolean boundToLifecycle) {
 
     static final String PLUGIN = "jib-maven-plugin";
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
@@ -56,7 +65,9 @@ record JibConfiguration(String image, List<String> tags, String baseImage, Strin
         Map<String, String> properties = new HashMap<>();
         Element parentProperties = child(parse(parentPom), "properties");
         if (parentProperties != null) {
-            children(parentProperties).forEach(p -> properties.put(p.getTagName(), p.getTextContent().trim()));
+            children(parentProperties)
+                    .forEach(p ->
+                            properties.put(p.getTagName(), p.getTextContent().trim()));
         }
         properties.put("project.version", text(child(cli, "parent"), "version"));
         properties.put("project.basedir", cliPom.toAbsolutePath().getParent().toString());
@@ -70,13 +81,15 @@ record JibConfiguration(String image, List<String> tags, String baseImage, Strin
         Element extra = child(configuration, "extraDirectories");
 
         Map<Path, String> extraDirectories = new LinkedHashMap<>();
-        children(child(extra, "paths")).forEach(path -> extraDirectories.put(
-                Path.of(resolve(text(path, "from"), properties)).normalize(), text(path, "into")));
+        children(child(extra, "paths"))
+                .forEach(path -> extraDirectories.put(
+                        Path.of(resolve(text(path, "from"), properties)).normalize(), text(path, "into")));
         Map<String, String> permissions = new LinkedHashMap<>();
         children(child(extra, "permissions")).forEach(p -> permissions.put(text(p, "file"), text(p, "mode")));
         Map<String, String> environment = new LinkedHashMap<>();
-        children(child(container, "environment")).forEach(e -> environment.put(e.getTagName(),
-                resolve(e.getTextContent().trim(), properties)));
+        children(child(container, "environment"))
+                .forEach(e -> environment.put(
+                        e.getTagName(), resolve(e.getTextContent().trim(), properties)));
 
         return new JibConfiguration(
                 resolve(text(child(configuration, "to"), "image"), properties),
@@ -119,7 +132,10 @@ record JibConfiguration(String image, List<String> tags, String baseImage, Strin
         if (parent == null) {
             return null;
         }
-        return children(parent).stream().filter(c -> c.getTagName().equals(tag)).findFirst().orElse(null);
+        return children(parent).stream()
+                .filter(c -> c.getTagName().equals(tag))
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<Element> children(Element parent) {
@@ -141,6 +157,8 @@ record JibConfiguration(String image, List<String> tags, String baseImage, Strin
     }
 
     private static List<String> texts(Element parent, Map<String, String> properties) {
-        return children(parent).stream().map(e -> resolve(e.getTextContent().trim(), properties)).toList();
+        return children(parent).stream()
+                .map(e -> resolve(e.getTextContent().trim(), properties))
+                .toList();
     }
 }

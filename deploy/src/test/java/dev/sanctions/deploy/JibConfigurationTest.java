@@ -26,17 +26,22 @@ class JibConfigurationTest {
 
     @Test
     void isBoundToNoPhaseSoTheBuildNeedsNoDockerOrRegistry() {
-        assertThat(jib.boundToLifecycle()).as("<executions> of " + JibConfiguration.PLUGIN).isFalse();
+        assertThat(jib.boundToLifecycle())
+                .as("<executions> of " + JibConfiguration.PLUGIN)
+                .isFalse();
     }
 
     @Test
     void startsTheCommandLineWithAvroTrustingTheGeneratedClasses() throws Exception {
         Method main = Class.forName(jib.mainClass()).getMethod("main", String[].class);
 
-        assertThat(Modifier.isStatic(main.getModifiers())).as(main + " is static").isTrue();
+        assertThat(Modifier.isStatic(main.getModifiers()))
+                .as(main + " is static")
+                .isTrue();
         assertThat(jib.jvmFlags()).contains("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.sanctions.avro");
         assertThat(Files.readString(checkout.root().resolve("sanctions")))
-                .as("the launcher passes the same flag").contains("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.sanctions.avro");
+                .as("the launcher passes the same flag")
+                .contains("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.sanctions.avro");
     }
 
     @Test
@@ -47,7 +52,9 @@ class JibConfigurationTest {
 
     @Test
     void exposesTheHttpPortOfTheProcessor() {
-        String port = ComposeFile.read(checkout.composeFile()).service("processor").env("SANCTIONS_HTTP_PORT")
+        String port = ComposeFile.read(checkout.composeFile())
+                .service("processor")
+                .env("SANCTIONS_HTTP_PORT")
                 .orElse("8080");
 
         assertThat(jib.ports()).containsExactly(port);
@@ -71,7 +78,8 @@ class JibConfigurationTest {
         assertThat(jib.uid()).as("uid").isNotZero();
         assertThat(jib.gid()).as("gid that owns the image's files").hasValue(0);
         assertThat(mode & 0070).as("group rwx on " + writable.getKey()).isEqualTo(0070);
-        assertThat(jib.extraDirectories()).as("an extra directory that creates " + writable.getKey())
+        assertThat(jib.extraDirectories())
+                .as("an extra directory that creates " + writable.getKey())
                 .anySatisfy((from, into) -> {
                     Path inImage = Path.of(writable.getKey());
                     assertThat(inImage).startsWithRaw(Path.of(into));

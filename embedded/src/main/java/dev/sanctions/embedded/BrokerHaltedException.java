@@ -5,7 +5,7 @@ final class BrokerHaltedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     BrokerHaltedException(int statusCode, String message) {
-        super("the embedded Kafka broker failed to start (status " + statusCode + (message == null ? "" : ": " + message)
-                + "); the broker's log above says why");
+        super("the embedded Kafka broker failed to start (status " + statusCode
+                + (message == null ? "" : ": " + message) + "); the broker's log above says why");
     }
 }

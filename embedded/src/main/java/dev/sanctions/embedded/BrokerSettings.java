@@ -11,18 +11,20 @@ public final class BrokerSettings {
     /** Large enough for an announcement of 10,000 actions; the test kit's Docker broker is given the same. */
     public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
-    private BrokerSettings() {
-    }
+    private BrokerSettings() {}
 
     static Properties of(Path logDir, int brokerPort, int controllerPort) {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", String.valueOf(NODE_ID));
         props.put("controller.quorum.voters", NODE_ID + "@" + Loopback.HOST + ":" + controllerPort);
-        props.put("listeners", BROKER_LISTENER + "://" + Loopback.HOST + ":" + brokerPort + ","
-                + CONTROLLER_LISTENER + "://" + Loopback.HOST + ":" + controllerPort);
+        props.put(
+                "listeners",
+                BROKER_LISTENER + "://" + Loopback.HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://"
+                        + Loopback.HOST + ":" + controllerPort);
         props.put("advertised.listeners", BROKER_LISTENER + "://" + Loopback.HOST + ":" + brokerPort);
-        props.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.put(
+                "listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("controller.listener.names", CONTROLLER_LISTENER);
         props.put("inter.broker.listener.name", BROKER_LISTENER);
         props.put("log.dirs", logDir.toAbsolutePath().toString());

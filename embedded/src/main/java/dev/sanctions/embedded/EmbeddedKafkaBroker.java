@@ -71,8 +71,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 }
                 boolean clash = !Loopback.isFree(brokerPort) || !Loopback.isFree(controllerPort);
                 if (!clash || attempt == ATTEMPTS_ON_PORT_CLASH) {
-                    throw new IllegalStateException("the embedded Kafka broker in " + dataDir + " failed to start: "
-                            + rootMessage(e), e);
+                    throw new IllegalStateException(
+                            "the embedded Kafka broker in " + dataDir + " failed to start: " + rootMessage(e), e);
                 }
                 LOG.warn("Port clash while starting the embedded Kafka broker, retrying on other ports", e);
             }
@@ -95,8 +95,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 shutDownHalfStarted(server);
                 throw guard.fault();
             }
-            LOG.info("Embedded Kafka broker ready on {}:{} in {} ms (data in {})", Loopback.HOST, brokerPort,
-                    (System.nanoTime() - started) / 1_000_000, dataDir);
+            LOG.info(
+                    "Embedded Kafka broker ready on {}:{} in {} ms (data in {})",
+                    Loopback.HOST,
+                    brokerPort,
+                    (System.nanoTime() - started) / 1_000_000,
+                    dataDir);
             return server;
         }
     }

@@ -24,6 +24,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final EmbeddedKafkaBroker broker;
     /** Owns the schema store: closing the server closes it. */
     private final SchemaRegistryServer registry;
+
     private boolean closed;
 
     private EmbeddedStack(EmbeddedKafkaBroker broker, SchemaRegistryServer registry) {
@@ -41,7 +42,8 @@ public final class EmbeddedStack implements AutoCloseable {
      */
     public static EmbeddedStack start(Path dataDir, int kafkaPort, int registryPort) {
         if (registryPort < 0 || registryPort > 65535) {
-            throw new IllegalArgumentException("registry port must be 0 (any free port) or 1-65535, got " + registryPort);
+            throw new IllegalArgumentException(
+                    "registry port must be 0 (any free port) or 1-65535, got " + registryPort);
         }
         // Checked first so a taken registry port does not cost a broker start.
         if (registryPort != 0 && !Loopback.isFree(registryPort)) {
@@ -50,11 +52,17 @@ public final class EmbeddedStack implements AutoCloseable {
         long started = System.nanoTime();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
         try {
-            SchemaRegistryServer registry = startRegistry(registryPort, KafkaSchemaStore.open(
-                    Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-                    SCHEMAS_TOPIC, STORE_TIMEOUT));
-            LOG.info("Embedded stack ready in {} ms: bootstrap={} registry={}",
-                    (System.nanoTime() - started) / 1_000_000, broker.bootstrapServers(), registry.url());
+            SchemaRegistryServer registry = startRegistry(
+                    registryPort,
+                    KafkaSchemaStore.open(
+                            Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                            SCHEMAS_TOPIC,
+                            STORE_TIMEOUT));
+            LOG.info(
+                    "Embedded stack ready in {} ms: bootstrap={} registry={}",
+                    (System.nanoTime() - started) / 1_000_000,
+                    broker.bootstrapServers(),
+                    registry.url());
             return new EmbeddedStack(broker, registry);
         } catch (RuntimeException e) {
             broker.close();

@@ -14,8 +14,7 @@ final class ExitGuard implements AutoCloseable {
 
     private final AtomicReference<BrokerHaltedException> fault = new AtomicReference<>();
 
-    private ExitGuard() {
-    }
+    private ExitGuard() {}
 
     /** Holds the JVM-wide start-up lock until closed, which must happen on the same thread. */
     static ExitGuard install() {

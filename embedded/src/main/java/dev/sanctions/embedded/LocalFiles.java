@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** The temporary directories of the embedded stack and of the commands that run it (dev, demo, bench). */
 public final class LocalFiles {
 
-    private LocalFiles() {
-    }
+    private LocalFiles() {}
 
     /** Deletes {@code dir} and everything below it; a directory that does not exist is fine. */
     public static void deleteRecursively(Path dir) {

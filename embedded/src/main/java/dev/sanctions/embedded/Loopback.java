@@ -9,8 +9,7 @@ import java.net.ServerSocket;
 final class Loopback {
     static final String HOST = "127.0.0.1";
 
-    private Loopback() {
-    }
+    private Loopback() {}
 
     /** A port free right now; another process may take it before it is bound, so callers retry on a clash. */
     static int freePort() {

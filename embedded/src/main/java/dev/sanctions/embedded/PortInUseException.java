@@ -15,7 +15,10 @@ public class PortInUseException extends RuntimeException {
      * @param option the command-line option that chooses this port, e.g. {@code --kafka-port}
      */
     public PortInUseException(String host, int port, String option, Throwable cause) {
-        super("port " + port + " on " + host + " is already in use: stop what uses it or choose another with " + option, cause);
+        super(
+                "port " + port + " on " + host + " is already in use: stop what uses it or choose another with "
+                        + option,
+                cause);
         this.host = host;
         this.port = port;
         this.option = option;

@@ -11,8 +11,7 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /** Formats a fresh log directory as a new one-node cluster; a formatted one is kept, so topics survive a restart. */
 final class StorageFormat {
-    private StorageFormat() {
-    }
+    private StorageFormat() {}
 
     static boolean isFormatted(Path logDir) {
         return Files.exists(logDir.resolve("meta.properties"));
@@ -36,8 +35,10 @@ final class StorageFormat {
         try {
             formatter.run();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot format Kafka storage in " + dir + ": " + e.getMessage()
-                    + " " + output.toString(StandardCharsets.UTF_8).strip(), e);
+            throw new IllegalStateException(
+                    "cannot format Kafka storage in " + dir + ": " + e.getMessage() + " "
+                            + output.toString(StandardCharsets.UTF_8).strip(),
+                    e);
         }
     }
 }

@@ -60,7 +60,8 @@ class EmbeddedKafkaBrokerIT {
     @Test
     void aSecondBrokerOnATakenPortFailsWithPortInUseAndTheJvmSurvives(@TempDir Path otherDir) throws Exception {
         try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(dataDir, 0)) {
-            int port = Integer.parseInt(first.bootstrapServers().substring(first.bootstrapServers().lastIndexOf(':') + 1));
+            int port = Integer.parseInt(
+                    first.bootstrapServers().substring(first.bootstrapServers().lastIndexOf(':') + 1));
 
             assertThatThrownBy(() -> EmbeddedKafkaBroker.start(otherDir, port))
                     .isInstanceOf(PortInUseException.class)
@@ -119,8 +120,10 @@ class EmbeddedKafkaBrokerIT {
 
     private static void produceInTransaction(String bootstrapServers, String topic, List<String> values) {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tx-" + UUID.randomUUID());
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                "tx-" + UUID.randomUUID());
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.initTransactions();
@@ -132,7 +135,8 @@ class EmbeddedKafkaBrokerIT {
 
     private static void createTopic(String bootstrapServers, int partitions, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                    .all()
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
     }
@@ -140,9 +144,12 @@ class EmbeddedKafkaBrokerIT {
     /** Every committed value of {@code topic} from the start, once at least {@code count} have arrived. */
     private static List<String> values(String bootstrapServers, String topic, int count) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                IsolationLevel.READ_COMMITTED.toString(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         List<String> values = new ArrayList<>();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try (KafkaConsumer<String, String> consumer =

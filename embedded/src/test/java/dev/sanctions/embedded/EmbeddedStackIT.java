@@ -3,11 +3,11 @@ package dev.sanctions.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.RejectedAction;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sanctions.registry.client.RestSchemaRegistryClient;
 import java.io.IOException;
 import java.net.URI;
@@ -48,7 +48,8 @@ class EmbeddedStackIT {
                 HttpResponse<String> byId = get(stack.schemaRegistryUrl() + "/schemas/ids/" + id);
                 assertThat(byId.statusCode()).isEqualTo(200);
                 assertThat(new Schema.Parser().parse(schemaField(byId.body()))).isEqualTo(contract.getValue());
-                assertThat(client.register(contract.getKey(), contract.getValue())).isEqualTo(id);
+                assertThat(client.register(contract.getKey(), contract.getValue()))
+                        .isEqualTo(id);
             }
         }
     }
@@ -77,8 +78,8 @@ class EmbeddedStackIT {
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The "schema" string of the registry's {"schema": "..."} answer. */
@@ -88,7 +89,10 @@ class EmbeddedStackIT {
 
     private static Map<String, Schema> contract() {
         Map<String, Schema> schemas = new LinkedHashMap<>();
-        List.of(Announcement.getClassSchema(), DesignationState.getClassSchema(), DesignationChange.getClassSchema(),
+        List.of(
+                        Announcement.getClassSchema(),
+                        DesignationState.getClassSchema(),
+                        DesignationChange.getClassSchema(),
                         RejectedAction.getClassSchema())
                 .forEach(schema -> schemas.put("sanctions." + schema.getName() + "-value", schema));
         return schemas;

@@ -63,8 +63,10 @@ public final class HttpService implements AutoCloseable {
         try {
             server = HttpServer.create(address, 0);
         } catch (IOException e) {
-            throw new IOException("Cannot start the " + name + " on " + host + ":" + port + ": " + e.getMessage()
-                    + ". Choose another port (0 picks a free one) or stop the process using it.", e);
+            throw new IOException(
+                    "Cannot start the " + name + " on " + host + ":" + port + ": " + e.getMessage()
+                            + ". Choose another port (0 picks a free one) or stop the process using it.",
+                    e);
         }
         ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, handlerThreads(name));
         server.setExecutor(executor);

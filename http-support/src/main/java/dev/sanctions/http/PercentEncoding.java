@@ -13,8 +13,7 @@ public final class PercentEncoding {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PercentEncoding() {
-    }
+    private PercentEncoding() {}
 
     /**
      * Decodes the escapes of one raw segment (split on '/' before decoding, so that an encoded '/' stays inside
@@ -58,8 +57,13 @@ public final class PercentEncoding {
         StringBuilder raw = new StringBuilder(text.length());
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 raw.append(c);
             } else {
                 raw.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
@@ -84,7 +88,8 @@ public final class PercentEncoding {
 
     private static String utf8(byte[] bytes, int length, String raw) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, 0, length))
@@ -95,7 +100,9 @@ public final class PercentEncoding {
     }
 
     private static RequestRefused malformed(String raw) {
-        return new RequestRefused(400, "malformed percent escape in '" + raw + "': write each byte as % and two hex"
-                + " digits, and text as UTF-8");
+        return new RequestRefused(
+                400,
+                "malformed percent escape in '" + raw + "': write each byte as % and two hex"
+                        + " digits, and text as UTF-8");
     }
 }

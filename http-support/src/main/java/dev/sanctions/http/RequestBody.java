@@ -7,8 +7,7 @@ import java.io.InputStream;
 /** Reads a request body with a size limit, so that one request cannot make a server hold any amount of memory. */
 public final class RequestBody {
 
-    private RequestBody() {
-    }
+    private RequestBody() {}
 
     /**
      * The whole body, at most {@code maxBytes}.

@@ -7,8 +7,7 @@ import java.io.OutputStream;
 /** Writes one complete answer and closes the exchange. */
 public final class Responses {
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /** A HEAD request gets the status and headers of the GET, without the body. */
     public static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {

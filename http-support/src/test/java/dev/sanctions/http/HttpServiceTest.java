@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class HttpServiceTest {
 
     private static final int LIMIT = 8;
-    private static final JsonErrors ERRORS = new JsonErrors("application/json",
-            refusal -> JsonNodeFactory.instance.objectNode().put("error", refusal.getMessage()));
+    private static final JsonErrors ERRORS = new JsonErrors(
+            "application/json", refusal -> JsonNodeFactory.instance.objectNode().put("error", refusal.getMessage()));
 
     private final HttpClient client = HttpClient.newHttpClient();
     private HttpService service;
@@ -76,8 +76,11 @@ class HttpServiceTest {
 
     @Test
     void aHeadRequestGetsTheStatusAndHeadersWithoutABody() throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(service.url() + "/echo"))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(service.url() + "/echo"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("text/plain");
         assertThat(response.body()).isEmpty();
@@ -101,7 +104,10 @@ class HttpServiceTest {
     }
 
     private HttpResponse<String> post(HttpRequest.BodyPublisher body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(service.url() + "/echo")).POST(body).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create(service.url() + "/echo"))
+                        .POST(body)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -10,11 +10,14 @@ class JsonErrorsTest {
 
     @Test
     void everyRefusalIsWrittenInTheShapeTheApiGives() {
-        JsonErrors confluent = new JsonErrors("application/vnd.schemaregistry.v1+json",
-                refusal -> JsonNodeFactory.instance.objectNode()
+        JsonErrors confluent = new JsonErrors(
+                "application/vnd.schemaregistry.v1+json",
+                refusal -> JsonNodeFactory.instance
+                        .objectNode()
                         .put("error_code", refusal.status())
                         .put("message", refusal.getMessage()));
-        JsonErrors processor = new JsonErrors("application/json; charset=utf-8",
+        JsonErrors processor = new JsonErrors(
+                "application/json; charset=utf-8",
                 refusal -> JsonNodeFactory.instance.objectNode().put("error", refusal.getMessage()));
 
         RequestRefused refusal = new RequestRefused(404, "no \"subject\" named é");

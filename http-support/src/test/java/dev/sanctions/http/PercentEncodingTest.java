@@ -31,14 +31,28 @@ class PercentEncodingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "%", "abc%", "%4", "a%4", "%zz", "%G1", "%+1", "%-1", "%%41",
-        "%１２",          // full-width digits: digits, but not hex digits of a URL
-        "%FF", "%C3", "%E3%81", "%C0%AF", "%ED%A0%80" // not UTF-8: a stray, truncated, overlong or surrogate byte
-    })
+    @ValueSource(
+            strings = {
+                "%",
+                "abc%",
+                "%4",
+                "a%4",
+                "%zz",
+                "%G1",
+                "%+1",
+                "%-1",
+                "%%41",
+                "%１２", // full-width digits: digits, but not hex digits of a URL
+                "%FF",
+                "%C3",
+                "%E3%81",
+                "%C0%AF",
+                "%ED%A0%80" // not UTF-8: a stray, truncated, overlong or surrogate byte
+            })
     void aMalformedEscapeIsRefusedWith400(String raw) {
         assertThatThrownBy(() -> PercentEncoding.decode(raw))
-                .isInstanceOfSatisfying(RequestRefused.class, e -> assertThat(e.status()).isEqualTo(400))
+                .isInstanceOfSatisfying(
+                        RequestRefused.class, e -> assertThat(e.status()).isEqualTo(400))
                 .hasMessageContaining("malformed percent escape in '" + raw + "'");
     }
 

@@ -31,11 +31,11 @@ public final class LogReader {
 
     /** Only the wait when nothing arrives: a poll returns as soon as records do. */
     private static final Duration POLL = Duration.ofMillis(100);
+
     private static final Comparator<TopicPartition> IN_ORDER =
             Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
-    private LogReader() {
-    }
+    private LogReader() {}
 
     /** The partitions of {@code topic} in partition order; none when the topic does not exist. */
     public static List<TopicPartition> partitionsOf(Consumer<?, ?> consumer, String topic, Duration timeout) {
@@ -58,16 +58,19 @@ public final class LogReader {
      * @throws EndNotReachedException when the end offsets cannot be looked up, or the read stands still, for
      *     {@code timeout}
      */
-    public static <K, V> void readToEnd(Consumer<K, V> consumer, Duration timeout,
-            java.util.function.Consumer<? super ConsumerRecord<K, V>> sink) {
+    public static <K, V> void readToEnd(
+            Consumer<K, V> consumer, Duration timeout, java.util.function.Consumer<? super ConsumerRecord<K, V>> sink) {
         Set<TopicPartition> partitions = consumer.assignment();
         Map<TopicPartition, Long> ends;
         try {
             ends = consumer.endOffsets(partitions, timeout);
         } catch (TimeoutException e) {
-            throw new EndNotReachedException("could not look up the end offsets of " + topics(partitions) + " ("
-                    + inOrder(partitions) + ") within " + describe(timeout) + ". Is the broker reachable? Check "
-                    + "bootstrap.servers and the client's security settings.", e);
+            throw new EndNotReachedException(
+                    "could not look up the end offsets of " + topics(partitions) + " ("
+                            + inOrder(partitions) + ") within " + describe(timeout)
+                            + ". Is the broker reachable? Check "
+                            + "bootstrap.servers and the client's security settings.",
+                    e);
         }
         readTo(consumer, ends, timeout, sink);
     }
@@ -79,7 +82,10 @@ public final class LogReader {
      *
      * @throws EndNotReachedException when the read goes {@code timeout} without moving forward
      */
-    public static <K, V> void readTo(Consumer<K, V> consumer, Map<TopicPartition, Long> ends, Duration timeout,
+    public static <K, V> void readTo(
+            Consumer<K, V> consumer,
+            Map<TopicPartition, Long> ends,
+            Duration timeout,
             java.util.function.Consumer<? super ConsumerRecord<K, V>> sink) {
         if (!consumer.assignment().equals(ends.keySet())) {
             throw new IllegalArgumentException("the consumer is assigned " + inOrder(consumer.assignment())
@@ -162,15 +168,20 @@ public final class LogReader {
         }
 
         private EndNotReachedException stalled(TimeoutException cause) {
-            String behind = unfinished.stream().sorted(IN_ORDER)
-                    .map(partition -> partition + (positions.containsKey(partition)
-                            ? " at offset " + positions.get(partition) : " (position not known)")
+            String behind = unfinished.stream()
+                    .sorted(IN_ORDER)
+                    .map(partition -> partition
+                            + (positions.containsKey(partition)
+                                    ? " at offset " + positions.get(partition)
+                                    : " (position not known)")
                             + " of " + ends.get(partition))
                     .collect(Collectors.joining(", "));
-            return new EndNotReachedException("reading " + topics(unfinished) + " to the end made no progress for "
-                    + describe(timeout) + "; still behind: " + behind + ". Is the broker reachable? Check "
-                    + "bootstrap.servers and the client's security settings. If it is, a transaction left open "
-                    + "below the end holds a read_committed consumer back until it commits or aborts.", cause);
+            return new EndNotReachedException(
+                    "reading " + topics(unfinished) + " to the end made no progress for "
+                            + describe(timeout) + "; still behind: " + behind + ". Is the broker reachable? Check "
+                            + "bootstrap.servers and the client's security settings. If it is, a transaction left open "
+                            + "below the end holds a read_committed consumer back until it commits or aborts.",
+                    cause);
         }
     }
 
@@ -181,7 +192,10 @@ public final class LogReader {
     }
 
     private static String inOrder(Collection<TopicPartition> partitions) {
-        return partitions.stream().sorted(IN_ORDER).map(TopicPartition::toString).collect(Collectors.joining(", "));
+        return partitions.stream()
+                .sorted(IN_ORDER)
+                .map(TopicPartition::toString)
+                .collect(Collectors.joining(", "));
     }
 
     private static String describe(Duration timeout) {

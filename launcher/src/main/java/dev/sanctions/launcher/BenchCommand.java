@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
         name = "bench",
@@ -29,46 +29,73 @@ import picocli.CommandLine.Model.CommandSpec;
         })
 final class BenchCommand implements Callable<Integer> {
 
-    @Spec CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--actions", paramLabel = "N", defaultValue = "200000",
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(
+            names = "--actions",
+            paramLabel = "N",
+            defaultValue = "200000",
             description = "One-action announcements measured for throughput (default: ${DEFAULT-VALUE}).")
     int actions;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the JSON figures here.")
     Path output;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+    @Option(
+            names = "--runs",
+            paramLabel = "N",
+            defaultValue = "3",
             description = "Throughput runs; the median is reported with the spread (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--realistic-actions", paramLabel = "N",
+    @Option(
+            names = "--realistic-actions",
+            paramLabel = "N",
             description = "Actions published in realistic announcements of ~25 actions (default: as --actions).")
     Integer realisticActions;
 
-    @Option(names = "--latency-rate", paramLabel = "N", defaultValue = "1000",
+    @Option(
+            names = "--latency-rate",
+            paramLabel = "N",
+            defaultValue = "1000",
             description = "Actions per second in the latency phase (default: ${DEFAULT-VALUE}).")
     int latencyRate;
 
-    @Option(names = "--latency-seconds", paramLabel = "S", defaultValue = "20",
+    @Option(
+            names = "--latency-seconds",
+            paramLabel = "S",
+            defaultValue = "20",
             description = "Seconds of latency measured at that rate, after a 2 s warm-up (default: ${DEFAULT-VALUE}).")
     int latencySeconds;
 
-    @Option(names = "--commit-interval", paramLabel = "MS", defaultValue = "0",
+    @Option(
+            names = "--commit-interval",
+            paramLabel = "MS",
+            defaultValue = "0",
             description = "The processor's commit interval in ms; 0: its default.")
     long commitIntervalMs;
 
-    @Option(names = "--processor-heap", paramLabel = "MB", defaultValue = "512",
+    @Option(
+            names = "--processor-heap",
+            paramLabel = "MB",
+            defaultValue = "512",
             description = "The processor JVM's -Xmx in MB (default: ${DEFAULT-VALUE}).")
     int processorHeapMb;
 
-    @Option(names = "--work-dir", paramLabel = "DIR",
+    @Option(
+            names = "--work-dir",
+            paramLabel = "DIR",
             description = "Keep the broker's data and the processor's log here (default: a temporary directory,"
                     + " deleted after a successful run).")
     Path workDir;
 
-    @Option(names = "--profile", paramLabel = "DIR",
+    @Option(
+            names = "--profile",
+            paramLabel = "DIR",
             description = "Record the processor with Java Flight Recorder into DIR/processor.jfr.")
     Path profileDir;
 

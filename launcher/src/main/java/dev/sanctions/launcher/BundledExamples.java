@@ -33,7 +33,8 @@ final class BundledExamples {
         }
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.filter(p -> p.getFileName().toString().matches(".*\\.jsonl?"))
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .sorted((a, b) ->
+                            a.getFileName().toString().compareTo(b.getFileName().toString()))
                     .toList();
         }
     }

@@ -58,15 +58,19 @@ final class DemoCommand implements Callable<Integer> {
     private static final Duration IDLE_LIMIT = Duration.ofSeconds(60);
     private static final String HOME = "JP";
 
-    @Spec CommandLine.Model.CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
 
     private PrintWriter out;
     private boolean colour;
 
     @Override
     public Integer call() throws Exception {
-        ConnectionOptions.noteUnused(spec.commandLine(), "the demo runs its own broker and registry in a temporary directory.");
+        ConnectionOptions.noteUnused(
+                spec.commandLine(), "the demo runs its own broker and registry in a temporary directory.");
         out = spec.commandLine().getOut();
         colour = System.console() != null && System.getenv("NO_COLOR") == null;
         ((Logger) LoggerFactory.getLogger("dev.sanctions")).setLevel(Level.WARN);
@@ -74,7 +78,8 @@ final class DemoCommand implements Callable<Integer> {
         List<Path> files = BundledExamples.files();
         Batch examples = AnnouncementFiles.read(files);
         if (!examples.valid()) {
-            throw new IllegalStateException("the bundled examples are invalid: " + examples.problems().get(0).format());
+            throw new IllegalStateException("the bundled examples are invalid: "
+                    + examples.problems().get(0).format());
         }
         Expected expected = Expected.of(examples.announcements());
         Path dataDir = Files.createTempDirectory("sanctions-demo-");
@@ -84,12 +89,17 @@ final class DemoCommand implements Callable<Integer> {
             try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(dataDir, 0, 0, 0)) {
                 dim("ready: bootstrap=" + pipeline.bootstrapServers() + " registry=" + pipeline.schemaRegistryUrl()
                         + " http=" + pipeline.httpUrl());
-                step(2, "A bank subscribes to " + HOME + " (topic sanctions.changes.jp); its notifications appear as they arrive");
+                step(
+                        2,
+                        "A bank subscribes to " + HOME
+                                + " (topic sanctions.changes.jp); its notifications appear as they arrive");
                 AtomicReference<Exception> failure = new AtomicReference<>();
                 AtomicLong received = new AtomicLong();
                 Thread bank = follow(pipeline, Set.of(HOME), expected.home, received, failure);
-                step(3, "Publishing " + examples.announcements().size() + " announcements from examples/ ("
-                        + expected.actions + " actions), one transaction per file");
+                step(
+                        3,
+                        "Publishing " + examples.announcements().size() + " announcements from examples/ ("
+                                + expected.actions + " actions), one transaction per file");
                 publish(pipeline, files, received);
                 bank.join();
                 rethrow(failure);
@@ -107,20 +117,27 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             LocalFiles.deleteRecursively(dataDir);
         }
-        out.printf("%nDone in %.1f s; nothing is left running or on disk. Next: ./sanctions dev, then ./sanctions "
-                + "publish examples/ and ./sanctions subscribe --jurisdiction JP --from beginning%n",
+        out.printf(
+                "%nDone in %.1f s; nothing is left running or on disk. Next: ./sanctions dev, then ./sanctions "
+                        + "publish examples/ and ./sanctions subscribe --jurisdiction JP --from beginning%n",
                 (System.nanoTime() - started) / 1e9);
         out.flush();
         return ExitCodes.OK;
     }
 
-    private Thread follow(EmbeddedPipeline pipeline, Set<String> jurisdictions, long limit, AtomicLong received,
+    private Thread follow(
+            EmbeddedPipeline pipeline,
+            Set<String> jurisdictions,
+            long limit,
+            AtomicLong received,
             AtomicReference<Exception> failure) {
-        SubscriptionSettings settings = SubscriptionSettings.builder(pipeline.bootstrapServers(), pipeline.schemaRegistryUrl())
+        SubscriptionSettings settings = SubscriptionSettings.builder(
+                        pipeline.bootstrapServers(), pipeline.schemaRegistryUrl())
                 .jurisdictions(jurisdictions)
                 .from(StartPosition.parse("beginning"))
                 .build();
-        PrintingListener printer = new PrintingListener(ChangeFormat.TABLE, out, spec.commandLine().getErr());
+        PrintingListener printer =
+                new PrintingListener(ChangeFormat.TABLE, out, spec.commandLine().getErr());
         DesignationListener counting = new DesignationListener() {
             @Override
             public void onChange(DesignationChange change) {
@@ -133,16 +150,19 @@ final class DemoCommand implements Callable<Integer> {
                 printer.onGap(designationKey, expectedVersion, receivedVersion);
             }
         };
-        Thread thread = new Thread(() -> {
-            if (limit == 0) {
-                return;
-            }
-            try (Subscriber subscriber = new Subscriber(settings)) {
-                subscriber.run(counting, StopCondition.never().withLimit(limit).withMaxIdle(IDLE_LIMIT));
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, e);
-            }
-        }, "demo-bank");
+        Thread thread = new Thread(
+                () -> {
+                    if (limit == 0) {
+                        return;
+                    }
+                    try (Subscriber subscriber = new Subscriber(settings)) {
+                        subscriber.run(
+                                counting, StopCondition.never().withLimit(limit).withMaxIdle(IDLE_LIMIT));
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                },
+                "demo-bank");
         thread.start();
         return thread;
     }
@@ -155,12 +175,16 @@ final class DemoCommand implements Callable<Integer> {
         LogFold fold = new LogFold();
         long expected = 0;
         try (AnnouncementPublisher publisher = new AnnouncementPublisher(
-                PublisherConfig.builder(pipeline.bootstrapServers(), pipeline.schemaRegistryUrl()).build())) {
+                PublisherConfig.builder(pipeline.bootstrapServers(), pipeline.schemaRegistryUrl())
+                        .build())) {
             for (Path file : files) {
                 List<Announcement> announcements = AnnouncementFiles.read(List.of(file)).announcements().stream()
-                        .map(ParsedAnnouncement::announcement).toList();
-                long caused = announcements.stream().flatMap(a -> fold.apply(a).stream())
-                        .filter(o -> o instanceof Outcome.Changed c && c.change().getJurisdiction().equals(HOME))
+                        .map(ParsedAnnouncement::announcement)
+                        .toList();
+                long caused = announcements.stream()
+                        .flatMap(a -> fold.apply(a).stream())
+                        .filter(o -> o instanceof Outcome.Changed c
+                                && c.change().getJurisdiction().equals(HOME))
                         .count();
                 expected += caused;
                 long sent = System.nanoTime();
@@ -171,8 +195,9 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 if (caused > 0) {
                     awaitCount(received, expected);
-                    dim(String.format("-> %d notification(s) for %s, received %d ms after publishing", caused, HOME,
-                            (System.nanoTime() - sent) / 1_000_000));
+                    dim(String.format(
+                            "-> %d notification(s) for %s, received %d ms after publishing",
+                            caused, HOME, (System.nanoTime() - sent) / 1_000_000));
                 }
             }
         }
@@ -182,8 +207,9 @@ final class DemoCommand implements Callable<Integer> {
         long deadline = System.nanoTime() + IDLE_LIMIT.toNanos();
         while (received.get() < expected) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the bank received " + received.get() + " of " + expected
-                        + " notifications within " + IDLE_LIMIT.toSeconds() + " s; the processor may be stuck: see the log");
+                throw new IllegalStateException(
+                        "the bank received " + received.get() + " of " + expected + " notifications within "
+                                + IDLE_LIMIT.toSeconds() + " s; the processor may be stuck: see the log");
             }
             Thread.sleep(5);
         }
@@ -191,21 +217,24 @@ final class DemoCommand implements Callable<Integer> {
 
     private List<DesignationState> snapshot(EmbeddedPipeline pipeline) {
         List<DesignationState> states = new ArrayList<>();
-        SubscriptionSettings settings = SubscriptionSettings.builder(pipeline.bootstrapServers(), pipeline.schemaRegistryUrl())
+        SubscriptionSettings settings = SubscriptionSettings.builder(
+                        pipeline.bootstrapServers(), pipeline.schemaRegistryUrl())
                 .snapshot(true)
                 .build();
         try (Subscriber subscriber = new Subscriber(settings)) {
-            subscriber.run(new DesignationListener() {
-                @Override
-                public void onSnapshot(DesignationState state) {
-                    states.add(state);
-                }
+            subscriber.run(
+                    new DesignationListener() {
+                        @Override
+                        public void onSnapshot(DesignationState state) {
+                            states.add(state);
+                        }
 
-                @Override
-                public void onChange(DesignationChange change) {
-                    // The pipeline is idle by now; the snapshot is the whole answer.
-                }
-            }, StopCondition.never().withMaxIdle(Duration.ofMillis(200)));
+                        @Override
+                        public void onChange(DesignationChange change) {
+                            // The pipeline is idle by now; the snapshot is the whole answer.
+                        }
+                    },
+                    StopCondition.never().withMaxIdle(Duration.ofMillis(200)));
         }
         return states;
     }
@@ -217,18 +246,23 @@ final class DemoCommand implements Callable<Integer> {
             long[] counts = byJurisdiction.computeIfAbsent(state.getJurisdiction(), j -> new long[2]);
             counts[state.getStatus() == DesignationStatus.ACTIVE ? 0 : 1]++;
             if (state.getStatus() == DesignationStatus.ACTIVE) {
-                state.getMeasures().stream().map(Measure::getType).map(Enum::name).distinct()
+                state.getMeasures().stream()
+                        .map(Measure::getType)
+                        .map(Enum::name)
+                        .distinct()
                         .forEach(type -> byMeasure.merge(type, 1L, Long::sum));
             }
         }
         out.printf("%-14s %8s %9s%n", "JURISDICTION", "ACTIVE", "DELISTED");
-        byJurisdiction.forEach((jurisdiction, counts) -> out.printf("%-14s %8d %9d%n", jurisdiction, counts[0], counts[1]));
+        byJurisdiction.forEach(
+                (jurisdiction, counts) -> out.printf("%-14s %8d %9d%n", jurisdiction, counts[0], counts[1]));
         long active = byJurisdiction.values().stream().mapToLong(c -> c[0]).sum();
         long delisted = byJurisdiction.values().stream().mapToLong(c -> c[1]).sum();
         out.printf("%-14s %8d %9d%n%n", "total", active, delisted);
         out.printf("%-26s %s%n", "MEASURE (active)", "DESIGNATIONS");
         byMeasure.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> out.printf("%-26s %d%n", e.getKey(), e.getValue()));
         out.flush();
     }
@@ -249,7 +283,6 @@ final class DemoCommand implements Callable<Integer> {
             throw failure.get();
         }
     }
-
 
     /** What the processor will notify, computed with the same fold: how many changes to wait for, per jurisdiction. */
     private record Expected(long actions, long changes, long home, Map<String, Long> byJurisdiction) {

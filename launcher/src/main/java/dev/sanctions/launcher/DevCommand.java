@@ -22,41 +22,64 @@ import picocli.CommandLine.Spec;
         })
 final class DevCommand implements Callable<Integer> {
 
-    @Spec CommandLine.Model.CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".sanctions-dev",
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = ".sanctions-dev",
             description = "Where the broker, registry and state stores keep their data (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--kafka-port",
+            paramLabel = "PORT",
+            defaultValue = "9092",
+            description = "Default: ${DEFAULT-VALUE}.")
     int kafkaPort;
 
-    @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8081", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--registry-port",
+            paramLabel = "PORT",
+            defaultValue = "8081",
+            description = "Default: ${DEFAULT-VALUE}.")
     int registryPort;
 
-    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--http-port",
+            paramLabel = "PORT",
+            defaultValue = "8080",
+            description = "Default: ${DEFAULT-VALUE}.")
     int httpPort;
 
     @Override
     public Integer call() throws InterruptedException {
-        ConnectionOptions.noteUnused(spec.commandLine(), "dev runs its own broker and registry on --kafka-port and --registry-port.");
+        ConnectionOptions.noteUnused(
+                spec.commandLine(), "dev runs its own broker and registry on --kafka-port and --registry-port.");
         PrintWriter out = spec.commandLine().getOut();
-        out.println("starting Kafka, the schema registry and the processor (data in " + dataDir.toAbsolutePath() + ") ...");
+        out.println(
+                "starting Kafka, the schema registry and the processor (data in " + dataDir.toAbsolutePath() + ") ...");
         out.flush();
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopRequested.countDown();
-            try {
-                stopped.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "dev-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    stopRequested.countDown();
+                    try {
+                        stopped.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "dev-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(dataDir, kafkaPort, registryPort, httpPort)) {
-            out.printf("READY bootstrap=%s registry=%s http=%s%n",
+            out.printf(
+                    "READY bootstrap=%s registry=%s http=%s%n",
                     pipeline.bootstrapServers(), pipeline.schemaRegistryUrl(), pipeline.httpUrl());
             out.flush();
             stopRequested.await();

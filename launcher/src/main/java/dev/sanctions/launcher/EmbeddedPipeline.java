@@ -43,8 +43,9 @@ final class EmbeddedPipeline implements AutoCloseable {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()));
                     SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(
                             Map.of("schema.registry.url", stack.schemaRegistryUrl()))) {
-                new PipelineSetup(admin, registry, Topics.unprefixed(), PipelineSetup.BROKER_DEFAULT,
-                        (short) PipelineSetup.BROKER_DEFAULT).run(InitCommand.DEFAULT_JURISDICTIONS);
+                new PipelineSetup(admin, registry, Topics.unprefixed(), PipelineSetup.BROKER_DEFAULT, (short)
+                                PipelineSetup.BROKER_DEFAULT)
+                        .run(InitCommand.DEFAULT_JURISDICTIONS);
             }
             processor = SanctionsProcessor.start(
                     ProcessorSettings.builder(stack.bootstrapServers(), stack.schemaRegistryUrl())
@@ -96,7 +97,8 @@ final class EmbeddedPipeline implements AutoCloseable {
         while (processor.state() != KafkaStreams.State.RUNNING) {
             KafkaStreams.State state = processor.state();
             if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
-                throw new IllegalStateException("the processor failed to start (state " + state + "); the log above says why");
+                throw new IllegalStateException(
+                        "the processor failed to start (state " + state + "); the log above says why");
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the processor did not reach RUNNING within " + RUNNING_WAIT.toSeconds()

@@ -10,8 +10,7 @@ import picocli.CommandLine;
  */
 public final class SanctionsLauncher {
 
-    private SanctionsLauncher() {
-    }
+    private SanctionsLauncher() {}
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

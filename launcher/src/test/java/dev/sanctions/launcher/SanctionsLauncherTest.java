@@ -14,13 +14,15 @@ class SanctionsLauncherTest {
     void helpListsTheCommandsAndExitsZero() {
         Run run = run("--help");
         assertThat(run.code).isZero();
-        assertThat(run.out).contains("init", "publish", "processor", "subscribe", "state", "replay", "dev", "demo", "bench");
+        assertThat(run.out)
+                .contains("init", "publish", "processor", "subscribe", "state", "replay", "dev", "demo", "bench");
     }
 
     @Test
     void addsDevDemoAndBenchAfterTheCommandsOfTheCliAndBeforeHelp() {
-        assertThat(SanctionsLauncher.commandLine().getSubcommands().keySet()).containsExactly(
-                "init", "publish", "processor", "subscribe", "state", "replay", "dev", "demo", "bench", "help");
+        assertThat(SanctionsLauncher.commandLine().getSubcommands().keySet())
+                .containsExactly(
+                        "init", "publish", "processor", "subscribe", "state", "replay", "dev", "demo", "bench", "help");
     }
 
     @Test
@@ -34,7 +36,8 @@ class SanctionsLauncherTest {
     void theCommandsThatStartABrokerSayWhichCommonOptionsTheyDoNotUse() {
         // --actions 0 is refused before a broker starts, after the note.
         Run run = run("bench", "--bootstrap-servers", "elsewhere:9092", "--actions", "0");
-        assertThat(run.err).contains("sanctions bench: --bootstrap-servers is not used")
+        assertThat(run.err)
+                .contains("sanctions bench: --bootstrap-servers is not used")
                 .contains("--actions must be at least 1");
         assertThat(run.code).isEqualTo(2);
     }

@@ -31,12 +31,10 @@ final class AnnouncementFileReader {
     private final List<ReadAnnouncement> announcements = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
 
-    private AnnouncementFileReader() {
-    }
+    private AnnouncementFileReader() {}
 
     /** Everything one file holds, and everything wrong with it. */
-    record Contents(List<ReadAnnouncement> announcements, List<Finding> findings) {
-    }
+    record Contents(List<ReadAnnouncement> announcements, List<Finding> findings) {}
 
     static boolean isJsonLines(Path file) {
         return file.getFileName() != null
@@ -65,7 +63,8 @@ final class AnnouncementFileReader {
         try (JsonParser json = FACTORY.createParser(in)) {
             JsonToken token = json.nextToken();
             if (token == null) {
-                findings.add(new Finding(1, JSON, "the file is empty: expected an announcement object or an array of them"));
+                findings.add(
+                        new Finding(1, JSON, "the file is empty: expected an announcement object or an array of them"));
                 return;
             }
             if (token == JsonToken.START_OBJECT) {
@@ -75,13 +74,17 @@ final class AnnouncementFileReader {
                     if (token == JsonToken.START_OBJECT) {
                         announcement(json, 0);
                     } else {
-                        findings.add(new Finding(line(json, 0), JSON,
+                        findings.add(new Finding(
+                                line(json, 0),
+                                JSON,
                                 "expected an announcement object, found " + JsonTokens.describe(token)));
                         json.skipChildren();
                     }
                 }
             } else {
-                findings.add(new Finding(line(json, 0), JSON,
+                findings.add(new Finding(
+                        line(json, 0),
+                        JSON,
                         "expected an announcement object or an array of them, found " + JsonTokens.describe(token)));
                 json.skipChildren();
             }
@@ -105,13 +108,17 @@ final class AnnouncementFileReader {
             try (JsonParser json = FACTORY.createParser(line)) {
                 JsonToken token = json.nextToken();
                 if (token != JsonToken.START_OBJECT) {
-                    findings.add(new Finding(number, JSON,
+                    findings.add(new Finding(
+                            number,
+                            JSON,
                             "expected one announcement object per line, found " + JsonTokens.describe(token)));
                     continue;
                 }
                 announcement(json, offset);
                 if (json.nextToken() != null) {
-                    findings.add(new Finding(number, JSON,
+                    findings.add(new Finding(
+                            number,
+                            JSON,
                             "unexpected content after the announcement object (JSON Lines hold one object per line)"));
                 }
             } catch (JsonProcessingException e) {

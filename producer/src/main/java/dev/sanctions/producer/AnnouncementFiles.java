@@ -17,8 +17,7 @@ import java.util.stream.Stream;
  */
 public final class AnnouncementFiles {
 
-    private AnnouncementFiles() {
-    }
+    private AnnouncementFiles() {}
 
     /**
      * Reads the files given, in order; a directory stands for its {@code .json} and {@code .jsonl} files (not
@@ -35,12 +34,20 @@ public final class AnnouncementFiles {
                 try {
                     files.addAll(announcementFilesIn(path));
                     if (files.isEmpty()) {
-                        problems.add(new Located(fileIndex++, path, new Finding(0, AnnouncementFileReader.FILE,
-                                "the directory holds no .json or .jsonl files")));
+                        problems.add(new Located(
+                                fileIndex++,
+                                path,
+                                new Finding(
+                                        0,
+                                        AnnouncementFileReader.FILE,
+                                        "the directory holds no .json or .jsonl files")));
                     }
                 } catch (IOException e) {
-                    problems.add(new Located(fileIndex++, path, new Finding(0, AnnouncementFileReader.FILE,
-                            "cannot list the directory: " + e.getMessage())));
+                    problems.add(new Located(
+                            fileIndex++,
+                            path,
+                            new Finding(
+                                    0, AnnouncementFileReader.FILE, "cannot list the directory: " + e.getMessage())));
                 }
             } else {
                 files.add(path);
@@ -63,20 +70,21 @@ public final class AnnouncementFiles {
         List<ParsedAnnouncement> valid = new ArrayList<>();
         for (Entry entry : entries) {
             if (entry.findings().isEmpty()) {
-                valid.add(new ParsedAnnouncement(entry.file(), entry.read().line(), entry.read().announcement()));
+                valid.add(new ParsedAnnouncement(
+                        entry.file(), entry.read().line(), entry.read().announcement()));
             }
             for (Finding finding : entry.findings()) {
                 problems.add(new Located(entry.fileIndex(), entry.file(), finding));
             }
         }
-        problems.sort(Comparator.comparingInt(Located::fileIndex).thenComparingInt(l -> l.finding().line()));
+        problems.sort(Comparator.comparingInt(Located::fileIndex)
+                .thenComparingInt(l -> l.finding().line()));
         return new Batch(valid, problems.stream().map(Located::problem).toList());
     }
 
     private static List<Path> announcementFilesIn(Path directory) throws IOException {
         try (Stream<Path> children = Files.list(directory)) {
-            return children
-                    .filter(Files::isRegularFile)
+            return children.filter(Files::isRegularFile)
                     .filter(file -> {
                         String name = file.getFileName().toString();
                         String lower = name.toLowerCase(Locale.ROOT);
@@ -89,17 +97,18 @@ public final class AnnouncementFiles {
     }
 
     private static void addDuplicates(List<Entry> entries) {
-        List<Announcement> announcements = entries.stream().map(e -> e.read().announcement()).toList();
-        Map<Integer, String> duplicates = DuplicateAnnouncements.find(announcements, i -> entries.get(i).file()
-                + ":" + entries.get(i).read().lines().lineOf("announcementId"));
+        List<Announcement> announcements =
+                entries.stream().map(e -> e.read().announcement()).toList();
+        Map<Integer, String> duplicates = DuplicateAnnouncements.find(
+                announcements,
+                i -> entries.get(i).file() + ":" + entries.get(i).read().lines().lineOf("announcementId"));
         duplicates.forEach((index, message) -> {
             Entry entry = entries.get(index);
             entry.findings().add(new Finding(entry.read().lines().lineOf("announcementId"), "announcementId", message));
         });
     }
 
-    private record Entry(int fileIndex, Path file, ReadAnnouncement read, List<Finding> findings) {
-    }
+    private record Entry(int fileIndex, Path file, ReadAnnouncement read, List<Finding> findings) {}
 
     private record Located(int fileIndex, Path file, Finding finding) {
         Problem problem() {

@@ -36,11 +36,29 @@ import java.util.stream.Collectors;
  */
 final class AnnouncementParser {
 
-    private static final List<String> ANNOUNCEMENT_FIELDS = List.of("announcementId", "authority", "jurisdiction",
-            "publishedAt", "effectiveFrom", "title", "summary", "legalBasis", "sourceUrl", "actions");
+    private static final List<String> ANNOUNCEMENT_FIELDS = List.of(
+            "announcementId",
+            "authority",
+            "jurisdiction",
+            "publishedAt",
+            "effectiveFrom",
+            "title",
+            "summary",
+            "legalBasis",
+            "sourceUrl",
+            "actions");
     private static final List<String> ACTION_FIELDS = List.of("action", "target", "measures", "programs", "reason");
-    private static final List<String> TARGET_FIELDS = List.of("id", "kind", "name", "aliases", "birthDates",
-            "nationalities", "position", "identifiers", "addresses", "remarks");
+    private static final List<String> TARGET_FIELDS = List.of(
+            "id",
+            "kind",
+            "name",
+            "aliases",
+            "birthDates",
+            "nationalities",
+            "position",
+            "identifiers",
+            "addresses",
+            "remarks");
     private static final List<String> IDENTIFIER_FIELDS = List.of("type", "value", "country");
     private static final List<String> ADDRESS_FIELDS = List.of("text", "country");
     private static final List<String> MEASURE_FIELDS = List.of("type", "detail");
@@ -83,8 +101,10 @@ final class AnnouncementParser {
                 case "summary" -> ifPresent(string(path), announcement::setSummary);
                 case "legalBasis" -> ifPresent(string(path), announcement::setLegalBasis);
                 case "sourceUrl" -> ifPresent(string(path), announcement::setSourceUrl);
-                case "actions" -> ifPresent(list(path, "an array of actions", this::action, AnnouncementParser::noAction),
-                        announcement::setActions);
+                case "actions" ->
+                    ifPresent(
+                            list(path, "an array of actions", this::action, AnnouncementParser::noAction),
+                            announcement::setActions);
                 default -> throw new IllegalStateException("unhandled field " + field);
             }
         });
@@ -132,8 +152,14 @@ final class AnnouncementParser {
             switch (field) {
                 case "action" -> ifPresent(symbol(fieldPath, "action", ActionType.class), action::setAction);
                 case "target" -> action.setTarget(target(fieldPath));
-                case "measures" -> ifPresent(list(fieldPath, "an array of measures", this::measure,
-                        () -> new Measure(MeasureType.UNKNOWN, null)), action::setMeasures);
+                case "measures" ->
+                    ifPresent(
+                            list(
+                                    fieldPath,
+                                    "an array of measures",
+                                    this::measure,
+                                    () -> new Measure(MeasureType.UNKNOWN, null)),
+                            action::setMeasures);
                 case "programs" -> ifPresent(strings(fieldPath), action::setPrograms);
                 case "reason" -> ifPresent(string(fieldPath), action::setReason);
                 default -> throw new IllegalStateException("unhandled field " + field);
@@ -164,10 +190,18 @@ final class AnnouncementParser {
                 case "birthDates" -> ifPresent(strings(fieldPath), target::setBirthDates);
                 case "nationalities" -> ifPresent(strings(fieldPath), target::setNationalities);
                 case "position" -> ifPresent(string(fieldPath), target::setPosition);
-                case "identifiers" -> ifPresent(list(fieldPath, "an array of identifiers", this::identifier,
-                        () -> new Identifier("", "", null)), target::setIdentifiers);
-                case "addresses" -> ifPresent(list(fieldPath, "an array of addresses", this::address,
-                        () -> new Address(null, null)), target::setAddresses);
+                case "identifiers" ->
+                    ifPresent(
+                            list(
+                                    fieldPath,
+                                    "an array of identifiers",
+                                    this::identifier,
+                                    () -> new Identifier("", "", null)),
+                            target::setIdentifiers);
+                case "addresses" ->
+                    ifPresent(
+                            list(fieldPath, "an array of addresses", this::address, () -> new Address(null, null)),
+                            target::setAddresses);
                 case "remarks" -> ifPresent(string(fieldPath), target::setRemarks);
                 default -> throw new IllegalStateException("unhandled field " + field);
             }
@@ -258,8 +292,11 @@ final class AnnouncementParser {
             if (instant.toInstant().isAfter(Instant.now().plus(FUTURE_TOLERANCE))) {
                 // Kafka refuses record timestamps more than an hour ahead of its clock (the broker default of
                 // log.message.timestamp.after.max.ms); only this check reads the clock, and nothing of it is published.
-                report(path, line(), "must not be in the future (it is when the authority published the "
-                        + "announcement), found " + quote(text) + ": check the date");
+                report(
+                        path,
+                        line(),
+                        "must not be in the future (it is when the authority published the " + "announcement), found "
+                                + quote(text) + ": check the date");
                 return null;
             }
             return instant;
@@ -279,10 +316,14 @@ final class AnnouncementParser {
             return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).toString();
         } catch (DateTimeParseException notADate) {
             try {
-                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toString();
+                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .toInstant()
+                        .toString();
             } catch (DateTimeParseException notAnInstant) {
-                report(path, line(), "must be an ISO date, e.g. 2022-04-12, or " + INSTANT_FORM + ", found "
-                        + quote(text));
+                report(
+                        path,
+                        line(),
+                        "must be an ISO date, e.g. 2022-04-12, or " + INSTANT_FORM + ", found " + quote(text));
                 return null;
             }
         }
@@ -294,14 +335,19 @@ final class AnnouncementParser {
             return null;
         }
         // UNKNOWN is Avro's fallback for readers of newer schemas, not something an analyst may write.
-        List<E> allowed = Arrays.stream(type.getEnumConstants()).filter(e -> !e.name().equals("UNKNOWN")).toList();
+        List<E> allowed = Arrays.stream(type.getEnumConstants())
+                .filter(e -> !e.name().equals("UNKNOWN"))
+                .toList();
         for (E symbol : allowed) {
             if (symbol.name().equals(text)) {
                 return symbol;
             }
         }
-        report(path, line(), "unknown " + what + " " + quote(text) + " (allowed: "
-                + allowed.stream().map(Enum::name).collect(Collectors.joining(", ")) + ")");
+        report(
+                path,
+                line(),
+                "unknown " + what + " " + quote(text) + " (allowed: "
+                        + allowed.stream().map(Enum::name).collect(Collectors.joining(", ")) + ")");
         return Enum.valueOf(type, "UNKNOWN");
     }
 

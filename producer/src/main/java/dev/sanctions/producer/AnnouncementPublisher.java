@@ -77,8 +77,13 @@ public final class AnnouncementPublisher implements AutoCloseable {
                 // A send that fails (e.g. no metadata within max.block.ms) does not throw; without this check each
                 // of the remaining sends would wait as long again.
                 throwIfFailed(firstFailure.get());
-                sent.add(producer.send(new ProducerRecord<>(config.topic(), null,
-                        announcement.getPublishedAt().toEpochMilli(), announcement.getAuthority(), announcement),
+                sent.add(producer.send(
+                        new ProducerRecord<>(
+                                config.topic(),
+                                null,
+                                announcement.getPublishedAt().toEpochMilli(),
+                                announcement.getAuthority(),
+                                announcement),
                         (metadata, e) -> {
                             if (e != null) {
                                 firstFailure.compareAndSet(null, e);
@@ -132,14 +137,20 @@ public final class AnnouncementPublisher implements AutoCloseable {
         }
         String reason = reason(cause);
         if (cause instanceof SerializationException) {
-            return new PublishException("could not write announcements with the schema registry at "
-                    + config.schemaRegistryUrl() + ": " + reason + "; " + outcome, cause);
+            return new PublishException(
+                    "could not write announcements with the schema registry at " + config.schemaRegistryUrl() + ": "
+                            + reason + "; " + outcome,
+                    cause);
         }
         String hint = reason.contains("not present in metadata")
-                ? " (is the broker up, and does the topic exist? 'sanctions init' creates it)" : "";
-        return new PublishException("could not publish to topic '" + config.topic() + "' on Kafka at "
-                + config.bootstrapServers() + " within " + config.timeout().toSeconds() + " s: " + reason + hint
-                + "; " + outcome, cause);
+                ? " (is the broker up, and does the topic exist? 'sanctions init' creates it)"
+                : "";
+        return new PublishException(
+                "could not publish to topic '" + config.topic() + "' on Kafka at "
+                        + config.bootstrapServers() + " within "
+                        + config.timeout().toSeconds() + " s: " + reason + hint
+                        + "; " + outcome,
+                cause);
     }
 
     /** Aborts the open transaction; when even that fails the producer is dropped and the next publish starts anew. */
@@ -208,8 +219,12 @@ public final class AnnouncementPublisher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted after the commit", e);
             }
-            published.add(new Published(announcement.getAnnouncementId(), announcement.getAuthority(),
-                    announcement.getActions().size(), metadata.partition(), metadata.offset()));
+            published.add(new Published(
+                    announcement.getAnnouncementId(),
+                    announcement.getAuthority(),
+                    announcement.getActions().size(),
+                    metadata.partition(),
+                    metadata.offset()));
         }
         return published;
     }
@@ -243,8 +258,8 @@ public final class AnnouncementPublisher implements AutoCloseable {
             return new KafkaProducer<>(settings, new StringSerializer(), values);
         } catch (KafkaException e) {
             values.close();
-            throw new PublishException("cannot set up the Kafka producer for " + config.bootstrapServers() + ": "
-                    + reason(e), e);
+            throw new PublishException(
+                    "cannot set up the Kafka producer for " + config.bootstrapServers() + ": " + reason(e), e);
         }
     }
 }

@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
  */
 final class DuplicateAnnouncements {
 
-    private DuplicateAnnouncements() {
-    }
+    private DuplicateAnnouncements() {}
 
     /**
      * @param where names the place of the announcement at an index, e.g. {@code round-3.jsonl:14}
@@ -27,7 +26,8 @@ final class DuplicateAnnouncements {
             Announcement a = announcements.get(i);
             // Missing ids and authorities are reported on their own; they are not duplicates of each other.
             if (!a.getAnnouncementId().isEmpty() && !a.getAuthority().isEmpty()) {
-                byKey.computeIfAbsent(List.of(a.getAuthority(), a.getAnnouncementId()), k -> new ArrayList<>()).add(i);
+                byKey.computeIfAbsent(List.of(a.getAuthority(), a.getAnnouncementId()), k -> new ArrayList<>())
+                        .add(i);
             }
         }
         Map<Integer, String> messages = new LinkedHashMap<>();
@@ -37,11 +37,16 @@ final class DuplicateAnnouncements {
                 continue;
             }
             for (int index : indexes) {
-                String others = indexes.stream().filter(other -> other != index).map(where::apply)
+                String others = indexes.stream()
+                        .filter(other -> other != index)
+                        .map(where::apply)
                         .collect(Collectors.joining(", "));
-                messages.put(index, "'" + group.getKey().get(1) + "' is used more than once by "
-                        + group.getKey().get(0) + " (also at " + others + "); an authority's announcement ids are unique"
-                        + " forever, and the processor would ignore the repeat");
+                messages.put(
+                        index,
+                        "'" + group.getKey().get(1) + "' is used more than once by "
+                                + group.getKey().get(0) + " (also at " + others
+                                + "); an authority's announcement ids are unique"
+                                + " forever, and the processor would ignore the repeat");
             }
         }
         return messages;

@@ -3,8 +3,7 @@ package dev.sanctions.producer;
 /** Field paths as the SPEC's problems name them: {@code actions[2].target.name}; the announcement itself is "". */
 final class FieldPaths {
 
-    private FieldPaths() {
-    }
+    private FieldPaths() {}
 
     static String field(String parent, String name) {
         return parent.isEmpty() ? name : parent + "." + name;

@@ -1,5 +1,4 @@
 package dev.sanctions.producer;
 
 /** A problem found while reading one file, before it is tied to that file. */
-record Finding(int line, String field, String message) {
-}
+record Finding(int line, String field, String message) {}

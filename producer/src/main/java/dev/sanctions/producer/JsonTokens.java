@@ -5,8 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 /** Names JSON values the way a problem message speaks of them: "found a number". */
 final class JsonTokens {
 
-    private JsonTokens() {
-    }
+    private JsonTokens() {}
 
     static String describe(JsonToken token) {
         if (token == null) {

@@ -17,8 +17,13 @@ import java.util.UUID;
  * @param transactionalId   the producer's {@code transactional.id}
  * @param timeout           how long to wait for the broker or registry before failing
  */
-public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl, String topic,
-                              Map<String, String> clientProperties, String transactionalId, Duration timeout) {
+public record PublisherConfig(
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        String topic,
+        Map<String, String> clientProperties,
+        String transactionalId,
+        Duration timeout) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
@@ -77,8 +82,8 @@ public record PublisherConfig(String bootstrapServers, String schemaRegistryUrl,
         }
 
         public PublisherConfig build() {
-            return new PublisherConfig(bootstrapServers, schemaRegistryUrl, topic, clientProperties, transactionalId,
-                    timeout);
+            return new PublisherConfig(
+                    bootstrapServers, schemaRegistryUrl, topic, clientProperties, transactionalId, timeout);
         }
     }
 }

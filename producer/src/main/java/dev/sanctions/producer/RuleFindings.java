@@ -9,8 +9,7 @@ import java.util.Set;
 /** The core rules' verdict on an announcement read from a file, placed on the lines of the values concerned. */
 final class RuleFindings {
 
-    private RuleFindings() {
-    }
+    private RuleFindings() {}
 
     static List<Finding> of(ReadAnnouncement read) {
         List<Finding> findings = new ArrayList<>();

@@ -8,13 +8,12 @@ final class UnknownFields {
 
     private static final int MAX_TYPO_DISTANCE = 2;
 
-    private UnknownFields() {
-    }
+    private UnknownFields() {}
 
     static String message(String name, List<String> allowed) {
         String guess = closest(name, allowed);
-        return "unknown field '" + name + "'" + (guess != null ? ", did you mean '" + guess + "'?" : "")
-                + " (allowed: " + String.join(", ", allowed) + ")";
+        return "unknown field '" + name + "'" + (guess != null ? ", did you mean '" + guess + "'?" : "") + " (allowed: "
+                + String.join(", ", allowed) + ")";
     }
 
     private static String closest(String name, List<String> allowed) {

@@ -44,7 +44,8 @@ class AnnouncementFilesTest {
                 .setSummary("optional free text")
                 .setLegalBasis("Foreign Exchange and Foreign Trade Act")
                 .setSourceUrl("https://www.mofa.go.jp/...")
-                .setActions(List.of(new Action(ActionType.DESIGNATE,
+                .setActions(List.of(new Action(
+                        ActionType.DESIGNATE,
                         Target.newBuilder()
                                 .setId("RU-P-0425")
                                 .setKind(TargetKind.PERSON)
@@ -57,7 +58,9 @@ class AnnouncementFilesTest {
                                 .setAddresses(List.of(new Address("Grozny", "RU")))
                                 .setRemarks(null)
                                 .build(),
-                        List.of(new Measure(MeasureType.ASSET_FREEZE, null), new Measure(MeasureType.TRAVEL_BAN, "entry ban")),
+                        List.of(
+                                new Measure(MeasureType.ASSET_FREEZE, null),
+                                new Measure(MeasureType.TRAVEL_BAN, "entry ban")),
                         List.of("RUSSIA-UKRAINE"),
                         "optional free text")))
                 .build();
@@ -70,7 +73,9 @@ class AnnouncementFilesTest {
 
         assertThat(batch.problems()).isEmpty();
         assertThat(batch.announcements())
-                .extracting(p -> p.file().getFileName().toString(), ParsedAnnouncement::line,
+                .extracting(
+                        p -> p.file().getFileName().toString(),
+                        ParsedAnnouncement::line,
                         p -> p.announcement().getAnnouncementId())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("10-spec-example.json", 1, "jp-mofa-2022-04-08-ru"),
@@ -93,7 +98,9 @@ class AnnouncementFilesTest {
         Batch batch = AnnouncementFiles.read(List.of(dir));
 
         assertThat(batch.problems()).isEmpty();
-        assertThat(batch.announcements()).extracting(p -> p.announcement().getAnnouncementId()).containsExactly("a", "b");
+        assertThat(batch.announcements())
+                .extracting(p -> p.announcement().getAnnouncementId())
+                .containsExactly("a", "b");
     }
 
     @Test
@@ -142,8 +149,9 @@ class AnnouncementFilesTest {
         Action action = a.getActions().get(0);
         assertThat(action.getTarget().getKind()).isNull();
         assertThat(action.getTarget().getAliases()).containsExactly("z", "a", "m");
-        assertThat(action.getMeasures()).containsExactly(new Measure(MeasureType.EXPORT_BAN, null),
-                new Measure(MeasureType.ASSET_FREEZE, null));
+        assertThat(action.getMeasures())
+                .containsExactly(
+                        new Measure(MeasureType.EXPORT_BAN, null), new Measure(MeasureType.ASSET_FREEZE, null));
         assertThat(action.getPrograms()).isNull();
     }
 
@@ -153,10 +161,12 @@ class AnnouncementFilesTest {
 
         Batch batch = AnnouncementFiles.read(List.of(file));
 
-        assertThat(batch.problems()).extracting(Problem::format).containsExactly(
-                "src/test/resources/invalid/round-3.jsonl:2: actions[2].target.name: "
+        assertThat(batch.problems())
+                .extracting(Problem::format)
+                .containsExactly("src/test/resources/invalid/round-3.jsonl:2: actions[2].target.name: "
                         + "required for DESIGNATE, must not be blank");
-        assertThat(batch.announcements()).extracting(p -> p.announcement().getAnnouncementId())
+        assertThat(batch.announcements())
+                .extracting(p -> p.announcement().getAnnouncementId())
                 .containsExactly("jp-mofa-2022-04-20-ru");
     }
 
@@ -177,12 +187,14 @@ class AnnouncementFilesTest {
 
         Batch batch = AnnouncementFiles.read(List.of(file));
 
-        assertThat(batch.problems()).extracting(Problem::line, Problem::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(4, "jurisdiction"),
-                org.assertj.core.groups.Tuple.tuple(5, "publishedAt"),
-                org.assertj.core.groups.Tuple.tuple(8, "actions[0].target.nmae"),
-                org.assertj.core.groups.Tuple.tuple(8, "actions[0].target.name"),
-                org.assertj.core.groups.Tuple.tuple(8, "actions[0].measures"));
+        assertThat(batch.problems())
+                .extracting(Problem::line, Problem::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(4, "jurisdiction"),
+                        org.assertj.core.groups.Tuple.tuple(5, "publishedAt"),
+                        org.assertj.core.groups.Tuple.tuple(8, "actions[0].target.nmae"),
+                        org.assertj.core.groups.Tuple.tuple(8, "actions[0].target.name"),
+                        org.assertj.core.groups.Tuple.tuple(8, "actions[0].measures"));
         assertThat(batch.problems().get(2).message()).startsWith("unknown field 'nmae', did you mean 'name'?");
     }
 
@@ -194,14 +206,20 @@ class AnnouncementFilesTest {
 
         Batch batch = AnnouncementFiles.read(List.of(first, second, other));
 
-        assertThat(batch.problems()).extracting(Problem::format).containsExactly(
-                first + ":2: announcementId: 'b' is used more than once by JP-MOFA (also at " + second + ":1); an "
-                        + "authority's announcement ids are unique forever, and the processor would ignore the repeat",
-                second + ":1: announcementId: 'b' is used more than once by JP-MOFA (also at " + first + ":2); an "
-                        + "authority's announcement ids are unique forever, and the processor would ignore the repeat");
+        assertThat(batch.problems())
+                .extracting(Problem::format)
+                .containsExactly(
+                        first + ":2: announcementId: 'b' is used more than once by JP-MOFA (also at " + second
+                                + ":1); an "
+                                + "authority's announcement ids are unique forever, and the processor would ignore the repeat",
+                        second + ":1: announcementId: 'b' is used more than once by JP-MOFA (also at " + first
+                                + ":2); an "
+                                + "authority's announcement ids are unique forever, and the processor would ignore the repeat");
         // Another authority may use the same id.
-        assertThat(batch.announcements()).extracting(p -> p.announcement().getAuthority() + "/"
-                + p.announcement().getAnnouncementId()).containsExactly("JP-MOFA/a", "JP-METI/a");
+        assertThat(batch.announcements())
+                .extracting(p ->
+                        p.announcement().getAuthority() + "/" + p.announcement().getAnnouncementId())
+                .containsExactly("JP-MOFA/a", "JP-METI/a");
     }
 
     @Test
@@ -211,9 +229,11 @@ class AnnouncementFilesTest {
 
         Batch batch = AnnouncementFiles.read(List.of(missing, empty));
 
-        assertThat(batch.problems()).extracting(Problem::format).containsExactly(
-                missing + ":0: file: no such file",
-                empty + ":0: file: the directory holds no .json or .jsonl files");
+        assertThat(batch.problems())
+                .extracting(Problem::format)
+                .containsExactly(
+                        missing + ":0: file: no such file",
+                        empty + ":0: file: the directory holds no .json or .jsonl files");
     }
 
     private static Announcement only(Batch batch) {

@@ -36,14 +36,17 @@ class AnnouncementPublisherIT {
         String topic = topic();
         Batch batch = AnnouncementFiles.read(List.of(EXAMPLES));
         assertThat(batch.problems()).isEmpty();
-        List<Announcement> announcements = batch.announcements().stream().map(ParsedAnnouncement::announcement).toList();
+        List<Announcement> announcements = batch.announcements().stream()
+                .map(ParsedAnnouncement::announcement)
+                .toList();
 
         List<Published> published;
         try (AnnouncementPublisher publisher = new AnnouncementPublisher(config(topic))) {
             published = publisher.publish(announcements);
         }
 
-        assertThat(published).extracting(Published::announcementId, Published::authority, Published::actions)
+        assertThat(published)
+                .extracting(Published::announcementId, Published::authority, Published::actions)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("jp-mofa-2022-04-08-ru", "JP-MOFA", 1),
                         org.assertj.core.groups.Tuple.tuple("jp-mofa-2022-05-10-ru", "JP-MOFA", 2),
@@ -72,28 +75,35 @@ class AnnouncementPublisherIT {
         assertThat(batch.valid()).isFalse();
         // The file reader keeps the valid announcements apart, but an invalid one handed to the publisher as Avro
         // (as an importer might) stops the whole call before anything is sent.
-        Announcement invalid = Announcement.newBuilder(batch.announcements().get(0).announcement())
-                .setAnnouncementId("needs a name").build();
+        Announcement invalid = Announcement.newBuilder(
+                        batch.announcements().get(0).announcement())
+                .setAnnouncementId("needs a name")
+                .build();
         invalid.getActions().get(0).getTarget().setName(null);
-        List<Announcement> announcements = new ArrayList<>(
-                batch.announcements().stream().map(ParsedAnnouncement::announcement).toList());
+        List<Announcement> announcements = new ArrayList<>(batch.announcements().stream()
+                .map(ParsedAnnouncement::announcement)
+                .toList());
         announcements.add(2, invalid);
 
         try (AnnouncementPublisher publisher = new AnnouncementPublisher(config(topic))) {
             assertThatThrownBy(() -> publisher.publish(announcements))
-                    .isInstanceOfSatisfying(InvalidAnnouncementsException.class, e -> assertThat(e.problems())
-                            .containsExactly(
-                                    "announcements[2] (needs a name): announcementId: must be 1-200 characters of "
-                                            + "[A-Za-z0-9._:-], e.g. jp-mofa-2022-04-08-ru",
-                                    "announcements[2] (needs a name): actions[0].target.name: required for DESIGNATE, "
-                                            + "must not be blank"));
+                    .isInstanceOfSatisfying(
+                            InvalidAnnouncementsException.class,
+                            e -> assertThat(e.problems())
+                                    .containsExactly(
+                                            "announcements[2] (needs a name): announcementId: must be 1-200 characters of "
+                                                    + "[A-Za-z0-9._:-], e.g. jp-mofa-2022-04-08-ru",
+                                            "announcements[2] (needs a name): actions[0].target.name: required for DESIGNATE, "
+                                                    + "must not be blank"));
             // A marker published afterwards is the first thing a read_committed consumer sees.
             Announcement marker = batch.announcements().get(1).announcement();
             publisher.publish(List.of(marker));
         }
 
         List<ConsumerRecord<String, Announcement>> records = readCommitted(topic, 1);
-        assertThat(records).extracting(ConsumerRecord::value).extracting(Announcement::getAnnouncementId)
+        assertThat(records)
+                .extracting(ConsumerRecord::value)
+                .extracting(Announcement::getAnnouncementId)
                 .containsExactly("jp-mofa-2022-05-10-ru");
     }
 
@@ -101,14 +111,21 @@ class AnnouncementPublisherIT {
     void anAnnouncementIdRepeatedInOneCallIsRefused() {
         String topic = topic();
         Announcement announcement = AnnouncementFiles.read(List.of(EXAMPLES.resolve("10-spec-example.json")))
-                .announcements().get(0).announcement();
+                .announcements()
+                .get(0)
+                .announcement();
 
         try (AnnouncementPublisher publisher = new AnnouncementPublisher(config(topic))) {
             assertThatThrownBy(() -> publisher.publish(List.of(announcement, announcement)))
-                    .isInstanceOfSatisfying(InvalidAnnouncementsException.class, e -> assertThat(e.problems())
-                            .hasSize(2)
-                            .first().asString().startsWith("announcements[0] (jp-mofa-2022-04-08-ru): announcementId: "
-                                    + "'jp-mofa-2022-04-08-ru' is used more than once by JP-MOFA (also at announcements[1]"));
+                    .isInstanceOfSatisfying(
+                            InvalidAnnouncementsException.class,
+                            e -> assertThat(e.problems())
+                                    .hasSize(2)
+                                    .first()
+                                    .asString()
+                                    .startsWith(
+                                            "announcements[0] (jp-mofa-2022-04-08-ru): announcementId: "
+                                                    + "'jp-mofa-2022-04-08-ru' is used more than once by JP-MOFA (also at announcements[1]"));
         }
     }
 
@@ -117,7 +134,9 @@ class AnnouncementPublisherIT {
         String topic = topic();
         String registry = "http://127.0.0.1:" + FreePorts.one();
         Announcement announcement = AnnouncementFiles.read(List.of(EXAMPLES.resolve("10-spec-example.json")))
-                .announcements().get(0).announcement();
+                .announcements()
+                .get(0)
+                .announcement();
         PublisherConfig config = PublisherConfig.builder(KAFKA.bootstrapServers(), registry)
                 .topic(topic)
                 .timeout(Duration.ofSeconds(5))
@@ -126,7 +145,8 @@ class AnnouncementPublisherIT {
         try (AnnouncementPublisher publisher = new AnnouncementPublisher(config)) {
             assertThatThrownBy(() -> publisher.publish(List.of(announcement)))
                     .isInstanceOf(PublishException.class)
-                    .hasMessageStartingWith("could not write announcements with the schema registry at " + registry + ": ")
+                    .hasMessageStartingWith(
+                            "could not write announcements with the schema registry at " + registry + ": ")
                     .hasMessageEndingWith("; nothing was published");
         }
     }
@@ -135,7 +155,9 @@ class AnnouncementPublisherIT {
     void anUnreachableBrokerIsAPublishExceptionNamingIt() {
         String bootstrap = "127.0.0.1:" + FreePorts.one();
         Announcement announcement = AnnouncementFiles.read(List.of(EXAMPLES.resolve("10-spec-example.json")))
-                .announcements().get(0).announcement();
+                .announcements()
+                .get(0)
+                .announcement();
         PublisherConfig config = PublisherConfig.builder(bootstrap, KAFKA.schemaRegistryUrl())
                 .topic(Topics.withPrefix("test.").announcements())
                 .timeout(Duration.ofSeconds(3))
@@ -152,8 +174,11 @@ class AnnouncementPublisherIT {
 
     private static String topic() {
         String topic = UniqueNames.of("announcements");
-        TestTopics.create(KAFKA.bootstrapServers(), List.of(new NewTopic(topic, 1, (short) 1)
-                .configs(Map.of("max.message.bytes", String.valueOf(AnnouncementPublisher.MAX_REQUEST_BYTES)))));
+        TestTopics.create(
+                KAFKA.bootstrapServers(),
+                List.of(new NewTopic(topic, 1, (short) 1)
+                        .configs(
+                                Map.of("max.message.bytes", String.valueOf(AnnouncementPublisher.MAX_REQUEST_BYTES)))));
         return topic;
     }
 
@@ -167,7 +192,7 @@ class AnnouncementPublisherIT {
     private static List<ConsumerRecord<String, Announcement>> readCommitted(String topic, int count) {
         SpecificAvroDeserializer<Announcement> values = new SpecificAvroDeserializer<>();
         values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, KAFKA.schemaRegistryUrl()), false);
-        return TestConsumers.readCommitted(KAFKA.bootstrapServers(), topic, new StringDeserializer(), values, count,
-                READ_TIMEOUT);
+        return TestConsumers.readCommitted(
+                KAFKA.bootstrapServers(), topic, new StringDeserializer(), values, count, READ_TIMEOUT);
     }
 }

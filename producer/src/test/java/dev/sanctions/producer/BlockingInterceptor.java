@@ -54,10 +54,8 @@ public final class BlockingInterceptor implements ProducerInterceptor<Object, Ob
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
-    public void configure(Map<String, ?> configs) {
-    }
+    public void configure(Map<String, ?> configs) {}
 }

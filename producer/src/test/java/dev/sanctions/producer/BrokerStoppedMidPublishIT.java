@@ -51,8 +51,11 @@ class BrokerStoppedMidPublishIT {
         // The registry keeps its schemas in memory so that it outlives the broker.
         registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
         broker = EmbeddedKafkaBroker.start(dataDir, 0);
-        TestTopics.create(broker.bootstrapServers(), List.of(new NewTopic(TOPIC, 3, (short) 1)
-                .configs(Map.of("max.message.bytes", String.valueOf(AnnouncementPublisher.MAX_REQUEST_BYTES)))));
+        TestTopics.create(
+                broker.bootstrapServers(),
+                List.of(new NewTopic(TOPIC, 3, (short) 1)
+                        .configs(
+                                Map.of("max.message.bytes", String.valueOf(AnnouncementPublisher.MAX_REQUEST_BYTES)))));
         BlockingInterceptor.reset();
     }
 
@@ -68,12 +71,13 @@ class BrokerStoppedMidPublishIT {
     @Test
     void nothingBecomesVisibleAndThePublisherFailsWithAClearError() throws Exception {
         String bootstrap = broker.bootstrapServers();
-        List<Announcement> announcements = IntStream.range(0, 40).mapToObj(i -> announcement(i, 500)).toList();
+        List<Announcement> announcements =
+                IntStream.range(0, 40).mapToObj(i -> announcement(i, 500)).toList();
         PublisherConfig config = PublisherConfig.builder(bootstrap, registry.url())
                 .transactionalId(TRANSACTIONAL_ID)
                 .timeout(Duration.ofSeconds(5))
-                .clientProperties(Map.of(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG,
-                        BlockingInterceptor.class.getName()))
+                .clientProperties(
+                        Map.of(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, BlockingInterceptor.class.getName()))
                 .build();
 
         CompletableFuture<Throwable> outcome;
@@ -86,12 +90,15 @@ class BrokerStoppedMidPublishIT {
                     return e;
                 }
             });
-            assertThat(BlockingInterceptor.awaitFirstAcknowledged(60)).as("first record acknowledged").isTrue();
+            assertThat(BlockingInterceptor.awaitFirstAcknowledged(60))
+                    .as("first record acknowledged")
+                    .isTrue();
             broker.close();
             BlockingInterceptor.release();
 
             Throwable failure = outcome.get(120, TimeUnit.SECONDS);
-            assertThat(failure).isInstanceOf(PublishException.class)
+            assertThat(failure)
+                    .isInstanceOf(PublishException.class)
                     .hasMessageStartingWith("could not publish to topic 'sanctions.announcements' on Kafka at "
                             + bootstrap + " within 5 s: ")
                     .hasMessageEndingWith("; nothing was published");
@@ -100,8 +107,10 @@ class BrokerStoppedMidPublishIT {
         broker = EmbeddedKafkaBroker.start(dataDir, 0);
         // The same transactional id fences the dead transaction at once instead of after its timeout.
         Announcement marker = announcement(1_000, 1);
-        try (AnnouncementPublisher publisher = new AnnouncementPublisher(PublisherConfig.builder(
-                broker.bootstrapServers(), registry.url()).transactionalId(TRANSACTIONAL_ID).build())) {
+        try (AnnouncementPublisher publisher =
+                new AnnouncementPublisher(PublisherConfig.builder(broker.bootstrapServers(), registry.url())
+                        .transactionalId(TRANSACTIONAL_ID)
+                        .build())) {
             publisher.publish(List.of(marker));
         }
         List<ConsumerRecord<String, Announcement>> records = readCommitted(broker.bootstrapServers());
@@ -111,8 +120,8 @@ class BrokerStoppedMidPublishIT {
     private List<ConsumerRecord<String, Announcement>> readCommitted(String bootstrap) {
         SpecificAvroDeserializer<Announcement> values = new SpecificAvroDeserializer<>();
         values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), false);
-        return TestConsumers.readCommitted(bootstrap, TOPIC, new StringDeserializer(), values, 1,
-                Duration.ofSeconds(30));
+        return TestConsumers.readCommitted(
+                bootstrap, TOPIC, new StringDeserializer(), values, 1, Duration.ofSeconds(30));
     }
 
     private static Announcement announcement(int number, int actions) {
@@ -123,10 +132,18 @@ class BrokerStoppedMidPublishIT {
                 .setPublishedAt(Instant.parse("2022-04-08T01:00:00Z").plusSeconds(number))
                 .setEffectiveFrom("2022-04-08")
                 .setTitle("Bulk designation " + number)
-                .setActions(IntStream.range(0, actions).mapToObj(i -> new Action(ActionType.DESIGNATE,
-                        Target.newBuilder().setId("RU-P-" + number + "-" + i).setKind(TargetKind.PERSON)
-                                .setName("Person " + i + " of announcement " + number).build(),
-                        List.of(new Measure(MeasureType.ASSET_FREEZE, null)), List.of("RUSSIA"), null)).toList())
+                .setActions(IntStream.range(0, actions)
+                        .mapToObj(i -> new Action(
+                                ActionType.DESIGNATE,
+                                Target.newBuilder()
+                                        .setId("RU-P-" + number + "-" + i)
+                                        .setKind(TargetKind.PERSON)
+                                        .setName("Person " + i + " of announcement " + number)
+                                        .build(),
+                                List.of(new Measure(MeasureType.ASSET_FREEZE, null)),
+                                List.of("RUSSIA"),
+                                null))
+                        .toList())
                 .build();
     }
 }

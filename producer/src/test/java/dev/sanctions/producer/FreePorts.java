@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** A loopback port nobody listens on, for "unreachable" addresses. */
 final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     static int one() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

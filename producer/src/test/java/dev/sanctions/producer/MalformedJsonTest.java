@@ -31,9 +31,12 @@ class MalformedJsonTest {
 
         Batch batch = AnnouncementFiles.read(List.of(file));
 
-        assertThat(batch.problems()).extracting(Problem::format).satisfiesExactly(
-                unknown -> assertThat(unknown).startsWith(file + ":4: titel: unknown field 'titel'"),
-                syntax -> assertThat(syntax).startsWith(file + ":6: json: malformed JSON: Unexpected character ('\"'"));
+        assertThat(batch.problems())
+                .extracting(Problem::format)
+                .satisfiesExactly(
+                        unknown -> assertThat(unknown).startsWith(file + ":4: titel: unknown field 'titel'"),
+                        syntax -> assertThat(syntax)
+                                .startsWith(file + ":6: json: malformed JSON: Unexpected character ('\"'"));
         assertThat(batch.announcements()).isEmpty();
     }
 
@@ -43,37 +46,48 @@ class MalformedJsonTest {
 
         Batch batch = AnnouncementFiles.read(List.of(file));
 
-        assertThat(batch.problems()).extracting(Problem::line, Problem::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(4, "json"));
+        assertThat(batch.problems())
+                .extracting(Problem::line, Problem::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "json"));
         assertThat(batch.problems().get(0).message()).startsWith("malformed JSON: Unexpected end-of-input");
         assertThat(batch.problems().get(0).format()).doesNotContain("\n");
     }
 
     @Test
     void aJsonLinesFileGoesOnAfterABadLine() throws IOException {
-        Path file = write("a.jsonl", announcement("a") + "\n"
-                + "{\"announcementId\": \"b\",, }\n"
-                + announcement("c") + "\n"
-                + announcement("d").replace("\"title\"", "\"tilte\"") + "\n");
+        Path file = write(
+                "a.jsonl",
+                announcement("a") + "\n"
+                        + "{\"announcementId\": \"b\",, }\n"
+                        + announcement("c") + "\n"
+                        + announcement("d").replace("\"title\"", "\"tilte\"") + "\n");
 
         Batch batch = AnnouncementFiles.read(List.of(file));
 
-        assertThat(batch.problems()).extracting(Problem::line, Problem::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2, "json"),
-                org.assertj.core.groups.Tuple.tuple(4, "tilte"),
-                org.assertj.core.groups.Tuple.tuple(4, "title"));
-        assertThat(batch.announcements()).extracting(p -> p.announcement().getAnnouncementId()).containsExactly("a", "c");
+        assertThat(batch.problems())
+                .extracting(Problem::line, Problem::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "json"),
+                        org.assertj.core.groups.Tuple.tuple(4, "tilte"),
+                        org.assertj.core.groups.Tuple.tuple(4, "title"));
+        assertThat(batch.announcements())
+                .extracting(p -> p.announcement().getAnnouncementId())
+                .containsExactly("a", "c");
     }
 
     @Test
     void jsonLinesHoldOneObjectPerLine() throws IOException {
-        Path file = write("a.jsonl", "[" + announcement("a") + "]\n" + announcement("b") + " " + announcement("c") + "\n");
+        Path file =
+                write("a.jsonl", "[" + announcement("a") + "]\n" + announcement("b") + " " + announcement("c") + "\n");
 
         Batch batch = AnnouncementFiles.read(List.of(file));
 
-        assertThat(batch.problems()).extracting(Problem::format).containsExactly(
-                file + ":1: json: expected one announcement object per line, found an array",
-                file + ":2: json: unexpected content after the announcement object (JSON Lines hold one object per line)");
+        assertThat(batch.problems())
+                .extracting(Problem::format)
+                .containsExactly(
+                        file + ":1: json: expected one announcement object per line, found an array",
+                        file
+                                + ":2: json: unexpected content after the announcement object (JSON Lines hold one object per line)");
     }
 
     @Test
@@ -82,9 +96,11 @@ class MalformedJsonTest {
 
         Batch batch = AnnouncementFiles.read(List.of(file));
 
-        assertThat(batch.problems()).extracting(Problem::format).containsExactly(
-                file + ":3: json: expected an announcement object, found a string",
-                file + ":4: json: expected an announcement object, found an array");
+        assertThat(batch.problems())
+                .extracting(Problem::format)
+                .containsExactly(
+                        file + ":3: json: expected an announcement object, found a string",
+                        file + ":4: json: expected an announcement object, found an array");
     }
 
     @Test
@@ -95,10 +111,12 @@ class MalformedJsonTest {
 
         Batch batch = AnnouncementFiles.read(List.of(empty, scalar, twice));
 
-        assertThat(batch.problems()).extracting(Problem::format).containsExactly(
-                empty + ":1: json: the file is empty: expected an announcement object or an array of them",
-                scalar + ":2: json: expected an announcement object or an array of them, found a number",
-                twice + ":2: json: unexpected content after the end of the JSON value");
+        assertThat(batch.problems())
+                .extracting(Problem::format)
+                .containsExactly(
+                        empty + ":1: json: the file is empty: expected an announcement object or an array of them",
+                        scalar + ":2: json: expected an announcement object or an array of them, found a number",
+                        twice + ":2: json: unexpected content after the end of the JSON value");
     }
 
     @Test
@@ -109,8 +127,9 @@ class MalformedJsonTest {
 
         Batch batch = AnnouncementFiles.read(List.of(file));
 
-        assertThat(batch.problems()).extracting(Problem::line, Problem::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1, "json"));
+        assertThat(batch.problems())
+                .extracting(Problem::line, Problem::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "json"));
         assertThat(batch.problems().get(0).message()).containsIgnoringCase("UTF-8");
     }
 

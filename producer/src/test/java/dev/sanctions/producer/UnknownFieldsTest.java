@@ -18,7 +18,8 @@ class UnknownFieldsTest {
 
     @Test
     void doesNotGuessForShortOrDistantNames() {
-        assertThat(UnknownFields.message("x", FIELDS)).isEqualTo("unknown field 'x' (allowed: id, kind, name, birthDates)");
+        assertThat(UnknownFields.message("x", FIELDS))
+                .isEqualTo("unknown field 'x' (allowed: id, kind, name, birthDates)");
         assertThat(UnknownFields.message("country", FIELDS)).doesNotContain("did you mean");
     }
 }

@@ -40,22 +40,27 @@ public final class Replay {
         long[] counts = new long[3];
         try (SpecificAvroDeserializer<Announcement> deserializer = new SpecificAvroDeserializer<>()) {
             deserializer.configure(source.deserializerProperties(), false);
-            new TopicReader(source).read(topics.announcements(), record -> {
-                Announcement announcement;
-                try {
-                    announcement = deserializer.deserialize(record.topic(), record.value());
-                } catch (SerializationException unreadable) {
-                    counts[2]++;
-                    return;
-                }
-                if (announcement == null) {
-                    counts[2]++;
-                } else if (asOf == null || !announcement.getPublishedAt().isAfter(asOf)) {
-                    fold.apply(announcement);
-                    counts[0]++;
-                    counts[1] += announcement.getActions().size();
-                }
-            }, progress);
+            new TopicReader(source)
+                    .read(
+                            topics.announcements(),
+                            record -> {
+                                Announcement announcement;
+                                try {
+                                    announcement = deserializer.deserialize(record.topic(), record.value());
+                                } catch (SerializationException unreadable) {
+                                    counts[2]++;
+                                    return;
+                                }
+                                if (announcement == null) {
+                                    counts[2]++;
+                                } else if (asOf == null
+                                        || !announcement.getPublishedAt().isAfter(asOf)) {
+                                    fold.apply(announcement);
+                                    counts[0]++;
+                                    counts[1] += announcement.getActions().size();
+                                }
+                            },
+                            progress);
         }
         return new Refold(fold.states(), counts[0], counts[1], counts[2]);
     }
@@ -67,15 +72,20 @@ public final class Replay {
         long records;
         try (SpecificAvroDeserializer<DesignationState> deserializer = new SpecificAvroDeserializer<>()) {
             deserializer.configure(source.deserializerProperties(), false);
-            records = new TopicReader(source).read(topics.designations(), record -> {
-                DesignationState state = record.value() == null ? null
-                        : deserializer.deserialize(record.topic(), record.value());
-                if (state == null) {
-                    published.remove(record.key());
-                } else {
-                    published.put(record.key(), state);
-                }
-            }, progress);
+            records = new TopicReader(source)
+                    .read(
+                            topics.designations(),
+                            record -> {
+                                DesignationState state = record.value() == null
+                                        ? null
+                                        : deserializer.deserialize(record.topic(), record.value());
+                                if (state == null) {
+                                    published.remove(record.key());
+                                } else {
+                                    published.put(record.key(), state);
+                                }
+                            },
+                            progress);
         }
         return new Verification(refold, records, compare(refold.states(), published));
     }
@@ -88,14 +98,18 @@ public final class Replay {
             DesignationState want = expected.get(key);
             DesignationState have = actual.get(key);
             if (have == null) {
-                differences.add(new Difference(key, "missing from the designations topic (the log gives version "
-                        + want.getVersion() + ")"));
+                differences.add(new Difference(
+                        key, "missing from the designations topic (the log gives version " + want.getVersion() + ")"));
             } else if (want == null) {
-                differences.add(new Difference(key, "in the designations topic (version " + have.getVersion()
-                        + ") but the log never designated it"));
+                differences.add(new Difference(
+                        key,
+                        "in the designations topic (version " + have.getVersion()
+                                + ") but the log never designated it"));
             } else if (!want.equals(have)) {
-                differences.add(new Difference(key, "the topic has version " + have.getVersion() + ", the log gives version "
-                        + want.getVersion() + "; fields that differ: " + String.join(", ", differingFields(want, have))));
+                differences.add(new Difference(
+                        key,
+                        "the topic has version " + have.getVersion() + ", the log gives version " + want.getVersion()
+                                + "; fields that differ: " + String.join(", ", differingFields(want, have))));
             }
         }
         return differences;

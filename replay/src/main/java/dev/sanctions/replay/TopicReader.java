@@ -40,9 +40,11 @@ final class TopicReader {
             });
             return read[0];
         } catch (TimeoutException e) {
-            throw new ReplayException("could not read topic '" + topic + "' from the brokers at "
-                    + source.kafkaProperties().get("bootstrap.servers") + " within " + METADATA_WAIT.toSeconds()
-                    + " s: check that Kafka is running there and the address is right (--bootstrap-servers)", e);
+            throw new ReplayException(
+                    "could not read topic '" + topic + "' from the brokers at "
+                            + source.kafkaProperties().get("bootstrap.servers") + " within " + METADATA_WAIT.toSeconds()
+                            + " s: check that Kafka is running there and the address is right (--bootstrap-servers)",
+                    e);
         }
     }
 
@@ -54,7 +56,9 @@ final class TopicReader {
             throw new ReplayException("topic '" + topic + "' does not exist: run 'sanctions init' first, or check "
                     + "--topic-prefix and --bootstrap-servers");
         }
-        return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+        return infos.stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
     }
 
     @FunctionalInterface

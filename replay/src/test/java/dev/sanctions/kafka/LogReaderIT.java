@@ -54,9 +54,13 @@ class LogReaderIT {
 
         List<ConsumerRecord<String, String>> read = readToEnd(topic);
 
-        assertThat(read).filteredOn(record -> record.partition() == 0).extracting(ConsumerRecord::value)
+        assertThat(read)
+                .filteredOn(record -> record.partition() == 0)
+                .extracting(ConsumerRecord::value)
                 .containsExactly("p0-a", "p0-b");
-        assertThat(read).filteredOn(record -> record.partition() == 1).extracting(ConsumerRecord::value)
+        assertThat(read)
+                .filteredOn(record -> record.partition() == 1)
+                .extracting(ConsumerRecord::value)
                 .containsExactly("p1-a");
         assertThat(read).hasSize(3);
     }
@@ -129,7 +133,7 @@ class LogReaderIT {
             assertThat(highWatermarks).containsEntry(partition, 1L);
             LogReader.assignFromStart(consumer, List.of(partition));
 
-            assertThatThrownBy(() -> LogReader.readTo(consumer, highWatermarks, Duration.ofSeconds(1), record -> { }))
+            assertThatThrownBy(() -> LogReader.readTo(consumer, highWatermarks, Duration.ofSeconds(1), record -> {}))
                     .isInstanceOf(EndNotReachedException.class)
                     .hasMessage("reading topic '" + topic + "' to the end made no progress for 1 s; still behind: "
                             + partition + " at offset 0 of 1. Is the broker reachable? Check bootstrap.servers and "
@@ -156,39 +160,51 @@ class LogReaderIT {
 
     /** A commit returns before its markers are written; until they are, read_committed ends lie before it. */
     private static void awaitTransactionsDecided(String topic) {
-        await().atMost(TIMEOUT).until(() -> ends(topic, IsolationLevel.READ_COMMITTED)
-                .equals(ends(topic, IsolationLevel.READ_UNCOMMITTED)));
+        await().atMost(TIMEOUT)
+                .until(() -> ends(topic, IsolationLevel.READ_COMMITTED)
+                        .equals(ends(topic, IsolationLevel.READ_UNCOMMITTED)));
     }
 
     private static Map<TopicPartition, Long> ends(String topic, IsolationLevel isolation)
             throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            int partitions = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic)
+                    .partitions()
+                    .size();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (int partition = 0; partition < partitions; partition++) {
                 latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
             }
             Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get()
+            admin.listOffsets(latest, new ListOffsetsOptions(isolation))
+                    .all()
+                    .get()
                     .forEach((partition, info) -> ends.put(partition, info.offset()));
             return ends;
         }
     }
 
     private static KafkaProducer<String, String> transactionalProducer() {
-        KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, UniqueNames.of("log-reader-tx")),
-                new StringSerializer(), new StringSerializer());
+        KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG, UniqueNames.of("log-reader-tx")),
+                new StringSerializer(),
+                new StringSerializer());
         producer.initTransactions();
         return producer;
     }
 
     private static KafkaConsumer<String, String> readCommitted() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(),
+                new StringDeserializer());
     }
 }

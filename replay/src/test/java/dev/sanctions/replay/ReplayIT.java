@@ -41,17 +41,49 @@ class ReplayIT {
     private Topics topics;
     private Replay replay;
     private final List<Announcement> log = List.of(
-            announcement("jp-1", "JP-MOFA", "JP", T1,
+            announcement(
+                    "jp-1",
+                    "JP-MOFA",
+                    "JP",
+                    T1,
                     action(ActionType.DESIGNATE, person("RU-P-1", "Ivan Petrov"), MeasureType.ASSET_FREEZE),
                     action(ActionType.DESIGNATE, person("RU-P-2", "Olga Smirnova"), MeasureType.TRAVEL_BAN)),
-            announcement("us-1", "US-OFAC", "US", T2,
+            announcement(
+                    "us-1",
+                    "US-OFAC",
+                    "US",
+                    T2,
                     action(ActionType.DESIGNATE, person("RU-P-9", "Sergei Ivanov"), MeasureType.ASSET_FREEZE)),
-            announcement("jp-2", "JP-MOFA", "JP", T3,
-                    action(ActionType.AMEND, Target.newBuilder().setId("RU-P-1").setPosition("Minister").build(), null)),
-            announcement("jp-3", "JP-MOFA", "JP", T4,
-                    action(ActionType.DELIST, Target.newBuilder().setId("RU-P-2").build(), null)),
-            announcement("jp-3", "JP-MOFA", "JP", T4,
-                    action(ActionType.DELIST, Target.newBuilder().setId("RU-P-1").build(), null)));
+            announcement(
+                    "jp-2",
+                    "JP-MOFA",
+                    "JP",
+                    T3,
+                    action(
+                            ActionType.AMEND,
+                            Target.newBuilder()
+                                    .setId("RU-P-1")
+                                    .setPosition("Minister")
+                                    .build(),
+                            null)),
+            announcement(
+                    "jp-3",
+                    "JP-MOFA",
+                    "JP",
+                    T4,
+                    action(
+                            ActionType.DELIST,
+                            Target.newBuilder().setId("RU-P-2").build(),
+                            null)),
+            announcement(
+                    "jp-3",
+                    "JP-MOFA",
+                    "JP",
+                    T4,
+                    action(
+                            ActionType.DELIST,
+                            Target.newBuilder().setId("RU-P-1").build(),
+                            null)));
 
     @BeforeEach
     void publishTheLog() {
@@ -59,24 +91,32 @@ class ReplayIT {
         TestTopics.create(KAFKA.bootstrapServers(), 2, topics.announcements(), topics.designations());
         try (KafkaProducer<String, Announcement> producer = producer()) {
             for (Announcement announcement : log) {
-                producer.send(new ProducerRecord<>(topics.announcements(), null,
-                        announcement.getPublishedAt().toEpochMilli(), announcement.getAuthority(), announcement));
+                producer.send(new ProducerRecord<>(
+                        topics.announcements(),
+                        null,
+                        announcement.getPublishedAt().toEpochMilli(),
+                        announcement.getAuthority(),
+                        announcement));
             }
         }
-        replay = new Replay(new LogSource(Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
-                Map.of("schema.registry.url", KAFKA.schemaRegistryUrl())), topics);
+        replay = new Replay(
+                new LogSource(
+                        Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
+                        Map.of("schema.registry.url", KAFKA.schemaRegistryUrl())),
+                topics);
     }
 
     @Test
     void asOfAnInstantFoldsExactlyTheAnnouncementsPublishedUntilThen() {
-        assertThat(replay.asOf(T1.minusSeconds(1), n -> { }).states()).isEmpty();
-        assertThat(replay.asOf(T2, n -> { }).states()).isEqualTo(fold(log.subList(0, 2)));
-        assertThat(replay.asOf(T3, n -> { }).states()).isEqualTo(fold(log.subList(0, 3)));
+        assertThat(replay.asOf(T1.minusSeconds(1), n -> {}).states()).isEmpty();
+        assertThat(replay.asOf(T2, n -> {}).states()).isEqualTo(fold(log.subList(0, 2)));
+        assertThat(replay.asOf(T3, n -> {}).states()).isEqualTo(fold(log.subList(0, 3)));
 
-        Refold whole = replay.asOf(null, n -> { });
+        Refold whole = replay.asOf(null, n -> {});
         assertThat(whole.states()).isEqualTo(fold(log));
         assertThat(whole.states().get("JP-MOFA/RU-P-2").getStatus().name()).isEqualTo("DELISTED");
-        assertThat(whole.states().get("JP-MOFA/RU-P-1").getTarget().getPosition()).isEqualTo("Minister");
+        assertThat(whole.states().get("JP-MOFA/RU-P-1").getTarget().getPosition())
+                .isEqualTo("Minister");
         assertThat(whole.announcements()).isEqualTo(5);
         assertThat(whole.unreadable()).isZero();
     }
@@ -87,20 +127,24 @@ class ReplayIT {
         try (KafkaProducer<String, DesignationState> producer = producer()) {
             states.forEach((key, state) -> producer.send(new ProducerRecord<>(topics.designations(), key, state)));
         }
-        assertThat(replay.verify(n -> { }).agrees()).isTrue();
+        assertThat(replay.verify(n -> {}).agrees()).isTrue();
 
-        DesignationState tampered = DesignationState.newBuilder(states.get("US-OFAC/RU-P-9")).setVersion(7).build();
+        DesignationState tampered = DesignationState.newBuilder(states.get("US-OFAC/RU-P-9"))
+                .setVersion(7)
+                .build();
         try (KafkaProducer<String, DesignationState> producer = producer()) {
             producer.send(new ProducerRecord<>(topics.designations(), "US-OFAC/RU-P-9", tampered));
             producer.send(new ProducerRecord<>(topics.designations(), "JP-MOFA/RU-P-404", tampered));
             producer.send(new ProducerRecord<>(topics.designations(), "JP-MOFA/RU-P-2", null));
         }
-        Verification verification = replay.verify(n -> { });
+        Verification verification = replay.verify(n -> {});
         assertThat(verification.agrees()).isFalse();
-        assertThat(verification.differences()).extracting(Difference::toString).containsExactly(
-                "JP-MOFA/RU-P-2: missing from the designations topic (the log gives version 2)",
-                "JP-MOFA/RU-P-404: in the designations topic (version 7) but the log never designated it",
-                "US-OFAC/RU-P-9: the topic has version 7, the log gives version 1; fields that differ: version");
+        assertThat(verification.differences())
+                .extracting(Difference::toString)
+                .containsExactly(
+                        "JP-MOFA/RU-P-2: missing from the designations topic (the log gives version 2)",
+                        "JP-MOFA/RU-P-404: in the designations topic (version 7) but the log never designated it",
+                        "US-OFAC/RU-P-9: the topic has version 7, the log gives version 1; fields that differ: version");
     }
 
     private static SortedMap<String, DesignationState> fold(List<Announcement> announcements) {
@@ -112,12 +156,14 @@ class ReplayIT {
     private static <T extends SpecificRecord> KafkaProducer<String, T> producer() {
         SpecificAvroSerializer<T> serializer = new SpecificAvroSerializer<>();
         serializer.configure(Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()), false);
-        return new KafkaProducer<>(Map.of("bootstrap.servers", KAFKA.bootstrapServers(), "acks", "all"),
-                new StringSerializer(), serializer);
+        return new KafkaProducer<>(
+                Map.of("bootstrap.servers", KAFKA.bootstrapServers(), "acks", "all"),
+                new StringSerializer(),
+                serializer);
     }
 
-    private static Announcement announcement(String id, String authority, String jurisdiction, Instant publishedAt,
-            Action... actions) {
+    private static Announcement announcement(
+            String id, String authority, String jurisdiction, Instant publishedAt, Action... actions) {
         return Announcement.newBuilder()
                 .setAnnouncementId(id)
                 .setAuthority(authority)
@@ -130,7 +176,11 @@ class ReplayIT {
     }
 
     private static Target person(String id, String name) {
-        return Target.newBuilder().setId(id).setKind(TargetKind.PERSON).setName(name).build();
+        return Target.newBuilder()
+                .setId(id)
+                .setKind(TargetKind.PERSON)
+                .setName(name)
+                .build();
     }
 
     private static Action action(ActionType type, Target target, MeasureType measure) {

@@ -32,7 +32,8 @@ class SchemaEvolutionTest {
     void announcementsStayBackwardCompatibleWithV1() throws IOException {
         Map<String, Schema> v1 = v1();
         assertCompatible(CURRENT.get("Announcement"), v1.get("Announcement"), "today's Announcement reading v1 data");
-        assertCompatible(CURRENT.get("AnnouncedAction"), v1.get("AnnouncedAction"), "today's AnnouncedAction reading v1 data");
+        assertCompatible(
+                CURRENT.get("AnnouncedAction"), v1.get("AnnouncedAction"), "today's AnnouncedAction reading v1 data");
     }
 
     @Test
@@ -54,14 +55,18 @@ class SchemaEvolutionTest {
     @Test
     void theCheckRejectsAnIncompatibleChange() {
         Schema v1 = DesignationState.getClassSchema();
-        Schema renamedField = new Schema.Parser().parse(v1.toString().replace("\"lastAnnouncementId\"", "\"lastAnnouncement\""));
-        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(renamedField, v1).getType())
+        Schema renamedField =
+                new Schema.Parser().parse(v1.toString().replace("\"lastAnnouncementId\"", "\"lastAnnouncement\""));
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(renamedField, v1)
+                        .getType())
                 .isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
     }
 
     private static void assertCompatible(Schema reader, Schema writer, String what) {
-        SchemaCompatibility.SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
-        assertThat(result.getType()).as(what + ": " + result.getResult().getIncompatibilities())
+        SchemaCompatibility.SchemaPairCompatibility result =
+                SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+        assertThat(result.getType())
+                .as(what + ": " + result.getResult().getIncompatibilities())
                 .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
     }
 
@@ -79,7 +84,7 @@ class SchemaEvolutionTest {
             case RECORD -> schema.getFields().forEach(f -> collectEnumsWithoutDefault(f.schema(), missing, seen));
             case ARRAY -> collectEnumsWithoutDefault(schema.getElementType(), missing, seen);
             case UNION -> schema.getTypes().forEach(t -> collectEnumsWithoutDefault(t, missing, seen));
-            default -> { }
+            default -> {}
         }
     }
 
@@ -87,7 +92,8 @@ class SchemaEvolutionTest {
     private static Map<String, Schema> v1() throws IOException {
         Schema.Parser parser = new Schema.Parser();
         Map<String, Schema> schemas = new HashMap<>();
-        for (String name : List.of("Announcement", "DesignationState", "DesignationChange", "RejectedAction", "AnnouncedAction")) {
+        for (String name :
+                List.of("Announcement", "DesignationState", "DesignationChange", "RejectedAction", "AnnouncedAction")) {
             try (InputStream in = SchemaEvolutionTest.class.getResourceAsStream("/v1/" + name + ".avsc")) {
                 schemas.put(name, parser.parse(in));
             }

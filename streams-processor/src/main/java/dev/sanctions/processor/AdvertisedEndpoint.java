@@ -13,8 +13,7 @@ final class AdvertisedEndpoint {
 
     private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]", "0:0:0:0:0:0:0:0");
 
-    private AdvertisedEndpoint() {
-    }
+    private AdvertisedEndpoint() {}
 
     /** @param boundPort the port the HTTP API actually listens on (the settings may say 0, "any free port") */
     static HostInfo of(ProcessorSettings settings, int boundPort) {
@@ -27,9 +26,12 @@ final class AdvertisedEndpoint {
         try {
             return new HostInfo(InetAddress.getLocalHost().getHostName(), boundPort);
         } catch (UnknownHostException e) {
-            throw new IllegalStateException("The HTTP API listens on every address (" + settings.httpHost()
-                    + ") and this machine's name cannot be resolved (" + e.getMessage() + "); set the host other"
-                    + " processor instances should use to reach this one", e);
+            throw new IllegalStateException(
+                    "The HTTP API listens on every address (" + settings.httpHost()
+                            + ") and this machine's name cannot be resolved (" + e.getMessage()
+                            + "); set the host other"
+                            + " processor instances should use to reach this one",
+                    e);
         }
     }
 

@@ -38,6 +38,7 @@ public record ProcessorSettings(
     public static final String DEFAULT_APPLICATION_ID = "sanctions-processor";
     /** Short, because exactly-once output is visible only after a commit; see docs/decisions.md. */
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
     public static final int DEFAULT_HTTP_PORT = 8080;
 
     public ProcessorSettings {
@@ -139,8 +140,18 @@ public record ProcessorSettings(
         }
 
         public ProcessorSettings build() {
-            return new ProcessorSettings(bootstrapServers, schemaRegistryUrl, topics, applicationId, stateDir,
-                    clientProperties, commitInterval, replicationFactor, changeTopicPartitions, httpHost, httpPort,
+            return new ProcessorSettings(
+                    bootstrapServers,
+                    schemaRegistryUrl,
+                    topics,
+                    applicationId,
+                    stateDir,
+                    clientProperties,
+                    commitInterval,
+                    replicationFactor,
+                    changeTopicPartitions,
+                    httpHost,
+                    httpPort,
                     httpAdvertisedHost);
         }
     }

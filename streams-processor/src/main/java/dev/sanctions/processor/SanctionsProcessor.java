@@ -53,6 +53,7 @@ public final class SanctionsProcessor implements AutoCloseable {
     private final HttpService http;
     /** Everything else the processor opened, closed in reverse order after Kafka Streams. */
     private final Deque<AutoCloseable> resources;
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SanctionsProcessor(KafkaStreams streams, HttpService http, Deque<AutoCloseable> resources) {
@@ -83,11 +84,11 @@ public final class SanctionsProcessor implements AutoCloseable {
             resources.push(() -> admin.close(CLOSE_TIMEOUT));
             SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(registryConfig);
             resources.push(registry);
-            SanctionsSerdes serdes = SanctionsSerdes.forRegistry(
-                    settings.schemaRegistryUrl(), settings.clientProperties());
+            SanctionsSerdes serdes =
+                    SanctionsSerdes.forRegistry(settings.schemaRegistryUrl(), settings.clientProperties());
             resources.push(serdes);
-            PipelineSetup setup = new PipelineSetup(admin, registry, settings.topics(),
-                    settings.changeTopicPartitions(), settings.replicationFactor());
+            PipelineSetup setup = new PipelineSetup(
+                    admin, registry, settings.topics(), settings.changeTopicPartitions(), settings.replicationFactor());
             Topology topology = SanctionsTopology.build(
                     settings.topics(), serdes, new AdminChangeTopicRouter(settings.topics(), setup));
             http = bindHttp(settings);
@@ -144,7 +145,9 @@ public final class SanctionsProcessor implements AutoCloseable {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+        config.put(
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                settings.commitInterval().toMillis());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
         if (settings.stateDir() != null) {
             config.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
@@ -180,8 +183,10 @@ public final class SanctionsProcessor implements AutoCloseable {
         http.close();
         boolean stopped = closeStreams(streams, timeout);
         if (!stopped) {
-            LOG.warn("Kafka Streams did not stop within {}; exiting anyway. The next start resumes from the last"
-                    + " committed position, so nothing is lost or published twice.", timeout);
+            LOG.warn(
+                    "Kafka Streams did not stop within {}; exiting anyway. The next start resumes from the last"
+                            + " committed position, so nothing is lost or published twice.",
+                    timeout);
         }
         closeAll(resources);
         return stopped;
@@ -209,11 +214,16 @@ public final class SanctionsProcessor implements AutoCloseable {
     private static void onStateChange(
             ProcessorSettings settings, URI httpUrl, KafkaStreams.State now, KafkaStreams.State before) {
         if (now == KafkaStreams.State.RUNNING) {
-            LOG.info("Sanctions processor RUNNING: application.id={}, reading {}, HTTP API on {}",
-                    settings.applicationId(), settings.topics().announcements(), httpUrl);
+            LOG.info(
+                    "Sanctions processor RUNNING: application.id={}, reading {}, HTTP API on {}",
+                    settings.applicationId(),
+                    settings.topics().announcements(),
+                    httpUrl);
         } else if (now == KafkaStreams.State.ERROR) {
-            LOG.error("Sanctions processor stopped processing (state ERROR, was {}); /health answers 503."
-                    + " See the error logged before this line, fix it and restart the processor.", before);
+            LOG.error(
+                    "Sanctions processor stopped processing (state ERROR, was {}); /health answers 503."
+                            + " See the error logged before this line, fix it and restart the processor.",
+                    before);
         } else {
             LOG.info("Sanctions processor state {} (was {})", now, before);
         }
@@ -221,14 +231,20 @@ public final class SanctionsProcessor implements AutoCloseable {
 
     private static StreamThreadExceptionResponse onUncaught(ProcessorSettings settings, Throwable e) {
         if (Failures.isTransient(e)) {
-            LOG.warn("A processing thread failed because the broker ({}) or schema registry ({}) did not answer: {}."
-                    + " Replacing the thread: it resumes from the last commit. If this repeats, check that both"
-                    + " are reachable.", settings.bootstrapServers(), settings.schemaRegistryUrl(), rootMessage(e));
+            LOG.warn(
+                    "A processing thread failed because the broker ({}) or schema registry ({}) did not answer: {}."
+                            + " Replacing the thread: it resumes from the last commit. If this repeats, check that both"
+                            + " are reachable.",
+                    settings.bootstrapServers(),
+                    settings.schemaRegistryUrl(),
+                    rootMessage(e));
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
-        LOG.error("Processing stopped on an unexpected error: {}. Nothing after the last commit was published"
-                + " (exactly-once). Fix the cause and restart the processor; it resumes where it stopped.",
-                rootMessage(e), e);
+        LOG.error(
+                "Processing stopped on an unexpected error: {}. Nothing after the last commit was published"
+                        + " (exactly-once). Fix the cause and restart the processor; it resumes where it stopped.",
+                rootMessage(e),
+                e);
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 

@@ -15,13 +15,19 @@ class AdvertisedEndpointTest {
 
     @Test
     void anExplicitAdvertisedHostWins() {
-        assertThat(AdvertisedEndpoint.of(settings().http("0.0.0.0", 8080).httpAdvertisedHost("proc-1.svc").build(), 8080))
+        assertThat(AdvertisedEndpoint.of(
+                        settings()
+                                .http("0.0.0.0", 8080)
+                                .httpAdvertisedHost("proc-1.svc")
+                                .build(),
+                        8080))
                 .isEqualTo(new HostInfo("proc-1.svc", 8080));
     }
 
     @Test
     void aWildcardAddressIsNeverAdvertised() {
-        HostInfo endpoint = AdvertisedEndpoint.of(settings().http("0.0.0.0", 8080).build(), 8080);
+        HostInfo endpoint =
+                AdvertisedEndpoint.of(settings().http("0.0.0.0", 8080).build(), 8080);
         assertThat(endpoint.host()).isNotEqualTo("0.0.0.0").isNotBlank();
         assertThat(AdvertisedEndpoint.asConfig(endpoint)).endsWith(":8080");
     }

@@ -16,15 +16,17 @@ final class CommittedRecords {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private CommittedRecords() {
-    }
+    private CommittedRecords() {}
 
     static <K, V> List<ConsumerRecord<K, V>> readToEnd(
             String bootstrapServers, String topic, Deserializer<K> keys, Deserializer<V> values) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                IsolationLevel.READ_COMMITTED.toString(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
             LogReader.assignFromStart(consumer, LogReader.partitionsOf(consumer, topic, TIMEOUT));

@@ -64,6 +64,7 @@ class DesignationApiIT {
     private KafkaProducer<String, Announcement> producer;
     /** Every version of every designation, oldest first, as the fold of {@code core} computes them. */
     private final Map<String, List<DesignationState>> expected = new TreeMap<>();
+
     private final LogFold oracle = new LogFold();
 
     @BeforeEach
@@ -87,18 +88,25 @@ class DesignationApiIT {
 
         String ivan = key("RU-P-1");
         List<DesignationState> ivanVersions = expected.get(ivan);
-        assertThat(ivanVersions).extracting(DesignationState::getStatus).containsExactly(DesignationStatus.ACTIVE,
-                DesignationStatus.ACTIVE, DesignationStatus.DELISTED, DesignationStatus.ACTIVE);
+        assertThat(ivanVersions)
+                .extracting(DesignationState::getStatus)
+                .containsExactly(
+                        DesignationStatus.ACTIVE,
+                        DesignationStatus.ACTIVE,
+                        DesignationStatus.DELISTED,
+                        DesignationStatus.ACTIVE);
 
         assertThat(get(processor, "/designations/JP-MOFA%2FRU-P-1")).isEqualTo(ok(ivanVersions.get(3)));
         assertThat(get(processor, "/designations/JP-MOFA/RU-P-1")).isEqualTo(ok(ivanVersions.get(3)));
 
-        assertThat(get(processor, "/designations/JP-MOFA%2FRU-P-1?asOf=" + T1.minusMillis(1))).isEqualTo("404 "
-                + "{\"error\":\"designation JP-MOFA/RU-P-1 has no version published at or before"
-                + " 2022-04-08T00:59:59.999Z;"
-                + " its first was published at 2022-04-08T01:00:00Z\"}");
+        assertThat(get(processor, "/designations/JP-MOFA%2FRU-P-1?asOf=" + T1.minusMillis(1)))
+                .isEqualTo("404 "
+                        + "{\"error\":\"designation JP-MOFA/RU-P-1 has no version published at or before"
+                        + " 2022-04-08T00:59:59.999Z;"
+                        + " its first was published at 2022-04-08T01:00:00Z\"}");
         assertThat(get(processor, "/designations/JP-MOFA%2FRU-P-1?asOf=" + T1)).isEqualTo(ok(ivanVersions.get(1)));
-        assertThat(get(processor, "/designations/JP-MOFA%2FRU-P-1?asOf=" + BETWEEN)).isEqualTo(ok(ivanVersions.get(1)));
+        assertThat(get(processor, "/designations/JP-MOFA%2FRU-P-1?asOf=" + BETWEEN))
+                .isEqualTo(ok(ivanVersions.get(1)));
         assertThat(get(processor, "/designations/JP-MOFA%2FRU-P-1?asOf=2022-05-10T10:00:00+09:00"))
                 .isEqualTo(ok(ivanVersions.get(3)));
         assertThat(get(processor, "/designations/JP-MOFA%2FRU-P-1?asOf=2030-01-01T00:00:00Z"))
@@ -111,29 +119,33 @@ class DesignationApiIT {
         assertThat(get(processor, "/designations")).isEqualTo("200 " + array(current(state -> true)));
         assertThat(get(processor, "/designations", JSON_LINES)).isEqualTo("200 " + lines(current(state -> true)));
         assertThat(get(processor, "/designations?jurisdiction=US"))
-                .isEqualTo("200 " + array(current(state -> state.getJurisdiction().equals("US"))))
+                .isEqualTo(
+                        "200 " + array(current(state -> state.getJurisdiction().equals("US"))))
                 .contains("US-OFAC/X-1");
         assertThat(get(processor, "/designations?jurisdiction=jp&status=DELISTED"))
-                .isEqualTo("200 " + array(current(state -> state.getJurisdiction().equals("JP")
-                        && state.getStatus() == DesignationStatus.DELISTED)))
+                .isEqualTo("200 "
+                        + array(current(state -> state.getJurisdiction().equals("JP")
+                                && state.getStatus() == DesignationStatus.DELISTED)))
                 .contains(key("RU-P-3"));
         assertThat(get(processor, "/designations?jurisdiction=GB")).isEqualTo("200 []");
 
-        assertThat(get(processor, "/designations/JP-MOFA%2FNOBODY")).isEqualTo(
-                "404 {\"error\":\"no designation JP-MOFA/NOBODY (check the key: AUTHORITY/TARGET_ID)\"}");
+        assertThat(get(processor, "/designations/JP-MOFA%2FNOBODY"))
+                .isEqualTo("404 {\"error\":\"no designation JP-MOFA/NOBODY (check the key: AUTHORITY/TARGET_ID)\"}");
         assertThat(get(processor, "/designations/JP-MOFA%2FNOBODY/history")).startsWith("404 ");
         assertThat(get(processor, "/designations/JP-MOFA%2FNOBODY?asOf=" + T2)).startsWith("404 ");
-        assertThat(get(processor, "/designations/JP-MOFA%2FRU-P-1?asOf=last-week")).startsWith("400 {\"error\":"
-                + "\"asOf: 'last-week' is not an instant; write e.g. 2022-04-08T01:00:00Z");
-        assertThat(get(processor, "/designations?status=LISTED")).isEqualTo(
-                "400 {\"error\":\"status: 'LISTED' is not a status; write ACTIVE or DELISTED\"}");
+        assertThat(get(processor, "/designations/JP-MOFA%2FRU-P-1?asOf=last-week"))
+                .startsWith(
+                        "400 {\"error\":" + "\"asOf: 'last-week' is not an instant; write e.g. 2022-04-08T01:00:00Z");
+        assertThat(get(processor, "/designations?status=LISTED"))
+                .isEqualTo("400 {\"error\":\"status: 'LISTED' is not a status; write ACTIVE or DELISTED\"}");
         assertThat(get(processor, "/designations/RU-P-1")).startsWith("400 ");
     }
 
     @Test
     void withTwoInstancesEachAnswersForEveryKeyByAskingTheOwner() throws Exception {
         SanctionsProcessor first = start(settings);
-        SanctionsProcessor second = start(settings.toBuilder().stateDir(stateDir.resolve("two")).build());
+        SanctionsProcessor second =
+                start(settings.toBuilder().stateDir(stateDir.resolve("two")).build());
         publishScenario();
         HostInfo firstHost = hostOf(first);
         HostInfo secondHost = hostOf(second);
@@ -153,8 +165,8 @@ class DesignationApiIT {
                 assertThat(get(asked, path + "/history", JSON_LINES)).isEqualTo("200 " + lines(versions));
             }
             assertThat(get(asked, "/designations")).isEqualTo("200 " + array(current(state -> true)));
-            assertThat(get(asked, "/designations?status=ACTIVE", JSON_LINES)).isEqualTo("200 "
-                    + lines(current(state -> state.getStatus() == DesignationStatus.ACTIVE)));
+            assertThat(get(asked, "/designations?status=ACTIVE", JSON_LINES))
+                    .isEqualTo("200 " + lines(current(state -> state.getStatus() == DesignationStatus.ACTIVE)));
             assertThat(get(asked, "/designations/JP-MOFA%2FNOBODY")).startsWith("404 ");
         }
     }
@@ -164,7 +176,9 @@ class DesignationApiIT {
      * enough keys that two instances each own some.
      */
     private void publishScenario() {
-        publish(announcement("a1", T1,
+        publish(announcement(
+                "a1",
+                T1,
                 designate("RU-P-1", "Ivan", MeasureType.ASSET_FREEZE),
                 amendPosition("RU-P-1", "Governor"),
                 designate("RU-P-2", "Olga", MeasureType.ASSET_FREEZE),
@@ -173,7 +187,9 @@ class DesignationApiIT {
                 designate("RU-P-5", "Boris", MeasureType.EXPORT_BAN),
                 designate("RU-P-6", "Vera", MeasureType.ASSET_FREEZE),
                 designate("RU-P-7", "Gleb", MeasureType.IMPORT_BAN)));
-        publish(announcement("a2", T2,
+        publish(announcement(
+                "a2",
+                T2,
                 delist("RU-P-1"),
                 designate("RU-P-1", "Ivan", MeasureType.TRAVEL_BAN),
                 amendPosition("RU-P-2", "Minister"),
@@ -189,8 +205,13 @@ class DesignationApiIT {
             }
         }
         try {
-            producer.send(new ProducerRecord<>(settings.topics().announcements(), null,
-                    announcement.getPublishedAt().toEpochMilli(), announcement.getAuthority(), announcement)).get();
+            producer.send(new ProducerRecord<>(
+                            settings.topics().announcements(),
+                            null,
+                            announcement.getPublishedAt().toEpochMilli(),
+                            announcement.getAuthority(),
+                            announcement))
+                    .get();
         } catch (Exception e) {
             throw new AssertionError("could not publish " + announcement.getAnnouncementId(), e);
         }
@@ -199,17 +220,23 @@ class DesignationApiIT {
     /** Until the list shows every designation in its last version. */
     private void awaitEverything(SanctionsProcessor processor) {
         String all = "200 " + array(current(state -> true));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(get(processor, "/designations")).isEqualTo(all));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(get(processor, "/designations")).isEqualTo(all));
     }
 
     private List<DesignationState> current(Predicate<DesignationState> filter) {
-        return expected.values().stream().map(versions -> versions.get(versions.size() - 1)).filter(filter).toList();
+        return expected.values().stream()
+                .map(versions -> versions.get(versions.size() - 1))
+                .filter(filter)
+                .toList();
     }
 
     private static Set<HostInfo> owners(SanctionsProcessor processor) {
         return List.of("RU-P-1", "RU-P-2", "RU-P-3", "RU-P-4", "RU-P-5", "RU-P-6", "RU-P-7").stream()
-                .map(id -> processor.streams().queryMetadataForKey(DesignationStores.CURRENT, key(id),
-                        new StringSerializer()).activeHost())
+                .map(id -> processor
+                        .streams()
+                        .queryMetadataForKey(DesignationStores.CURRENT, key(id), new StringSerializer())
+                        .activeHost())
                 .collect(Collectors.toSet());
     }
 
@@ -240,8 +267,12 @@ class DesignationApiIT {
     }
 
     private String get(SanctionsProcessor processor, String path, String accept) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(processor.httpUrl() + path))
-                .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(processor.httpUrl() + path))
+                        .header("Accept", accept)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
     }
 }

@@ -19,15 +19,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** What the processor's integration tests set up alike: their own topics, settings and an announcement producer. */
 final class ProcessorItSupport {
 
-    private ProcessorItSupport() {
-    }
+    private ProcessorItSupport() {}
 
     /** Fresh topics with a unique prefix, two partitions each, created as {@code init} does. */
     static Topics createTopics(KafkaBackend kafka, String prefix, List<String> jurisdictions) {
         Topics topics = Topics.withPrefix(UniqueNames.of(prefix) + ".");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
-                RestSchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(
-                        Map.of("schema.registry.url", kafka.schemaRegistryUrl()))) {
+                RestSchemaRegistryClient registry =
+                        RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", kafka.schemaRegistryUrl()))) {
             new PipelineSetup(admin, registry, topics, 2, (short) 1).run(jurisdictions);
         }
         return topics;
@@ -48,9 +47,15 @@ final class ProcessorItSupport {
     static KafkaProducer<String, Announcement> announcementProducer(KafkaBackend kafka) {
         SpecificAvroSerializer<Announcement> values = new SpecificAvroSerializer<>();
         values.configure(Map.of("schema.registry.url", kafka.schemaRegistryUrl()), false);
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), values);
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true),
+                new StringSerializer(),
+                values);
     }
 }

@@ -1,8 +1,8 @@
 package dev.sanctions.processor;
 
-import dev.sanctions.core.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sanctions.core.Topics;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -17,8 +17,10 @@ class ProcessorSettingsTest {
                 .stateDir(Path.of("/var/lib/sanctions"))
                 .replicationFactor((short) 3)
                 .clientProperties(Map.of(
-                        "security.protocol", "SASL_SSL",
-                        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE))
+                        "security.protocol",
+                        "SASL_SSL",
+                        StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                        StreamsConfig.AT_LEAST_ONCE))
                 .build();
 
         Properties config = SanctionsProcessor.streamsConfig(settings);

@@ -1,13 +1,12 @@
 package dev.sanctions.processor;
 
-import dev.sanctions.core.Topics;
 import static dev.sanctions.processor.topology.TestAnnouncements.T1;
 import static dev.sanctions.processor.topology.TestAnnouncements.T2;
 import static dev.sanctions.processor.topology.TestAnnouncements.T3;
 import static dev.sanctions.processor.topology.TestAnnouncements.amendPosition;
 import static dev.sanctions.processor.topology.TestAnnouncements.announcement;
-import static dev.sanctions.processor.topology.TestAnnouncements.designate;
 import static dev.sanctions.processor.topology.TestAnnouncements.delist;
+import static dev.sanctions.processor.topology.TestAnnouncements.designate;
 import static dev.sanctions.processor.topology.TestAnnouncements.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,6 +16,7 @@ import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.MeasureType;
 import dev.sanctions.core.LogFold;
 import dev.sanctions.core.Outcome;
+import dev.sanctions.core.Topics;
 import dev.sanctions.processor.topology.DeadLetterHeaders;
 import dev.sanctions.registry.serde.SpecificAvroDeserializer;
 import dev.sanctions.testkit.KafkaBackendExtension;
@@ -89,9 +89,13 @@ class SanctionsProcessorIT {
         publish(announcement("a3", T3, delist("RU-P-1")));
 
         List<DesignationChange> changes = awaitChanges(topics.changes(), 3);
-        assertThat(changes).extracting(DesignationChange::getVersion)
-                .as(changes.stream().map(c -> c.getChangeId() + " v" + c.getVersion() + " " + c.getChangeType()
-                        + " " + c.getChangedFields()).toList().toString())
+        assertThat(changes)
+                .extracting(DesignationChange::getVersion)
+                .as(changes.stream()
+                        .map(c -> c.getChangeId() + " v" + c.getVersion() + " " + c.getChangeType() + " "
+                                + c.getChangedFields())
+                        .toList()
+                        .toString())
                 .containsExactly(1L, 2L, 3L);
         assertThat(changes.get(0)).isEqualTo(first.get(0));
         assertThat(awaitChanges(topics.changes("JP"), 3)).isEqualTo(changes);
@@ -101,26 +105,41 @@ class SanctionsProcessorIT {
     @Test
     void unreadableRecordsGoToTheDeadLetterTopicAndLaterRecordsStillFlow() {
         start(settings);
-        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(topics.announcements(), 0, "JP-MOFA".getBytes(StandardCharsets.UTF_8),
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(
+                    topics.announcements(),
+                    0,
+                    "JP-MOFA".getBytes(StandardCharsets.UTF_8),
                     "not avro".getBytes(StandardCharsets.UTF_8)));
         }
         publish(announcement("a1", T1, designate("RU-P-1", "Ivan", MeasureType.ASSET_FREEZE)));
 
-        assertThat(awaitChanges(topics.changes(), 1)).extracting(DesignationChange::getChangeId)
+        assertThat(awaitChanges(topics.changes(), 1))
+                .extracting(DesignationChange::getChangeId)
                 .containsExactly("a1#0");
-        List<ConsumerRecord<byte[], byte[]>> dead = await().atMost(WAIT).until(
-                () -> CommittedRecords.readToEnd(KAFKA.bootstrapServers(), topics.dlq(),
-                        new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                records -> !records.isEmpty());
+        List<ConsumerRecord<byte[], byte[]>> dead = await().atMost(WAIT)
+                .until(
+                        () -> CommittedRecords.readToEnd(
+                                KAFKA.bootstrapServers(),
+                                topics.dlq(),
+                                new ByteArrayDeserializer(),
+                                new ByteArrayDeserializer()),
+                        records -> !records.isEmpty());
         assertThat(dead).singleElement().satisfies(record -> {
             assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
-            assertThat(new String(record.headers().lastHeader(DeadLetterHeaders.SOURCE_TOPIC).value(),
-                    StandardCharsets.UTF_8)).isEqualTo(topics.announcements());
-            assertThat(record.headers().lastHeader(DeadLetterHeaders.SOURCE_PARTITION)).isNotNull();
-            assertThat(record.headers().lastHeader(DeadLetterHeaders.SOURCE_OFFSET)).isNotNull();
+            assertThat(new String(
+                            record.headers()
+                                    .lastHeader(DeadLetterHeaders.SOURCE_TOPIC)
+                                    .value(),
+                            StandardCharsets.UTF_8))
+                    .isEqualTo(topics.announcements());
+            assertThat(record.headers().lastHeader(DeadLetterHeaders.SOURCE_PARTITION))
+                    .isNotNull();
+            assertThat(record.headers().lastHeader(DeadLetterHeaders.SOURCE_OFFSET))
+                    .isNotNull();
             assertThat(record.headers().lastHeader(DeadLetterHeaders.ERROR)).isNotNull();
         });
     }
@@ -132,7 +151,8 @@ class SanctionsProcessorIT {
 
     @Test
     void aRestartOnAFreshStateDirectoryNeitherLosesNorRepeatsANotification() {
-        restartMidStream(settings.toBuilder().stateDir(stateDir.resolve("fresh")).build());
+        restartMidStream(
+                settings.toBuilder().stateDir(stateDir.resolve("fresh")).build());
     }
 
     /** Publishes a log, stops the processor while it works through it, and lets a second one finish. */
@@ -150,9 +170,11 @@ class SanctionsProcessorIT {
         start(second);
 
         await().atMost(WAIT).until(() -> readChanges(topics.changes()).size() >= total);
-        Map<String, List<Long>> actual = readChanges(topics.changes()).stream().collect(Collectors.groupingBy(
-                DesignationChange::getDesignationKey, TreeMap::new,
-                Collectors.mapping(DesignationChange::getVersion, Collectors.toList())));
+        Map<String, List<Long>> actual = readChanges(topics.changes()).stream()
+                .collect(Collectors.groupingBy(
+                        DesignationChange::getDesignationKey,
+                        TreeMap::new,
+                        Collectors.mapping(DesignationChange::getVersion, Collectors.toList())));
         assertThat(actual).isEqualTo(expected);
     }
 
@@ -164,11 +186,12 @@ class SanctionsProcessorIT {
             String target = "RU-P-" + (i % 5);
             int round = i / 5;
             at = at.plusSeconds(3600);
-            log.add(switch (round % 3) {
-                case 0 -> announcement("r" + i, at, designate(target, "Person " + i, MeasureType.ASSET_FREEZE));
-                case 1 -> announcement("r" + i, at, amendPosition(target, "Position " + i));
-                default -> announcement("r" + i, at, delist(target));
-            });
+            log.add(
+                    switch (round % 3) {
+                        case 0 -> announcement("r" + i, at, designate(target, "Person " + i, MeasureType.ASSET_FREEZE));
+                        case 1 -> announcement("r" + i, at, amendPosition(target, "Position " + i));
+                        default -> announcement("r" + i, at, delist(target));
+                    });
         }
         return log;
     }
@@ -196,8 +219,13 @@ class SanctionsProcessorIT {
 
     private void publish(Announcement announcement) {
         try {
-            producer.send(new ProducerRecord<>(topics.announcements(), null,
-                    announcement.getPublishedAt().toEpochMilli(), announcement.getAuthority(), announcement)).get();
+            producer.send(new ProducerRecord<>(
+                            topics.announcements(),
+                            null,
+                            announcement.getPublishedAt().toEpochMilli(),
+                            announcement.getAuthority(),
+                            announcement))
+                    .get();
         } catch (Exception e) {
             throw new AssertionError("could not publish " + announcement.getAnnouncementId(), e);
         }
@@ -210,8 +238,9 @@ class SanctionsProcessorIT {
     private List<DesignationChange> readChanges(String topic) {
         SpecificAvroDeserializer<DesignationChange> values = new SpecificAvroDeserializer<>();
         values.configure(Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()), false);
-        return CommittedRecords.readToEnd(KAFKA.bootstrapServers(), topic, new StringDeserializer(), values)
-                .stream().map(ConsumerRecord::value).toList();
+        return CommittedRecords.readToEnd(KAFKA.bootstrapServers(), topic, new StringDeserializer(), values).stream()
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     private static void awaitRunning(SanctionsProcessor processor) {
@@ -219,9 +248,12 @@ class SanctionsProcessorIT {
     }
 
     private static String get(SanctionsProcessor processor, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(processor.httpUrl() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(processor.httpUrl() + path))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
     }
 }

@@ -40,7 +40,9 @@ public enum ChangeFormat {
 
     /** The line to print before any other: the column titles of the table; none for JSON lines. */
     public Optional<String> header() {
-        return this == TABLE ? Optional.of(row("TYPE", "VERSION", "KEY", "NAME", "EFFECTIVE", "MEASURES")) : Optional.empty();
+        return this == TABLE
+                ? Optional.of(row("TYPE", "VERSION", "KEY", "NAME", "EFFECTIVE", "MEASURES"))
+                : Optional.empty();
     }
 
     /** One state of the snapshot. */
@@ -48,8 +50,13 @@ public enum ChangeFormat {
         if (this == JSON) {
             return JsonForm.of(state);
         }
-        return row("SNAPSHOT", Long.toString(state.getVersion()), state.getDesignationKey(), name(state),
-                state.getEffectiveFrom(), measures(state));
+        return row(
+                "SNAPSHOT",
+                Long.toString(state.getVersion()),
+                state.getDesignationKey(),
+                name(state),
+                state.getEffectiveFrom(),
+                measures(state));
     }
 
     /** One notification. */
@@ -57,17 +64,26 @@ public enum ChangeFormat {
         if (this == JSON) {
             return JsonForm.of(change);
         }
-        return row(change.getChangeType().name(), Long.toString(change.getVersion()), change.getDesignationKey(),
-                name(change.getAfter()), change.getEffectiveFrom(), measures(change.getAfter()));
+        return row(
+                change.getChangeType().name(),
+                Long.toString(change.getVersion()),
+                change.getDesignationKey(),
+                name(change.getAfter()),
+                change.getEffectiveFrom(),
+                measures(change.getAfter()));
     }
 
-    private static String row(String type, String version, String key, String name, String effective,
-            String measures) {
-        String line = DisplayText.fit(type, TYPE_WIDTH) + GAP
-                + DisplayText.right(version, VERSION_WIDTH) + GAP
-                + DisplayText.fit(key, KEY_WIDTH) + GAP
-                + DisplayText.fit(name, NAME_WIDTH) + GAP
-                + DisplayText.fit(effective, EFFECTIVE_WIDTH) + GAP
+    private static String row(String type, String version, String key, String name, String effective, String measures) {
+        String line = DisplayText.fit(type, TYPE_WIDTH)
+                + GAP
+                + DisplayText.right(version, VERSION_WIDTH)
+                + GAP
+                + DisplayText.fit(key, KEY_WIDTH)
+                + GAP
+                + DisplayText.fit(name, NAME_WIDTH)
+                + GAP
+                + DisplayText.fit(effective, EFFECTIVE_WIDTH)
+                + GAP
                 + DisplayText.printable(measures);
         return line.stripTrailing();
     }

@@ -58,7 +58,9 @@ final class ClientConfigs {
     /** How long a call may wait for the cluster before the subscription fails as unreachable. */
     Duration apiTimeout() {
         Object value = settings.kafkaProperties().get(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
-        return value == null ? DEFAULT_API_TIMEOUT : Duration.ofMillis(Long.parseLong(value.toString().strip()));
+        return value == null
+                ? DEFAULT_API_TIMEOUT
+                : Duration.ofMillis(Long.parseLong(value.toString().strip()));
     }
 
     private Map<String, Object> common() {

@@ -26,8 +26,10 @@ final class Decoder<T extends SpecificRecord> implements AutoCloseable {
         try {
             value = deserializer.deserialize(record.topic(), record.value());
         } catch (SerializationException e) {
-            throw new SubscriptionException("cannot read the record at " + position(record) + ": " + e.getMessage()
-                    + " The subscription stops there rather than skip it.", e);
+            throw new SubscriptionException(
+                    "cannot read the record at " + position(record) + ": " + e.getMessage()
+                            + " The subscription stops there rather than skip it.",
+                    e);
         }
         if (value != null && !type.isInstance(value)) {
             throw new SubscriptionException("the record at " + position(record) + " holds a "

@@ -14,8 +14,7 @@ public interface DesignationListener {
      * One designation's current state from the snapshot, in designation-key order, before any
      * {@link #onChange}. Delisted designations are included (status {@code DELISTED}).
      */
-    default void onSnapshot(DesignationState state) {
-    }
+    default void onSnapshot(DesignationState state) {}
 
     /**
      * One notification. Per designation key they arrive in version order and each version once per run; with a
@@ -28,6 +27,5 @@ public interface DesignationListener {
      * were lost upstream (a processor fault, or retention deleted them before they were read). Called just before
      * the change with version {@code received} is passed to {@link #onChange}. The subscriber also logs a warning.
      */
-    default void onGap(String designationKey, long expected, long received) {
-    }
+    default void onGap(String designationKey, long expected, long received) {}
 }

@@ -8,8 +8,7 @@ final class DisplayText {
 
     private static final String ELLIPSIS = "…";
 
-    private DisplayText() {
-    }
+    private DisplayText() {}
 
     /** {@code text} padded with spaces, or cut, to exactly {@code width} cells. */
     static String fit(String text, int width) {

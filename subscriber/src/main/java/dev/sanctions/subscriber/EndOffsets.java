@@ -38,14 +38,17 @@ final class EndOffsets {
         partitions.forEach(partition -> request.put(partition, OffsetSpec.latest()));
         Map<TopicPartition, Long> offsets = new HashMap<>();
         try {
-            admin.listOffsets(request, new ListOffsetsOptions(isolation)).all()
+            admin.listOffsets(request, new ListOffsetsOptions(isolation))
+                    .all()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((partition, info) -> offsets.put(partition, info.offset()));
         } catch (TimeoutException e) {
             throw Unreachable.kafka(bootstrapServers, timeout, "reading end offsets", e);
         } catch (ExecutionException e) {
-            throw new SubscriptionException("cannot read the end offsets of " + partitions + " from Kafka at "
-                    + bootstrapServers + ": " + e.getCause().getMessage(), e.getCause());
+            throw new SubscriptionException(
+                    "cannot read the end offsets of " + partitions + " from Kafka at " + bootstrapServers + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (InterruptedException e) {
             throw new InterruptException(e);
         }

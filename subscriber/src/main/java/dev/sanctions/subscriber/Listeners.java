@@ -6,8 +6,7 @@ package dev.sanctions.subscriber;
  */
 final class Listeners {
 
-    private Listeners() {
-    }
+    private Listeners() {}
 
     static void call(Runnable call) {
         try {

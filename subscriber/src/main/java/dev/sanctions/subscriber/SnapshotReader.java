@@ -32,8 +32,7 @@ final class SnapshotReader {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
 
     /** The states to hand over, and the version of every designation, matching or not. */
-    record Snapshot(SortedMap<String, DesignationState> matching, Map<String, Long> versions) {
-    }
+    record Snapshot(SortedMap<String, DesignationState> matching, Map<String, Long> versions) {}
 
     private final Consumer<String, byte[]> consumer;
     private final Decoder<DesignationState> decoder;
@@ -41,8 +40,12 @@ final class SnapshotReader {
     private final Set<String> jurisdictions;
     private final Duration timeout;
 
-    SnapshotReader(Consumer<String, byte[]> consumer, Decoder<DesignationState> decoder, EndOffsets endOffsets,
-            Set<String> jurisdictions, Duration timeout) {
+    SnapshotReader(
+            Consumer<String, byte[]> consumer,
+            Decoder<DesignationState> decoder,
+            EndOffsets endOffsets,
+            Set<String> jurisdictions,
+            Duration timeout) {
         this.consumer = consumer;
         this.decoder = decoder;
         this.endOffsets = endOffsets;
@@ -55,8 +58,10 @@ final class SnapshotReader {
         SortedMap<String, DesignationState> matching = new TreeMap<>();
         Map<String, Long> versions = new HashMap<>();
         if (partitions.isEmpty()) {
-            LOG.warn("Topic {} does not exist: the snapshot is empty (run 'sanctions init', or check the topic "
-                    + "prefix)", topic);
+            LOG.warn(
+                    "Topic {} does not exist: the snapshot is empty (run 'sanctions init', or check the topic "
+                            + "prefix)",
+                    topic);
             return new Snapshot(matching, versions);
         }
         Map<TopicPartition, Long> written = endOffsets.of(partitions, IsolationLevel.READ_UNCOMMITTED);
@@ -75,14 +80,19 @@ final class SnapshotReader {
             records[0]++;
         });
         latest.values().forEach(record -> apply(record, matching, versions));
-        LOG.info("Snapshot of {}: {} records, {} designations, {} matching, in {} ms", topic, records[0],
-                versions.size(), matching.size(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "Snapshot of {}: {} records, {} designations, {} matching, in {} ms",
+                topic,
+                records[0],
+                versions.size(),
+                matching.size(),
+                (System.nanoTime() - started) / 1_000_000);
         return new Snapshot(matching, versions);
     }
 
     /** Log order per key; a lower version than one already read is stale and ignored. */
-    private void apply(ConsumerRecord<String, byte[]> record, Map<String, DesignationState> matching,
-            Map<String, Long> versions) {
+    private void apply(
+            ConsumerRecord<String, byte[]> record, Map<String, DesignationState> matching, Map<String, Long> versions) {
         DesignationState state = decoder.decode(record);
         if (state == null) {
             if (record.key() != null) {
@@ -97,7 +107,8 @@ final class SnapshotReader {
             return;
         }
         versions.put(key, state.getVersion());
-        if (jurisdictions.isEmpty() || jurisdictions.contains(state.getJurisdiction().toUpperCase(Locale.ROOT))) {
+        if (jurisdictions.isEmpty()
+                || jurisdictions.contains(state.getJurisdiction().toUpperCase(Locale.ROOT))) {
             matching.put(key, state);
         } else {
             matching.remove(key);

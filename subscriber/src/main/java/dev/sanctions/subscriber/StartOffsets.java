@@ -57,7 +57,8 @@ final class StartOffsets {
         if (position instanceof StartPosition.AtInstant) {
             beforeInstant.addAll(partitions);
         }
-        List<TopicPartition> late = partitions.stream().filter(p -> !fixed.containsKey(p)).toList();
+        List<TopicPartition> late =
+                partitions.stream().filter(p -> !fixed.containsKey(p)).toList();
         partitions.stream().filter(fixed::containsKey).forEach(p -> consumer.seek(p, fixed.get(p)));
         if (late.isEmpty()) {
             return;
@@ -86,8 +87,8 @@ final class StartOffsets {
     }
 
     /** The first offset at or after the instant; the end where every record is older. */
-    private static Map<TopicPartition, Long> atInstant(Consumer<?, ?> consumer, List<TopicPartition> partitions,
-            StartPosition.AtInstant at) {
+    private static Map<TopicPartition, Long> atInstant(
+            Consumer<?, ?> consumer, List<TopicPartition> partitions, StartPosition.AtInstant at) {
         Map<TopicPartition, Long> query = new HashMap<>();
         partitions.forEach(p -> query.put(p, at.instant().toEpochMilli()));
         Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);

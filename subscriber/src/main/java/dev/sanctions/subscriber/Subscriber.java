@@ -81,8 +81,8 @@ public final class Subscriber implements AutoCloseable {
         } catch (SubscriptionException | InterruptException e) {
             throw e;
         } catch (KafkaException e) {
-            throw new SubscriptionException("the subscription to Kafka at " + settings.bootstrapServers()
-                    + " failed: " + e.getMessage(), e);
+            throw new SubscriptionException(
+                    "the subscription to Kafka at " + settings.bootstrapServers() + " failed: " + e.getMessage(), e);
         } finally {
             synchronized (lock) {
                 running = false;

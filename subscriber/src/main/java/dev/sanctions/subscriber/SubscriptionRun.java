@@ -51,8 +51,8 @@ final class SubscriptionRun {
     private VersionCheck versions;
     private long delivered;
 
-    SubscriptionRun(SubscriptionSettings settings, DesignationListener listener, StopCondition stop,
-            StopSignal signal) {
+    SubscriptionRun(
+            SubscriptionSettings settings, DesignationListener listener, StopCondition stop, StopSignal signal) {
         this.settings = settings;
         this.configs = new ClientConfigs(settings);
         this.topics = new TopicNames(settings.topicPrefix());
@@ -64,8 +64,8 @@ final class SubscriptionRun {
 
     void execute() {
         try (Decoder<DesignationChange> changeDecoder = new Decoder<>(DesignationChange.class, configs.registry());
-                KafkaConsumer<String, byte[]> follower = new KafkaConsumer<>(configs.follower(),
-                        new StringDeserializer(), new ByteArrayDeserializer())) {
+                KafkaConsumer<String, byte[]> follower = new KafkaConsumer<>(
+                        configs.follower(), new StringDeserializer(), new ByteArrayDeserializer())) {
             this.changes = changeDecoder;
             this.consumer = follower;
             signal.activate(follower);
@@ -80,7 +80,8 @@ final class SubscriptionRun {
     private void follow() {
         TopicWatch watch = new TopicWatch(topics.followed(settings.jurisdictions()));
         Map<String, List<TopicPartition>> existing = firstLook(watch);
-        List<TopicPartition> partitions = existing.values().stream().flatMap(List::stream).toList();
+        List<TopicPartition> partitions =
+                existing.values().stream().flatMap(List::stream).toList();
         if (settings.snapshot()) {
             deliverSnapshot(partitions);
         } else {
@@ -121,8 +122,10 @@ final class SubscriptionRun {
             throw Unreachable.kafka(settings.bootstrapServers(), configs.apiTimeout(), "looking up the topics", e);
         }
         if (!watch.missing().isEmpty()) {
-            LOG.warn("Topic(s) {} do not exist yet: waiting for them (a jurisdiction's topic appears with its first "
-                    + "notification; otherwise check the topic prefix)", watch.missing());
+            LOG.warn(
+                    "Topic(s) {} do not exist yet: waiting for them (a jurisdiction's topic appears with its first "
+                            + "notification; otherwise check the topic prefix)",
+                    watch.missing());
         }
         return existing;
     }
@@ -142,8 +145,8 @@ final class SubscriptionRun {
         SnapshotReader.Snapshot snapshot;
         try (Admin admin = Admin.create(configs.admin());
                 Decoder<DesignationState> states = new Decoder<>(DesignationState.class, configs.registry());
-                KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(configs.snapshot(),
-                        new StringDeserializer(), new ByteArrayDeserializer())) {
+                KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(
+                        configs.snapshot(), new StringDeserializer(), new ByteArrayDeserializer())) {
             EndOffsets ends = new EndOffsets(admin, settings.bootstrapServers(), configs.apiTimeout());
             // Taken before the snapshot's own end: see SnapshotReader for why this order closes every gap.
             startOffsets = StartOffsets.afterSnapshot(ends.of(changePartitions, IsolationLevel.READ_COMMITTED));
@@ -176,7 +179,8 @@ final class SubscriptionRun {
             consumer.subscribe(List.copyOf(followedTopics), new StartWhereNothingCommitted());
             return;
         }
-        List<TopicPartition> added = topicsFound.values().stream().flatMap(List::stream).toList();
+        List<TopicPartition> added =
+                topicsFound.values().stream().flatMap(List::stream).toList();
         assigned.addAll(added);
         consumer.assign(List.copyOf(assigned));
         startOffsets.seek(consumer, added);
@@ -191,7 +195,8 @@ final class SubscriptionRun {
                 if (!startOffsets.beforeStart(record)) {
                     deliver(record);
                 }
-                handled.put(new TopicPartition(record.topic(), record.partition()),
+                handled.put(
+                        new TopicPartition(record.topic(), record.partition()),
                         new OffsetAndMetadata(record.offset() + 1));
             }
         } catch (RuntimeException e) {
@@ -217,8 +222,12 @@ final class SubscriptionRun {
         switch (verdict.kind()) {
             case DUPLICATE -> LOG.debug("Skipping {} version {}: already delivered", key, version);
             case GAP -> {
-                LOG.warn("Version gap on designation {}: expected version {}, received {}. Notifications were lost "
-                        + "upstream; check the processor and the retention of {}", key, verdict.expected(), version,
+                LOG.warn(
+                        "Version gap on designation {}: expected version {}, received {}. Notifications were lost "
+                                + "upstream; check the processor and the retention of {}",
+                        key,
+                        verdict.expected(),
+                        version,
                         record.topic());
                 Listeners.call(() -> listener.onGap(key, verdict.expected(), version));
                 Listeners.call(() -> listener.onChange(change));
@@ -239,8 +248,11 @@ final class SubscriptionRun {
         try {
             consumer.commitSync(Map.copyOf(handled));
         } catch (CommitFailedException e) {
-            LOG.warn("The group moved partitions before offsets {} could be committed: those notifications will be "
-                    + "delivered again", handled, e);
+            LOG.warn(
+                    "The group moved partitions before offsets {} could be committed: those notifications will be "
+                            + "delivered again",
+                    handled,
+                    e);
         }
         handled.clear();
     }
@@ -249,8 +261,10 @@ final class SubscriptionRun {
         try {
             commit();
         } catch (WakeupException | TimeoutException e) {
-            LOG.warn("Could not commit offsets {} while stopping: those notifications will be delivered again",
-                    handled, e);
+            LOG.warn(
+                    "Could not commit offsets {} while stopping: those notifications will be delivered again",
+                    handled,
+                    e);
         }
     }
 
@@ -271,17 +285,19 @@ final class SubscriptionRun {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
-            List<TopicPartition> fresh = partitions.stream()
-                    .filter(p -> committed.get(p) == null)
-                    .toList();
+            List<TopicPartition> fresh =
+                    partitions.stream().filter(p -> committed.get(p) == null).toList();
             if (fresh.isEmpty()) {
                 return;
             }
             startOffsets.seek(consumer, fresh);
-            Map<TopicPartition, OffsetAndMetadata> starts = fresh.stream()
-                    .collect(Collectors.toMap(p -> p, p -> new OffsetAndMetadata(consumer.position(p))));
+            Map<TopicPartition, OffsetAndMetadata> starts =
+                    fresh.stream().collect(Collectors.toMap(p -> p, p -> new OffsetAndMetadata(consumer.position(p))));
             consumer.commitSync(starts);
-            LOG.info("Group {} had no offsets for {}: starting at {}", settings.groupId().orElseThrow(), fresh,
+            LOG.info(
+                    "Group {} had no offsets for {}: starting at {}",
+                    settings.groupId().orElseThrow(),
+                    fresh,
                     starts);
         }
 

@@ -84,10 +84,11 @@ public record SubscriptionSettings(
     private static SortedSet<String> normalised(Set<String> jurisdictions) {
         SortedSet<String> upper = new TreeSet<>();
         for (String jurisdiction : jurisdictions) {
-            String code = Objects.requireNonNull(jurisdiction, "jurisdiction").strip().toUpperCase(Locale.ROOT);
+            String code =
+                    Objects.requireNonNull(jurisdiction, "jurisdiction").strip().toUpperCase(Locale.ROOT);
             if (!JURISDICTION.matcher(code).matches()) {
-                throw new IllegalArgumentException("a jurisdiction is a two-letter code such as JP, US, EU or UN, got '"
-                        + jurisdiction + "'");
+                throw new IllegalArgumentException(
+                        "a jurisdiction is a two-letter code such as JP, US, EU or UN, got '" + jurisdiction + "'");
             }
             upper.add(code);
         }
@@ -148,8 +149,15 @@ public record SubscriptionSettings(
         }
 
         public SubscriptionSettings build() {
-            return new SubscriptionSettings(kafkaProperties, schemaRegistryUrl, registryProperties, topicPrefix,
-                    jurisdictions, from, groupId, snapshot);
+            return new SubscriptionSettings(
+                    kafkaProperties,
+                    schemaRegistryUrl,
+                    registryProperties,
+                    topicPrefix,
+                    jurisdictions,
+                    from,
+                    groupId,
+                    snapshot);
         }
     }
 }

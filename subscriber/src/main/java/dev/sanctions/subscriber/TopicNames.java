@@ -25,6 +25,8 @@ record TopicNames(String prefix) {
 
     /** The notification topics to follow: one per jurisdiction, or the topic of all notifications. */
     List<String> followed(Set<String> jurisdictions) {
-        return jurisdictions.isEmpty() ? List.of(allChanges()) : jurisdictions.stream().map(this::changes).toList();
+        return jurisdictions.isEmpty()
+                ? List.of(allChanges())
+                : jurisdictions.stream().map(this::changes).toList();
     }
 }

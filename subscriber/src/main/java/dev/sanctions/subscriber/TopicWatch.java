@@ -28,7 +28,11 @@ final class TopicWatch {
         for (String topic : missing) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
             if (!partitions.isEmpty()) {
-                found.put(topic, partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList());
+                found.put(
+                        topic,
+                        partitions.stream()
+                                .map(p -> new TopicPartition(topic, p.partition()))
+                                .toList());
             }
         }
         missing.removeAll(found.keySet());

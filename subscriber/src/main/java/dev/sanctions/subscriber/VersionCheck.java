@@ -16,7 +16,11 @@ final class VersionCheck {
         static final Verdict DUPLICATE = new Verdict(Kind.DUPLICATE, 0);
     }
 
-    enum Kind { DELIVER, DUPLICATE, GAP }
+    enum Kind {
+        DELIVER,
+        DUPLICATE,
+        GAP
+    }
 
     private final Map<String, Long> lastAccepted;
     private final boolean everyKeyKnown;

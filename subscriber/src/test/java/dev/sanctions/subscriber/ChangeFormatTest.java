@@ -37,7 +37,8 @@ class ChangeFormatTest {
         assertThat(parsed.get("changeType").asText()).isEqualTo("AMENDED");
         assertThat(parsed.get("version").asLong()).isEqualTo(2);
         assertThat(parsed.get("publishedAt").asText()).isEqualTo("2022-04-08T03:00:00Z");
-        assertThat(parsed.get("after").get("measures").get(0).get("type").asText()).isEqualTo("ASSET_FREEZE");
+        assertThat(parsed.get("after").get("measures").get(0).get("type").asText())
+                .isEqualTo("ASSET_FREEZE");
         assertThat(ChangeFormat.JSON.header()).isEmpty();
     }
 
@@ -53,20 +54,26 @@ class ChangeFormatTest {
     @Test
     void tableColumnsStartAtTheSamePlaceWhateverTheContent() {
         DesignationState shortOne = Designations.state("UN-SC/X", "UN", 1, "Al");
-        DesignationState longOne = Designations.state("JP-MOFA/" + "R".repeat(60), "JP", 12345,
+        DesignationState longOne = Designations.state(
+                "JP-MOFA/" + "R".repeat(60),
+                "JP",
+                12345,
                 "Ramzan Akhmatovich Kadyrov, Head of the Chechen Republic and more");
         DesignationState wide = Designations.state("JP-METI/E-1", "JP", 2, "株式会社ロシア輸出入公団テスト名称");
         DesignationState delisted = DesignationState.newBuilder(shortOne)
-                .setStatus(DesignationStatus.DELISTED).setMeasures(List.of()).build();
+                .setStatus(DesignationStatus.DELISTED)
+                .setMeasures(List.of())
+                .build();
         DesignationChange designated = Designations.change("EU-COUNCIL/E-7", "EU", 1);
 
         List<String> lines = Stream.of(
-                ChangeFormat.TABLE.header().orElseThrow(),
-                ChangeFormat.TABLE.snapshotLine(shortOne),
-                ChangeFormat.TABLE.snapshotLine(longOne),
-                ChangeFormat.TABLE.snapshotLine(wide),
-                ChangeFormat.TABLE.snapshotLine(delisted),
-                ChangeFormat.TABLE.changeLine(designated)).toList();
+                        ChangeFormat.TABLE.header().orElseThrow(),
+                        ChangeFormat.TABLE.snapshotLine(shortOne),
+                        ChangeFormat.TABLE.snapshotLine(longOne),
+                        ChangeFormat.TABLE.snapshotLine(wide),
+                        ChangeFormat.TABLE.snapshotLine(delisted),
+                        ChangeFormat.TABLE.changeLine(designated))
+                .toList();
 
         String header = lines.get(0);
         List<Integer> starts = Stream.of("KEY", "NAME", "EFFECTIVE", "MEASURES")
@@ -74,28 +81,38 @@ class ChangeFormatTest {
                 .toList();
         for (String line : lines) {
             for (int start : starts) {
-                assertThat(slice(line, start - 2, start)).as("two spaces before cell %d of %s", start, line)
+                assertThat(slice(line, start - 2, start))
+                        .as("two spaces before cell %d of %s", start, line)
                         .isEqualTo("  ");
-                assertThat(slice(line, start, start + 1)).as("text at cell %d of %s", start, line).isNotBlank();
+                assertThat(slice(line, start, start + 1))
+                        .as("text at cell %d of %s", start, line)
+                        .isNotBlank();
             }
-            assertThat(slice(line, starts.get(0) - 3, starts.get(0) - 2)).as("version right-aligned in " + line)
+            assertThat(slice(line, starts.get(0) - 3, starts.get(0) - 2))
+                    .as("version right-aligned in " + line)
                     .matches("[0-9N]");
         }
         assertThat(slice(lines.get(3), starts.get(1), starts.get(2)).strip()).isEqualTo("株式会社ロシア輸出入公団テスト…");
         assertThat(lines.get(1)).startsWith("SNAPSHOT").endsWith("ASSET_FREEZE");
         assertThat(lines.get(2)).contains("12345").contains("…");
         assertThat(lines.get(4)).endsWith("(delisted)");
-        assertThat(lines.get(5)).startsWith("DESIGNATED").contains("EU-COUNCIL/E-7").contains("2022-04-12");
+        assertThat(lines.get(5))
+                .startsWith("DESIGNATED")
+                .contains("EU-COUNCIL/E-7")
+                .contains("2022-04-12");
     }
 
     @Test
     void measureTypesAreListedOnceEachInTheStatesOrder() {
         DesignationState state = DesignationState.newBuilder(Designations.state("US-OFAC/V-1", "US", 1, "Vessel"))
-                .setMeasures(List.of(new Measure(MeasureType.ASSET_FREEZE, null),
-                        new Measure(MeasureType.EXPORT_BAN, "dual-use"), new Measure(MeasureType.EXPORT_BAN, "oil")))
+                .setMeasures(List.of(
+                        new Measure(MeasureType.ASSET_FREEZE, null),
+                        new Measure(MeasureType.EXPORT_BAN, "dual-use"),
+                        new Measure(MeasureType.EXPORT_BAN, "oil")))
                 .build();
         DesignationChange change = DesignationChange.newBuilder(Designations.change(state))
-                .setChangeType(ChangeType.DELISTED).build();
+                .setChangeType(ChangeType.DELISTED)
+                .build();
 
         assertThat(ChangeFormat.TABLE.changeLine(change)).startsWith("DELISTED").endsWith("ASSET_FREEZE,EXPORT_BAN");
     }

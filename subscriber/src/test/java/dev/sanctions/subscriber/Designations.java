@@ -16,8 +16,7 @@ final class Designations {
 
     static final Instant FIRST_DESIGNATED = Instant.parse("2022-04-08T01:00:00Z");
 
-    private Designations() {
-    }
+    private Designations() {}
 
     /** Version {@code version} of {@code AUTHORITY/TARGET}, active with an asset freeze. */
     static DesignationState state(String key, String jurisdiction, long version, String name) {
@@ -28,7 +27,11 @@ final class Designations {
                 .setJurisdiction(jurisdiction)
                 .setTargetId(parts[1])
                 .setStatus(DesignationStatus.ACTIVE)
-                .setTarget(Target.newBuilder().setId(parts[1]).setKind(TargetKind.PERSON).setName(name).build())
+                .setTarget(Target.newBuilder()
+                        .setId(parts[1])
+                        .setKind(TargetKind.PERSON)
+                        .setName(name)
+                        .build())
                 .setMeasures(List.of(new Measure(MeasureType.ASSET_FREEZE, null)))
                 .setPrograms(List.of("RUSSIA-UKRAINE"))
                 .setFirstDesignatedAt(FIRST_DESIGNATED)
@@ -42,7 +45,8 @@ final class Designations {
     /** The notification that made {@code after}, with the state before it when its version is above 1. */
     static DesignationChange change(DesignationState after) {
         long version = after.getVersion();
-        DesignationState before = version == 1 ? null
+        DesignationState before = version == 1
+                ? null
                 : DesignationState.newBuilder(after).setVersion(version - 1).build();
         return DesignationChange.newBuilder()
                 .setChangeId(after.getLastAnnouncementId() + "#0")

@@ -34,16 +34,18 @@ final class KeepWriting {
 
     CompletableFuture<Void> startInBackground() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try (processor) {
-                while (!stopped) {
-                    writeRound();
-                }
-                done.complete(null);
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        }, "keep-writing-" + jurisdiction);
+        Thread thread = new Thread(
+                () -> {
+                    try (processor) {
+                        while (!stopped) {
+                            writeRound();
+                        }
+                        done.complete(null);
+                    } catch (Throwable e) {
+                        done.completeExceptionally(e);
+                    }
+                },
+                "keep-writing-" + jurisdiction);
         thread.setDaemon(true);
         thread.start();
         return done;

@@ -13,13 +13,16 @@ class PrintingListenerTest {
 
     @Test
     void theTableHeaderComesOnceBeforeTheFirstRow() {
-        PrintingListener listener = new PrintingListener(ChangeFormat.TABLE, new PrintWriter(out), new PrintWriter(err));
+        PrintingListener listener =
+                new PrintingListener(ChangeFormat.TABLE, new PrintWriter(out), new PrintWriter(err));
         listener.onSnapshot(Designations.state("JP-MOFA/A", "JP", 1, "A"));
         listener.onChange(Designations.change("JP-MOFA/A", "JP", 2));
 
         assertThat(out.toString().lines()).hasSize(3);
-        assertThat(out.toString().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).startsWith("TYPE"));
-        assertThat(out.toString().lines().skip(1)).allSatisfy(line -> assertThat(line).doesNotStartWith("TYPE"));
+        assertThat(out.toString().lines().findFirst())
+                .hasValueSatisfying(h -> assertThat(h).startsWith("TYPE"));
+        assertThat(out.toString().lines().skip(1))
+                .allSatisfy(line -> assertThat(line).doesNotStartWith("TYPE"));
     }
 
     @Test
@@ -28,8 +31,9 @@ class PrintingListenerTest {
         listener.onSnapshot(Designations.state("JP-MOFA/A", "JP", 1, "A"));
         listener.onChange(Designations.change("JP-MOFA/A", "JP", 2));
 
-        assertThat(out.toString().lines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"")
-                .endsWith("}"));
+        assertThat(out.toString().lines())
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line).startsWith("{\"").endsWith("}"));
     }
 
     @Test

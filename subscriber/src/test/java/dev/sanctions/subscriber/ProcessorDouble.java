@@ -31,22 +31,30 @@ final class ProcessorDouble implements AutoCloseable {
         this.prefix = prefix;
         SpecificAvroSerializer<SpecificRecord> values = new SpecificAvroSerializer<>();
         values.configure(Map.of("schema.registry.url", schemaRegistryUrl), false);
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, UniqueNames.of("processor-double"),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), values);
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        UniqueNames.of("processor-double"),
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true),
+                new StringSerializer(),
+                values);
         producer.initTransactions();
     }
 
     /** The contract topics under {@code prefix}, with change topics for {@code jurisdictions}. */
     static void createTopics(String bootstrapServers, String prefix, String... jurisdictions) {
-        Stream<NewTopic> changes = Stream.concat(Stream.of(prefix + "sanctions.changes"),
+        Stream<NewTopic> changes = Stream.concat(
+                        Stream.of(prefix + "sanctions.changes"),
                         Stream.of(jurisdictions).map(j -> changesTopic(prefix, j)))
                 .map(name -> new NewTopic(name, PARTITIONS, (short) 1));
         NewTopic designations = new NewTopic(prefix + "sanctions.designations", PARTITIONS, (short) 1)
                 .configs(Map.of("cleanup.policy", "compact"));
-        TestTopics.create(bootstrapServers, Stream.concat(changes, Stream.of(designations)).toList());
+        TestTopics.create(
+                bootstrapServers,
+                Stream.concat(changes, Stream.of(designations)).toList());
     }
 
     static String changesTopic(String prefix, String jurisdiction) {
@@ -60,10 +68,10 @@ final class ProcessorDouble implements AutoCloseable {
             long timestamp = change.getPublishedAt().toEpochMilli();
             String key = change.getDesignationKey();
             producer.send(new ProducerRecord<>(prefix + "sanctions.changes", null, timestamp, key, change));
-            producer.send(new ProducerRecord<>(changesTopic(prefix, change.getJurisdiction()), null, timestamp, key,
-                    change));
-            producer.send(new ProducerRecord<>(prefix + "sanctions.designations", null, timestamp, key,
-                    change.getAfter()));
+            producer.send(
+                    new ProducerRecord<>(changesTopic(prefix, change.getJurisdiction()), null, timestamp, key, change));
+            producer.send(
+                    new ProducerRecord<>(prefix + "sanctions.designations", null, timestamp, key, change.getAfter()));
         }
         producer.commitTransaction();
     }

@@ -9,8 +9,7 @@ import java.util.function.Predicate;
 /** Keeps what a subscriber delivered, for assertions from the test thread. */
 class Recorder implements DesignationListener {
 
-    record Gap(String key, long expected, long received) {
-    }
+    record Gap(String key, long expected, long received) {}
 
     final List<DesignationState> snapshot = new CopyOnWriteArrayList<>();
     final List<DesignationChange> changes = new CopyOnWriteArrayList<>();
@@ -45,6 +44,8 @@ class Recorder implements DesignationListener {
     }
 
     List<String> changeIds() {
-        return changes.stream().map(c -> c.getDesignationKey() + "@" + c.getVersion()).toList();
+        return changes.stream()
+                .map(c -> c.getDesignationKey() + "@" + c.getVersion())
+                .toList();
     }
 }

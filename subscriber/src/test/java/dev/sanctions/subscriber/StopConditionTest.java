@@ -24,7 +24,8 @@ class StopConditionTest {
 
     @Test
     void combinesIdleTimeAndLimit() {
-        StopCondition both = StopCondition.never().withMaxIdle(Duration.ofSeconds(5)).withLimit(10);
+        StopCondition both =
+                StopCondition.never().withMaxIdle(Duration.ofSeconds(5)).withLimit(10);
         assertThat(both.maxIdle()).contains(Duration.ofSeconds(5));
         assertThat(both.limit()).hasValue(10);
     }
@@ -32,6 +33,7 @@ class StopConditionTest {
     @Test
     void refusesNonsense() {
         assertThatThrownBy(() -> StopCondition.never().withLimit(0)).hasMessageContaining("at least 1");
-        assertThatThrownBy(() -> StopCondition.never().withMaxIdle(Duration.ZERO)).hasMessageContaining("positive");
+        assertThatThrownBy(() -> StopCondition.never().withMaxIdle(Duration.ZERO))
+                .hasMessageContaining("positive");
     }
 }

@@ -49,7 +49,8 @@ class SubscriberIT {
     void fromTheBeginningDeliversEveryNotificationOncePerKeyInVersionOrder() {
         try (ProcessorDouble processor = processor()) {
             for (int version = 1; version <= 3; version++) {
-                processor.publish(Designations.change("JP-MOFA/A", "JP", version),
+                processor.publish(
+                        Designations.change("JP-MOFA/A", "JP", version),
                         Designations.change("US-OFAC/B", "US", version),
                         Designations.change("EU-COUNCIL/C", "EU", version));
             }
@@ -58,8 +59,14 @@ class SubscriberIT {
 
         new Subscriber(settings().from(StartPosition.BEGINNING).build()).run(recorder, UNTIL_QUIET);
 
-        assertThat(versionsByKey(recorder.changes)).isEqualTo(Map.of(
-                "JP-MOFA/A", List.of(1L, 2L, 3L), "US-OFAC/B", List.of(1L, 2L, 3L), "EU-COUNCIL/C", List.of(1L, 2L, 3L)));
+        assertThat(versionsByKey(recorder.changes))
+                .isEqualTo(Map.of(
+                        "JP-MOFA/A",
+                        List.of(1L, 2L, 3L),
+                        "US-OFAC/B",
+                        List.of(1L, 2L, 3L),
+                        "EU-COUNCIL/C",
+                        List.of(1L, 2L, 3L)));
         assertThat(recorder.gaps).isEmpty();
         assertThat(recorder.snapshot).isEmpty();
     }
@@ -67,12 +74,18 @@ class SubscriberIT {
     @Test
     void chosenJurisdictionsGetOnlyTheirNotifications() {
         try (ProcessorDouble processor = processor()) {
-            processor.publish(Designations.change("JP-MOFA/A", "JP", 1), Designations.change("US-OFAC/B", "US", 1),
-                    Designations.change("EU-COUNCIL/C", "EU", 1), Designations.change("JP-METI/D", "JP", 1));
+            processor.publish(
+                    Designations.change("JP-MOFA/A", "JP", 1),
+                    Designations.change("US-OFAC/B", "US", 1),
+                    Designations.change("EU-COUNCIL/C", "EU", 1),
+                    Designations.change("JP-METI/D", "JP", 1));
         }
         Recorder recorder = new Recorder();
 
-        new Subscriber(settings().from(StartPosition.BEGINNING).jurisdictions(List.of("jp", "EU")).build())
+        new Subscriber(settings()
+                        .from(StartPosition.BEGINNING)
+                        .jurisdictions(List.of("jp", "EU"))
+                        .build())
                 .run(recorder, UNTIL_QUIET);
 
         assertThat(recorder.changeIds()).containsExactlyInAnyOrder("JP-MOFA/A@1", "EU-COUNCIL/C@1", "JP-METI/D@1");
@@ -81,13 +94,18 @@ class SubscriberIT {
     @Test
     void latestDeliversOnlyWhatIsCommittedAfterTheStart() {
         try (ProcessorDouble processor = processor()) {
-            processor.publish(Designations.change("JP-MOFA/OLD-1", "JP", 1),
-                    Designations.change("JP-MOFA/OLD-2", "JP", 1));
+            processor.publish(
+                    Designations.change("JP-MOFA/OLD-1", "JP", 1), Designations.change("JP-MOFA/OLD-2", "JP", 1));
         }
         // A commit returns before its markers reach the partitions; until then the transaction is still open to a
         // reader, and "latest" (the last stable offset) rightly lies before it.
-        TestConsumers.readCommitted(KAFKA.bootstrapServers(), prefix + "sanctions.changes", new StringDeserializer(),
-                new ByteArrayDeserializer(), 2, WAIT);
+        TestConsumers.readCommitted(
+                KAFKA.bootstrapServers(),
+                prefix + "sanctions.changes",
+                new StringDeserializer(),
+                new ByteArrayDeserializer(),
+                2,
+                WAIT);
         Subscriber subscriber = new Subscriber(settings().build());
         Recorder recorder = new Recorder();
         CompletableFuture<Void> run = inBackground(subscriber, recorder, StopCondition.never());
@@ -113,7 +131,8 @@ class SubscriberIT {
                 .sorted()
                 .toList();
         int first = received.get(0);
-        assertThat(received).as("every notification after the start, once")
+        assertThat(received)
+                .as("every notification after the start, once")
                 .isEqualTo(IntStream.rangeClosed(first, written).boxed().toList());
     }
 
@@ -128,7 +147,10 @@ class SubscriberIT {
         Instant between2and3 = Designations.FIRST_DESIGNATED.plus(Duration.ofMinutes(150));
         Recorder recorder = new Recorder();
 
-        new Subscriber(settings().from(new StartPosition.AtInstant(between2and3)).build()).run(recorder, UNTIL_QUIET);
+        new Subscriber(settings()
+                        .from(new StartPosition.AtInstant(between2and3))
+                        .build())
+                .run(recorder, UNTIL_QUIET);
 
         assertThat(recorder.changeIds()).containsExactly("JP-MOFA/A@3", "JP-MOFA/A@4");
         assertThat(recorder.gaps).as("starting mid-stream is not a gap").isEmpty();
@@ -146,7 +168,8 @@ class SubscriberIT {
         new Subscriber(settings().from(StartPosition.BEGINNING).build()).run(recorder, UNTIL_QUIET);
 
         assertThat(recorder.gaps).containsExactly(new Recorder.Gap("JP-MOFA/A", 2, 3));
-        assertThat(recorder.changeIds()).as("the repeated version 3 is dropped")
+        assertThat(recorder.changeIds())
+                .as("the repeated version 3 is dropped")
                 .containsExactly("JP-MOFA/A@1", "JP-MOFA/A@3");
     }
 
@@ -159,7 +182,8 @@ class SubscriberIT {
             processor.publish(all);
         }
         String group = UniqueNames.of("bank");
-        SubscriptionSettings settings = settings().group(group).from(StartPosition.BEGINNING).build();
+        SubscriptionSettings settings =
+                settings().group(group).from(StartPosition.BEGINNING).build();
         Recorder failing = new Recorder(change -> change.getDesignationKey().equals("JP-MOFA/K3"));
 
         assertThatThrownBy(() -> new Subscriber(settings).run(failing, UNTIL_QUIET))
@@ -171,8 +195,9 @@ class SubscriberIT {
         assertThat(restarted.changeIds()).contains("JP-MOFA/K3@1").doesNotContainAnyElementsOf(failing.changeIds());
         List<String> together = new ArrayList<>(failing.changeIds());
         together.addAll(restarted.changeIds());
-        assertThat(together).containsExactlyInAnyOrderElementsOf(
-                all.stream().map(c -> c.getDesignationKey() + "@1").toList());
+        assertThat(together)
+                .containsExactlyInAnyOrderElementsOf(
+                        all.stream().map(c -> c.getDesignationKey() + "@1").toList());
 
         Recorder third = new Recorder();
         new Subscriber(settings).run(third, StopCondition.never().withMaxIdle(Duration.ofSeconds(1)));
@@ -182,13 +207,17 @@ class SubscriberIT {
     @Test
     void aSnapshotHoldsTheMatchingStatesAndNotificationsFollowOnWithoutOverlap() {
         try (ProcessorDouble processor = processor()) {
-            processor.publish(Designations.change("JP-MOFA/B", "JP", 1), Designations.change("JP-MOFA/A", "JP", 1),
+            processor.publish(
+                    Designations.change("JP-MOFA/B", "JP", 1),
+                    Designations.change("JP-MOFA/A", "JP", 1),
                     Designations.change("US-OFAC/C", "US", 1));
             processor.publish(Designations.change("JP-MOFA/A", "JP", 2));
         }
-        Subscriber subscriber = new Subscriber(settings().jurisdictions(Set.of("JP")).snapshot(true).build());
+        Subscriber subscriber = new Subscriber(
+                settings().jurisdictions(Set.of("JP")).snapshot(true).build());
         Recorder recorder = new Recorder();
-        CompletableFuture<Void> run = inBackground(subscriber, recorder, StopCondition.never().withLimit(2));
+        CompletableFuture<Void> run =
+                inBackground(subscriber, recorder, StopCondition.never().withLimit(2));
 
         await().atMost(WAIT).until(() -> recorder.snapshot.size() == 2);
         try (ProcessorDouble processor = processor()) {
@@ -197,7 +226,8 @@ class SubscriberIT {
         }
         run.join();
 
-        assertThat(recorder.snapshot).extracting(s -> s.getDesignationKey() + "@" + s.getVersion())
+        assertThat(recorder.snapshot)
+                .extracting(s -> s.getDesignationKey() + "@" + s.getVersion())
                 .containsExactly("JP-MOFA/A@2", "JP-MOFA/B@1");
         assertThat(recorder.changeIds()).containsExactlyInAnyOrder("JP-MOFA/A@3", "JP-MOFA/NEW@1");
         assertThat(recorder.gaps).isEmpty();
@@ -206,8 +236,10 @@ class SubscriberIT {
     /** The test of the issue: the hand-over from snapshot to notifications while two processors keep writing. */
     @Test
     void aSnapshotTakenWhileNotificationsKeepArrivingSeesEveryVersionOnceWithoutGaps() throws Exception {
-        List<String> jpKeys = IntStream.range(0, 8).mapToObj(i -> "JP-MOFA/P-" + i).toList();
-        List<String> usKeys = IntStream.range(0, 8).mapToObj(i -> "US-OFAC/E-" + i).toList();
+        List<String> jpKeys =
+                IntStream.range(0, 8).mapToObj(i -> "JP-MOFA/P-" + i).toList();
+        List<String> usKeys =
+                IntStream.range(0, 8).mapToObj(i -> "US-OFAC/E-" + i).toList();
         KeepWriting jp = new KeepWriting(processor(), jpKeys, "JP");
         KeepWriting us = new KeepWriting(processor(), usKeys, "US");
         jp.writeVersionsUpTo(3);
@@ -230,27 +262,34 @@ class SubscriberIT {
         run.join();
 
         assertThat(recorder.gaps).isEmpty();
-        assertThat(recorder.snapshot).extracting(s -> s.getDesignationKey())
-                .as("every designation once, in key order").isSorted()
+        assertThat(recorder.snapshot)
+                .extracting(s -> s.getDesignationKey())
+                .as("every designation once, in key order")
+                .isSorted()
                 .containsExactlyInAnyOrderElementsOf(latest.keySet());
         Map<String, List<Long>> changes = versionsByKey(recorder.changes);
         recorder.snapshot.forEach(state -> {
             String key = state.getDesignationKey();
-            List<Long> expected = IntStream.rangeClosed((int) state.getVersion() + 1, latest.get(key).intValue())
-                    .mapToObj(Long::valueOf).toList();
+            List<Long> expected = IntStream.rangeClosed(
+                            (int) state.getVersion() + 1, latest.get(key).intValue())
+                    .mapToObj(Long::valueOf)
+                    .toList();
             assertThat(changes.getOrDefault(key, List.of()))
                     .as("%s after its snapshot version %d", key, state.getVersion())
                     .isEqualTo(expected);
         });
-        assertThat(recorder.changes.size()).as("notifications really kept arriving after the snapshot")
+        assertThat(recorder.changes.size())
+                .as("notifications really kept arriving after the snapshot")
                 .isGreaterThanOrEqualTo(50);
     }
 
     @Test
     void aJurisdictionTopicThatAppearsLaterIsReadFromItsStart() {
-        Subscriber subscriber = new Subscriber(settings().jurisdictions(Set.of("FR")).build());
+        Subscriber subscriber =
+                new Subscriber(settings().jurisdictions(Set.of("FR")).build());
         Recorder recorder = new Recorder();
-        CompletableFuture<Void> run = inBackground(subscriber, recorder, StopCondition.never().withLimit(1));
+        CompletableFuture<Void> run =
+                inBackground(subscriber, recorder, StopCondition.never().withLimit(1));
 
         TestTopics.create(KAFKA.bootstrapServers(), 1, ProcessorDouble.changesTopic(prefix, "FR"));
         try (ProcessorDouble processor = processor()) {
@@ -286,32 +325,37 @@ class SubscriberIT {
     }
 
     private SubscriptionSettings.Builder settings() {
-        return SubscriptionSettings.builder(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl()).topicPrefix(prefix);
+        return SubscriptionSettings.builder(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl())
+                .topicPrefix(prefix);
     }
 
     private ProcessorDouble processor() {
         return new ProcessorDouble(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl(), prefix);
     }
 
-    private static CompletableFuture<Void> inBackground(Subscriber subscriber, DesignationListener listener,
-            StopCondition stop) {
+    private static CompletableFuture<Void> inBackground(
+            Subscriber subscriber, DesignationListener listener, StopCondition stop) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                subscriber.run(listener, stop);
-                done.complete(null);
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        }, "subscriber-under-test");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        subscriber.run(listener, stop);
+                        done.complete(null);
+                    } catch (Throwable e) {
+                        done.completeExceptionally(e);
+                    }
+                },
+                "subscriber-under-test");
         thread.setDaemon(true);
         thread.start();
         return done;
     }
 
     private static Map<String, List<Long>> versionsByKey(List<DesignationChange> changes) {
-        return changes.stream().collect(Collectors.groupingBy(DesignationChange::getDesignationKey,
-                Collectors.mapping(DesignationChange::getVersion, Collectors.toList())));
+        return changes.stream()
+                .collect(Collectors.groupingBy(
+                        DesignationChange::getDesignationKey,
+                        Collectors.mapping(DesignationChange::getVersion, Collectors.toList())));
     }
 
     /** The highest version delivered per key, by snapshot or notification. */

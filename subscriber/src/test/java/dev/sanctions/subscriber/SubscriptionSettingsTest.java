@@ -39,7 +39,10 @@ class SubscriptionSettingsTest {
 
     @Test
     void jurisdictionsAreUpperCaseSortedAndFollowedThroughTheirLowerCaseTopics() {
-        SubscriptionSettings chosen = builder().jurisdictions(List.of("jp", "EU", "Jp")).topicPrefix("staging.").build();
+        SubscriptionSettings chosen = builder()
+                .jurisdictions(List.of("jp", "EU", "Jp"))
+                .topicPrefix("staging.")
+                .build();
         assertThat(chosen.jurisdictions()).containsExactly("EU", "JP");
         assertThat(new TopicNames(chosen.topicPrefix()).followed(chosen.jurisdictions()))
                 .containsExactly("staging.sanctions.changes.eu", "staging.sanctions.changes.jp");
@@ -56,7 +59,9 @@ class SubscriptionSettingsTest {
 
     @Test
     void theGroupIsNamedOnlyOnce() {
-        assertThatThrownBy(() -> builder().kafkaProperties(Map.of("bootstrap.servers", "x:1", "group.id", "g")).build())
+        assertThatThrownBy(() -> builder()
+                        .kafkaProperties(Map.of("bootstrap.servers", "x:1", "group.id", "g"))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("group.id");
         assertThat(builder().group("bank").build().groupId()).contains("bank");
@@ -65,15 +70,27 @@ class SubscriptionSettingsTest {
 
     @Test
     void needsBootstrapServers() {
-        assertThatThrownBy(() -> builder().kafkaProperties(Map.of("security.protocol", "SASL_SSL")).build())
+        assertThatThrownBy(() -> builder()
+                        .kafkaProperties(Map.of("security.protocol", "SASL_SSL"))
+                        .build())
                 .hasMessageContaining("bootstrap.servers");
     }
 
     @Test
     void theClientsReadCommittedAndCommitNothingOnTheirOwn() {
-        ClientConfigs configs = new ClientConfigs(builder().group("bank")
-                .kafkaProperties(Map.of("bootstrap.servers", "x:1", "enable.auto.commit", "true",
-                        "isolation.level", "read_uncommitted", "sasl.mechanism", "PLAIN", "max.poll.records", 10))
+        ClientConfigs configs = new ClientConfigs(builder()
+                .group("bank")
+                .kafkaProperties(Map.of(
+                        "bootstrap.servers",
+                        "x:1",
+                        "enable.auto.commit",
+                        "true",
+                        "isolation.level",
+                        "read_uncommitted",
+                        "sasl.mechanism",
+                        "PLAIN",
+                        "max.poll.records",
+                        10))
                 .build());
         assertThat(configs.follower())
                 .containsEntry("isolation.level", "read_committed")
@@ -83,7 +100,8 @@ class SubscriptionSettingsTest {
                 .containsEntry("sasl.mechanism", "PLAIN");
         assertThat(configs.snapshot()).doesNotContainKey("group.id").containsEntry("isolation.level", "read_committed");
         assertThat(configs.admin()).containsEntry("sasl.mechanism", "PLAIN").doesNotContainKey("max.poll.records");
-        assertThat(configs.registry()).containsEntry("schema.registry.url", "http://127.0.0.1:8081")
+        assertThat(configs.registry())
+                .containsEntry("schema.registry.url", "http://127.0.0.1:8081")
                 .containsEntry("specific.avro.reader", true);
     }
 

@@ -15,6 +15,7 @@ import org.testcontainers.kafka.KafkaContainer;
 final class ContainersBackend implements KafkaBackend {
     /** Override the images with these system properties, e.g. to try another Kafka release. */
     static final String KAFKA_IMAGE_PROPERTY = "sanctions.it.kafka.image";
+
     static final String REGISTRY_IMAGE_PROPERTY = "sanctions.it.registry.image";
     private static final String KAFKA_ALIAS = "kafka";
     private static final int KAFKA_INTERNAL_PORT = 19092;
@@ -37,8 +38,8 @@ final class ContainersBackend implements KafkaBackend {
     static ContainersBackend start() {
         Network network = Network.newNetwork();
         // The broker the clients talk to has the same version as the clients on this classpath.
-        KafkaContainer kafka = new KafkaContainer(System.getProperty(KAFKA_IMAGE_PROPERTY,
-                "apache/kafka:" + KafkaVersion.ofClients()))
+        KafkaContainer kafka = new KafkaContainer(
+                        System.getProperty(KAFKA_IMAGE_PROPERTY, "apache/kafka:" + KafkaVersion.ofClients()))
                 .withNetwork(network)
                 .withNetworkAliases(KAFKA_ALIAS)
                 .withListener(KAFKA_ALIAS + ":" + KAFKA_INTERNAL_PORT)
@@ -47,13 +48,14 @@ final class ContainersBackend implements KafkaBackend {
                 .withEnv("KAFKA_MESSAGE_MAX_BYTES", String.valueOf(BrokerSettings.MAX_MESSAGE_BYTES))
                 .withEnv("KAFKA_REPLICA_FETCH_MAX_BYTES", String.valueOf(BrokerSettings.MAX_MESSAGE_BYTES))
                 .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
-        GenericContainer<?> registry = new GenericContainer<>(System.getProperty(REGISTRY_IMAGE_PROPERTY,
-                "confluentinc/cp-schema-registry:7.9.0"))
+        GenericContainer<?> registry = new GenericContainer<>(
+                        System.getProperty(REGISTRY_IMAGE_PROPERTY, "confluentinc/cp-schema-registry:7.9.0"))
                 .withNetwork(network)
                 .withExposedPorts(REGISTRY_PORT)
                 .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
                 .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:" + REGISTRY_PORT)
-                .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS",
+                .withEnv(
+                        "SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS",
                         "PLAINTEXT://" + KAFKA_ALIAS + ":" + KAFKA_INTERNAL_PORT)
                 .waitingFor(Wait.forHttp("/subjects").forStatusCode(200));
         try {
@@ -67,7 +69,6 @@ final class ContainersBackend implements KafkaBackend {
             throw e;
         }
     }
-
 
     @Override
     public String bootstrapServers() {

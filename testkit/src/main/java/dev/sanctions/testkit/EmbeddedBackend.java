@@ -51,7 +51,6 @@ final class EmbeddedBackend implements KafkaBackend {
         }
     }
 
-
     @Override
     public String toString() {
         return "embedded stack (" + bootstrapServers() + ", " + schemaRegistryUrl() + ")";

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class KafkaBackendExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
     public static final String BACKEND_PROPERTY = "sanctions.it.backend";
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaBackendExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(KafkaBackendExtension.class);
     private static final String DOCKER_AVAILABLE = "docker-available";
 
     private volatile KafkaBackend backend;
@@ -35,11 +36,13 @@ public final class KafkaBackendExtension implements ExecutionCondition, BeforeAl
             return ConditionEvaluationResult.enabled("backend: " + chosenBackend());
         }
         requireTestcontainers();
-        boolean docker = context.getRoot().getStore(NAMESPACE)
+        boolean docker = context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(DOCKER_AVAILABLE, key -> ContainersBackend.dockerAvailable(), Boolean.class);
         return docker
                 ? ConditionEvaluationResult.enabled("Docker is available")
-                : ConditionEvaluationResult.disabled("Docker is not available: skipping the tests on the testcontainers backend");
+                : ConditionEvaluationResult.disabled(
+                        "Docker is not available: skipping the tests on the testcontainers backend");
     }
 
     @Override
@@ -78,12 +81,14 @@ public final class KafkaBackendExtension implements ExecutionCondition, BeforeAl
     private static KafkaBackend shared(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         return switch (chosenBackend()) {
-            case "embedded" -> store.getOrComputeIfAbsent(KafkaBackend.class, type -> EmbeddedBackend.start(),
-                    KafkaBackend.class);
-            case "testcontainers" -> store.getOrComputeIfAbsent(KafkaBackend.class, type -> ContainersBackend.start(),
-                    KafkaBackend.class);
-            default -> throw new ExtensionConfigurationException(BACKEND_PROPERTY
-                    + " must be 'embedded' or 'testcontainers', got '" + System.getProperty(BACKEND_PROPERTY) + "'");
+            case "embedded" ->
+                store.getOrComputeIfAbsent(KafkaBackend.class, type -> EmbeddedBackend.start(), KafkaBackend.class);
+            case "testcontainers" ->
+                store.getOrComputeIfAbsent(KafkaBackend.class, type -> ContainersBackend.start(), KafkaBackend.class);
+            default ->
+                throw new ExtensionConfigurationException(
+                        BACKEND_PROPERTY + " must be 'embedded' or 'testcontainers', got '"
+                                + System.getProperty(BACKEND_PROPERTY) + "'");
         };
     }
 
@@ -94,10 +99,13 @@ public final class KafkaBackendExtension implements ExecutionCondition, BeforeAl
 
     private static void requireTestcontainers() {
         try {
-            Class.forName("org.testcontainers.kafka.KafkaContainer", false, KafkaBackendExtension.class.getClassLoader());
+            Class.forName(
+                    "org.testcontainers.kafka.KafkaContainer", false, KafkaBackendExtension.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new ExtensionConfigurationException(BACKEND_PROPERTY + "=testcontainers needs"
-                    + " org.testcontainers:testcontainers-kafka on the test classpath: add it at test scope", e);
+            throw new ExtensionConfigurationException(
+                    BACKEND_PROPERTY + "=testcontainers needs"
+                            + " org.testcontainers:testcontainers-kafka on the test classpath: add it at test scope",
+                    e);
         }
     }
 }

@@ -15,8 +15,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 public final class TestConsumers {
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private TestConsumers() {
-    }
+    private TestConsumers() {}
 
     /**
      * Reads every partition of {@code topic} from the start, {@code read_committed}, until at least {@code count}
@@ -25,13 +24,22 @@ public final class TestConsumers {
      *
      * @throws AssertionError when fewer than {@code count} records arrive within {@code timeout}
      */
-    public static <K, V> List<ConsumerRecord<K, V>> readCommitted(String bootstrapServers, String topic,
-            Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer, int count, Duration timeout) {
+    public static <K, V> List<ConsumerRecord<K, V>> readCommitted(
+            String bootstrapServers,
+            String topic,
+            Deserializer<K> keyDeserializer,
+            Deserializer<V> valueDeserializer,
+            int count,
+            Duration timeout) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                IsolationLevel.READ_COMMITTED.toString(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         long deadline = System.nanoTime() + timeout.toNanos();
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keyDeserializer, valueDeserializer)) {

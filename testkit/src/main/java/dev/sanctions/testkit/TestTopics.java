@@ -14,12 +14,15 @@ import org.apache.kafka.clients.admin.NewTopic;
 public final class TestTopics {
     private static final long TIMEOUT_SECONDS = 30;
 
-    private TestTopics() {
-    }
+    private TestTopics() {}
 
     /** Topics with {@code partitions} partitions, one replica and default settings. */
     public static void create(String bootstrapServers, int partitions, String... topics) {
-        create(bootstrapServers, Arrays.stream(topics).map(name -> new NewTopic(name, partitions, (short) 1)).toList());
+        create(
+                bootstrapServers,
+                Arrays.stream(topics)
+                        .map(name -> new NewTopic(name, partitions, (short) 1))
+                        .toList());
     }
 
     /** Topics as given, e.g. compacted ones: {@code new NewTopic(name, 1, (short) 1).configs(...)}. */

@@ -9,8 +9,7 @@ public final class UniqueNames {
     /** Distinguishes JVMs that share one cluster (a Testcontainers broker reused, or two forks). */
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-    private UniqueNames() {
-    }
+    private UniqueNames() {}
 
     /** {@code prefix-RUN-N}: only characters legal in a topic name, when the prefix has only those. */
     public static String of(String prefix) {

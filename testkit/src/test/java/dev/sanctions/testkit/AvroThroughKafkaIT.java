@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AvroThroughKafkaIT {
     @RegisterExtension
     static final KafkaBackendExtension KAFKA = new KafkaBackendExtension();
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test
@@ -38,16 +39,16 @@ class AvroThroughKafkaIT {
 
     private static <T extends SpecificRecord> void roundTrip(String topic, String key, T record) {
         TestTopics.create(KAFKA.bootstrapServers(), 1, topic);
-        Map<String, Object> serdeConfig = Map.of(
-                "schema.registry.url", KAFKA.schemaRegistryUrl(),
-                "specific.avro.reader", true);
+        Map<String, Object> serdeConfig =
+                Map.of("schema.registry.url", KAFKA.schemaRegistryUrl(), "specific.avro.reader", true);
 
         SpecificAvroSerializer<T> serializer = new SpecificAvroSerializer<>();
         serializer.configure(serdeConfig, false);
         Map<String, Object> producerConfig = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, UniqueNames.of("avro-tx"));
-        try (KafkaProducer<String, T> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), serializer)) {
+        try (KafkaProducer<String, T> producer =
+                new KafkaProducer<>(producerConfig, new StringSerializer(), serializer)) {
             producer.initTransactions();
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(topic, key, record));
@@ -56,8 +57,8 @@ class AvroThroughKafkaIT {
 
         SpecificAvroDeserializer<T> deserializer = new SpecificAvroDeserializer<>();
         deserializer.configure(serdeConfig, false);
-        List<ConsumerRecord<String, T>> read = TestConsumers.readCommitted(KAFKA.bootstrapServers(), topic,
-                new StringDeserializer(), deserializer, 1, TIMEOUT);
+        List<ConsumerRecord<String, T>> read = TestConsumers.readCommitted(
+                KAFKA.bootstrapServers(), topic, new StringDeserializer(), deserializer, 1, TIMEOUT);
         assertThat(read).singleElement().satisfies(consumed -> {
             assertThat(consumed.key()).isEqualTo(key);
             assertThat(consumed.value()).isEqualTo(record);
@@ -67,8 +68,15 @@ class AvroThroughKafkaIT {
         try (RestSchemaRegistryClient client = RestSchemaRegistryClient.fromConfig(serdeConfig)) {
             registeredId = client.getId(topic + "-value", record.getSchema());
         }
-        byte[] bytes = TestConsumers.readCommitted(KAFKA.bootstrapServers(), topic, new StringDeserializer(),
-                new ByteArrayDeserializer(), 1, TIMEOUT).get(0).value();
+        byte[] bytes = TestConsumers.readCommitted(
+                        KAFKA.bootstrapServers(),
+                        topic,
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer(),
+                        1,
+                        TIMEOUT)
+                .get(0)
+                .value();
         assertThat(bytes[0]).as("magic byte").isZero();
         assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).as("schema id").isEqualTo(registeredId);
     }

@@ -18,8 +18,7 @@ import java.util.List;
 final class Samples {
     static final Instant PUBLISHED_AT = Instant.parse("2022-04-08T01:00:00Z");
 
-    private Samples() {
-    }
+    private Samples() {}
 
     static Target target() {
         return Target.newBuilder()
@@ -33,7 +32,10 @@ final class Samples {
     }
 
     static Measure assetFreeze() {
-        return Measure.newBuilder().setType(MeasureType.ASSET_FREEZE).setDetail(null).build();
+        return Measure.newBuilder()
+                .setType(MeasureType.ASSET_FREEZE)
+                .setDetail(null)
+                .build();
     }
 
     static Announcement announcement() {

@@ -27,16 +27,20 @@ class SchemaRegistryIT {
         schemas.put(prefix + ".changes-value", DesignationChange.getClassSchema());
         schemas.put(prefix + ".rejected-value", RejectedAction.getClassSchema());
 
-        try (RestSchemaRegistryClient client = RestSchemaRegistryClient.fromConfig(
-                Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()))) {
+        try (RestSchemaRegistryClient client =
+                RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()))) {
             Map<String, Integer> ids = new LinkedHashMap<>();
             schemas.forEach((subject, schema) -> ids.put(subject, client.register(subject, schema)));
 
-            assertThat(ids.values()).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).isPositive());
+            assertThat(ids.values())
+                    .doesNotHaveDuplicates()
+                    .allSatisfy(id -> assertThat(id).isPositive());
             schemas.forEach((subject, schema) -> {
                 int id = ids.get(subject);
                 assertThat(client.getById(id)).isEqualTo(schema);
-                assertThat(client.register(subject, schema)).as("re-registering %s", subject).isEqualTo(id);
+                assertThat(client.register(subject, schema))
+                        .as("re-registering %s", subject)
+                        .isEqualTo(id);
                 assertThat(client.getId(subject, schema)).isEqualTo(id);
             });
         }

@@ -44,8 +44,13 @@ class TransactionalRoundTripIT {
         }
 
         // One partition: committed-3 lies after the aborted record, so reading it means the aborted one was skipped.
-        assertThat(TestConsumers.readCommitted(KAFKA.bootstrapServers(), topic, new StringDeserializer(),
-                        new StringDeserializer(), 3, Duration.ofSeconds(30)))
+        assertThat(TestConsumers.readCommitted(
+                        KAFKA.bootstrapServers(),
+                        topic,
+                        new StringDeserializer(),
+                        new StringDeserializer(),
+                        3,
+                        Duration.ofSeconds(30)))
                 .extracting(ConsumerRecord::value)
                 .containsExactly("committed-1", "committed-2", "committed-3");
     }

@@ -1,5 +1,18 @@
 package dev.sanctions.registry.client;
 
+import static dev.sanctions.registry.client.RegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE;
+import static dev.sanctions.registry.client.RegistryClientConfig.BASIC_AUTH_USER_INFO;
+import static dev.sanctions.registry.client.RegistryClientConfig.CONNECT_TIMEOUT_MS;
+import static dev.sanctions.registry.client.RegistryClientConfig.MAX_RETRIES;
+import static dev.sanctions.registry.client.RegistryClientConfig.REQUEST_TIMEOUT_MS;
+import static dev.sanctions.registry.client.RegistryClientConfig.RETRIES_MAX_WAIT_MS;
+import static dev.sanctions.registry.client.RegistryClientConfig.RETRIES_WAIT_MS;
+import static dev.sanctions.registry.client.RegistryClientConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO;
+import static dev.sanctions.registry.client.RegistryClientConfig.SCHEMA_REGISTRY_URL;
+import static dev.sanctions.registry.client.RegistryClientConfig.SSL_TRUSTSTORE_LOCATION;
+import static dev.sanctions.registry.client.RegistryClientConfig.SSL_TRUSTSTORE_PASSWORD;
+import static dev.sanctions.registry.client.RegistryClientConfig.SSL_TRUSTSTORE_TYPE;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,19 +33,6 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.common.config.ConfigException;
-
-import static dev.sanctions.registry.client.RegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE;
-import static dev.sanctions.registry.client.RegistryClientConfig.BASIC_AUTH_USER_INFO;
-import static dev.sanctions.registry.client.RegistryClientConfig.CONNECT_TIMEOUT_MS;
-import static dev.sanctions.registry.client.RegistryClientConfig.MAX_RETRIES;
-import static dev.sanctions.registry.client.RegistryClientConfig.REQUEST_TIMEOUT_MS;
-import static dev.sanctions.registry.client.RegistryClientConfig.RETRIES_MAX_WAIT_MS;
-import static dev.sanctions.registry.client.RegistryClientConfig.RETRIES_WAIT_MS;
-import static dev.sanctions.registry.client.RegistryClientConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO;
-import static dev.sanctions.registry.client.RegistryClientConfig.SCHEMA_REGISTRY_URL;
-import static dev.sanctions.registry.client.RegistryClientConfig.SSL_TRUSTSTORE_LOCATION;
-import static dev.sanctions.registry.client.RegistryClientConfig.SSL_TRUSTSTORE_PASSWORD;
-import static dev.sanctions.registry.client.RegistryClientConfig.SSL_TRUSTSTORE_TYPE;
 
 /**
  * The client's configuration as the HTTP calls use it, from what {@link RegistryClientConfig} parsed, checked up
@@ -60,7 +60,8 @@ record ClientSettings(
                     + "e.g. " + SCHEMA_REGISTRY_URL + "=http://localhost:8081");
         }
         List<URI> withUserInfo = parseUrls(urlList);
-        List<URI> urls = withUserInfo.stream().map(ClientSettings::withoutUserInfo).toList();
+        List<URI> urls =
+                withUserInfo.stream().map(ClientSettings::withoutUserInfo).toList();
         return new ClientSettings(
                 urls,
                 authorization(config, withUserInfo),
@@ -87,18 +88,24 @@ record ClientSettings(
             try {
                 uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
             } catch (URISyntaxException e) {
-                throw new ConfigException(SCHEMA_REGISTRY_URL, text, "not a URL (" + e.getMessage()
-                        + "); use e.g. http://localhost:8081");
+                throw new ConfigException(
+                        SCHEMA_REGISTRY_URL,
+                        text,
+                        "not a URL (" + e.getMessage() + "); use e.g. http://localhost:8081");
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new ConfigException(SCHEMA_REGISTRY_URL, text,
+                throw new ConfigException(
+                        SCHEMA_REGISTRY_URL,
+                        text,
                         "expected an http:// or https:// URL with a host, e.g. http://localhost:8081");
             }
             urls.add(uri);
         }
         if (urls.isEmpty()) {
-            throw new ConfigException(SCHEMA_REGISTRY_URL, String.join(",", urlList),
+            throw new ConfigException(
+                    SCHEMA_REGISTRY_URL,
+                    String.join(",", urlList),
                     "no URL given; set it to the schema registry's base URL, e.g. http://localhost:8081");
         }
         return urls;
@@ -113,29 +120,33 @@ record ClientSettings(
     }
 
     private static Optional<String> authorization(RegistryClientConfig config, List<URI> urls) {
-        Optional<String> userInfo = password(config, BASIC_AUTH_USER_INFO)
-                .or(() -> password(config, SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO));
+        Optional<String> userInfo =
+                password(config, BASIC_AUTH_USER_INFO).or(() -> password(config, SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO));
         // Confluent defaults to URL; when only user info is given, using it is what the user meant.
         String source = string(config, BASIC_AUTH_CREDENTIALS_SOURCE)
                 .orElse(userInfo.isPresent() ? "USER_INFO" : "URL")
                 .toUpperCase(Locale.ROOT);
         Optional<String> credentials = switch (source) {
-            case "USER_INFO" -> Optional.of(userInfo.orElseThrow(() -> new ConfigException(
-                    BASIC_AUTH_CREDENTIALS_SOURCE + "=USER_INFO needs " + BASIC_AUTH_USER_INFO
-                            + "=user:password")));
-            case "URL" -> urls.stream().map(URI::getRawUserInfo).filter(u -> u != null && !u.isEmpty())
-                    .findFirst().map(ClientSettings::percentDecode);
-            default -> throw new ConfigException(BASIC_AUTH_CREDENTIALS_SOURCE, source,
-                    "supported sources are URL and USER_INFO");
+            case "USER_INFO" ->
+                Optional.of(userInfo.orElseThrow(() -> new ConfigException(BASIC_AUTH_CREDENTIALS_SOURCE
+                        + "=USER_INFO needs " + BASIC_AUTH_USER_INFO + "=user:password")));
+            case "URL" ->
+                urls.stream()
+                        .map(URI::getRawUserInfo)
+                        .filter(u -> u != null && !u.isEmpty())
+                        .findFirst()
+                        .map(ClientSettings::percentDecode);
+            default ->
+                throw new ConfigException(
+                        BASIC_AUTH_CREDENTIALS_SOURCE, source, "supported sources are URL and USER_INFO");
         };
         credentials.ifPresent(c -> {
             if (!c.contains(":")) {
-                throw new ConfigException("Basic auth user info must be user:password (from "
-                        + source + "), got a value without ':'");
+                throw new ConfigException(
+                        "Basic auth user info must be user:password (from " + source + "), got a value without ':'");
             }
         });
-        return credentials.map(c -> "Basic "
-                + Base64.getEncoder().encodeToString(c.getBytes(StandardCharsets.UTF_8)));
+        return credentials.map(c -> "Basic " + Base64.getEncoder().encodeToString(c.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String percentDecode(String raw) {
@@ -148,7 +159,9 @@ record ClientSettings(
             return Optional.empty();
         }
         String type = config.getString(SSL_TRUSTSTORE_TYPE);
-        char[] password = password(config, SSL_TRUSTSTORE_PASSWORD).map(String::toCharArray).orElse(null);
+        char[] password = password(config, SSL_TRUSTSTORE_PASSWORD)
+                .map(String::toCharArray)
+                .orElse(null);
         try (InputStream in = Files.newInputStream(Path.of(location.get()))) {
             KeyStore trustStore = KeyStore.getInstance(type);
             trustStore.load(in, password);
@@ -171,6 +184,8 @@ record ClientSettings(
 
     /** A password setting, trimmed; blank counts as not set. */
     private static Optional<String> password(RegistryClientConfig config, String key) {
-        return Optional.ofNullable(config.getPassword(key)).map(p -> p.value().trim()).filter(text -> !text.isEmpty());
+        return Optional.ofNullable(config.getPassword(key))
+                .map(p -> p.value().trim())
+                .filter(text -> !text.isEmpty());
     }
 }

@@ -13,8 +13,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  */
 public final class KafkaVersion {
 
-    private KafkaVersion() {
-    }
+    private KafkaVersion() {}
 
     public static String ofClients() {
         try (InputStream in = KafkaProducer.class.getResourceAsStream("/kafka/kafka-version.properties")) {

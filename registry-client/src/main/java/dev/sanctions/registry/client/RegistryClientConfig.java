@@ -22,6 +22,7 @@ public final class RegistryClientConfig extends AbstractConfig {
     public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
     /** Confluent's older name of {@link #BASIC_AUTH_USER_INFO}. */
     public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO = "schema.registry.basic.auth.user.info";
+
     public static final String SSL_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
     public static final String SSL_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
     /** {@code JKS} (default) or {@code PKCS12}. */
@@ -43,28 +44,67 @@ public final class RegistryClientConfig extends AbstractConfig {
     // Null defaults: a missing URL is reported by ClientSettings, with an example, rather than by ConfigDef; the
     // credentials source's default depends on whether user info is given.
     private static final ConfigDef DEFINITION = new ConfigDef()
-            .define(SCHEMA_REGISTRY_URL, Type.LIST, null, Importance.HIGH,
+            .define(
+                    SCHEMA_REGISTRY_URL,
+                    Type.LIST,
+                    null,
+                    Importance.HIGH,
                     "Comma-separated schema registry base URLs, tried in order")
-            .define(BASIC_AUTH_CREDENTIALS_SOURCE, Type.STRING, null, Importance.MEDIUM,
+            .define(
+                    BASIC_AUTH_CREDENTIALS_SOURCE,
+                    Type.STRING,
+                    null,
+                    Importance.MEDIUM,
                     "URL or USER_INFO; USER_INFO when only the user info is given, else URL")
-            .define(BASIC_AUTH_USER_INFO, Type.PASSWORD, null, Importance.MEDIUM,
+            .define(
+                    BASIC_AUTH_USER_INFO,
+                    Type.PASSWORD,
+                    null,
+                    Importance.MEDIUM,
                     "user:password for HTTP Basic authentication")
-            .define(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, Type.PASSWORD, null, Importance.LOW,
+            .define(
+                    SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO,
+                    Type.PASSWORD,
+                    null,
+                    Importance.LOW,
                     "Older name of " + BASIC_AUTH_USER_INFO)
-            .define(SSL_TRUSTSTORE_LOCATION, Type.STRING, null, Importance.MEDIUM,
+            .define(
+                    SSL_TRUSTSTORE_LOCATION,
+                    Type.STRING,
+                    null,
+                    Importance.MEDIUM,
                     "Truststore for https:// registry URLs; none: the JVM's")
             .define(SSL_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM, "Password of the truststore")
             .define(SSL_TRUSTSTORE_TYPE, Type.STRING, "JKS", Importance.LOW, "JKS or PKCS12")
-            .define(REQUEST_TIMEOUT_MS, Type.LONG, 30_000L, POSITIVE_MILLIS, Importance.LOW,
+            .define(
+                    REQUEST_TIMEOUT_MS,
+                    Type.LONG,
+                    30_000L,
+                    POSITIVE_MILLIS,
+                    Importance.LOW,
                     "How long one HTTP request may take")
-            .define(CONNECT_TIMEOUT_MS, Type.LONG, 10_000L, POSITIVE_MILLIS, Importance.LOW,
+            .define(
+                    CONNECT_TIMEOUT_MS,
+                    Type.LONG,
+                    10_000L,
+                    POSITIVE_MILLIS,
+                    Importance.LOW,
                     "How long connecting may take")
-            .define(MAX_RETRIES, Type.INT, 4, Range.atLeast(0), Importance.LOW,
+            .define(
+                    MAX_RETRIES,
+                    Type.INT,
+                    4,
+                    Range.atLeast(0),
+                    Importance.LOW,
                     "Retries after a connection failure or a 5xx answer")
-            .define(RETRIES_WAIT_MS, Type.LONG, 100L, MILLIS, Importance.LOW,
+            .define(
+                    RETRIES_WAIT_MS,
+                    Type.LONG,
+                    100L,
+                    MILLIS,
+                    Importance.LOW,
                     "The first wait between tries; it doubles on each retry")
-            .define(RETRIES_MAX_WAIT_MS, Type.LONG, 2_000L, MILLIS, Importance.LOW,
-                    "The longest wait between tries");
+            .define(RETRIES_MAX_WAIT_MS, Type.LONG, 2_000L, MILLIS, Importance.LOW, "The longest wait between tries");
 
     /** Parses {@code originals}; other keys (the Kafka client's, in a serde's configuration) are ignored. */
     RegistryClientConfig(Map<String, ?> originals) {

@@ -59,7 +59,8 @@ final class RegistryHttp {
             URI url = URI.create(urls.get(index) + pathAndQuery);
             HttpResponse<String> response;
             try {
-                response = http.send(request(method, url, body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = http.send(
+                        request(method, url, body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 failure = "cannot reach " + url + " (" + e + ")";
                 lastCause = e;
@@ -69,8 +70,11 @@ final class RegistryHttp {
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SchemaRegistryException(0, 0, "Interrupted while trying to " + action
-                        + " at the schema registry " + settings.describeUrls(), e);
+                throw new SchemaRegistryException(
+                        0,
+                        0,
+                        "Interrupted while trying to " + action + " at the schema registry " + settings.describeUrls(),
+                        e);
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -78,7 +82,9 @@ final class RegistryHttp {
             }
             RegistryError error = RegistryError.of(status, response.body(), json);
             if (status < 500) {
-                throw new SchemaRegistryException(status, error.code(),
+                throw new SchemaRegistryException(
+                        status,
+                        error.code(),
                         "Could not " + action + ": the schema registry at " + urls.get(index) + " answered HTTP "
                                 + status + " error code " + error.code() + ": " + error.message() + ". "
                                 + hint(status, error.code()));
@@ -89,15 +95,19 @@ final class RegistryHttp {
             lastCause = null;
             preferredUrl.compareAndSet(index, index + 1);
         }
-        throw new SchemaRegistryException(lastStatus, lastCode, "Could not " + action + " after " + tries
-                + " tries: " + failure + ". Check that the schema registry (" + RegistryClientConfig.SCHEMA_REGISTRY_URL
-                + "=" + settings.describeUrls() + ") is running and reachable.", lastCause);
+        throw new SchemaRegistryException(
+                lastStatus,
+                lastCode,
+                "Could not " + action + " after " + tries
+                        + " tries: " + failure + ". Check that the schema registry ("
+                        + RegistryClientConfig.SCHEMA_REGISTRY_URL
+                        + "=" + settings.describeUrls() + ") is running and reachable.",
+                lastCause);
     }
 
     private HttpRequest request(String method, URI url, JsonNode body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
-                .timeout(settings.requestTimeout())
-                .header("Accept", ACCEPT);
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(url).timeout(settings.requestTimeout()).header("Accept", ACCEPT);
         settings.authorization().ifPresent(value -> builder.header("Authorization", value));
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
@@ -108,8 +118,7 @@ final class RegistryHttp {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Cannot encode a JSON request body", e);
             }
-            builder.header("Content-Type", CONTENT_TYPE)
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+            builder.header("Content-Type", CONTENT_TYPE).method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
         }
         return builder.build();
     }
@@ -121,9 +130,14 @@ final class RegistryHttp {
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new SchemaRegistryException(200, 0, "Could not " + action + ": " + url
-                    + " answered with something that is not JSON (" + abbreviate(body)
-                    + "). Check that " + RegistryClientConfig.SCHEMA_REGISTRY_URL + " points to a schema registry.", e);
+            throw new SchemaRegistryException(
+                    200,
+                    0,
+                    "Could not " + action + ": " + url
+                            + " answered with something that is not JSON (" + abbreviate(body)
+                            + "). Check that " + RegistryClientConfig.SCHEMA_REGISTRY_URL
+                            + " points to a schema registry.",
+                    e);
         }
     }
 
@@ -147,18 +161,22 @@ final class RegistryHttp {
                     + "compatibly (e.g. add new fields with defaults) or change the subject's level.";
         }
         return switch (code) {
-            case 40401 -> "The subject has no schema yet: register one first (auto.register.schemas=true) "
-                    + "or check the topic and subject name.";
+            case 40401 ->
+                "The subject has no schema yet: register one first (auto.register.schemas=true) "
+                        + "or check the topic and subject name.";
             case 40402 -> "That version does not exist: list the versions with GET /subjects/<subject>/versions.";
-            case 40403 -> "Check that producers and consumers use the same schema registry ("
-                    + RegistryClientConfig.SCHEMA_REGISTRY_URL + ").";
+            case 40403 ->
+                "Check that producers and consumers use the same schema registry ("
+                        + RegistryClientConfig.SCHEMA_REGISTRY_URL + ").";
             case 42201 -> "The registry rejected the schema as invalid: fix the schema.";
-            case 42203 -> "Use one of NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE.";
-            default -> status == 401 || status == 403
-                    ? "Check " + RegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE + " and "
-                            + RegistryClientConfig.BASIC_AUTH_USER_INFO + "."
-                    : "Check that " + RegistryClientConfig.SCHEMA_REGISTRY_URL
-                            + " points to a Confluent-compatible schema registry.";
+            case 42203 ->
+                "Use one of NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE.";
+            default ->
+                status == 401 || status == 403
+                        ? "Check " + RegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE + " and "
+                                + RegistryClientConfig.BASIC_AUTH_USER_INFO + "."
+                        : "Check that " + RegistryClientConfig.SCHEMA_REGISTRY_URL
+                                + " points to a Confluent-compatible schema registry.";
         };
     }
 

@@ -45,7 +45,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        JsonNode response = http.send("POST", "/subjects/" + segment(subject) + "/versions", schemaBody(schema),
+        JsonNode response = http.send(
+                "POST",
+                "/subjects/" + segment(subject) + "/versions",
+                schemaBody(schema),
                 "register schema " + schema.getFullName() + " under subject '" + subject + "'");
         int id = requiredInt(response, "id", "register");
         remember(key, id);
@@ -59,7 +62,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        JsonNode response = http.send("POST", "/subjects/" + segment(subject), schemaBody(schema),
+        JsonNode response = http.send(
+                "POST",
+                "/subjects/" + segment(subject),
+                schemaBody(schema),
                 "look up schema " + schema.getFullName() + " under subject '" + subject + "'");
         int id = requiredInt(response, "id", "lookup");
         remember(key, id);
@@ -80,7 +86,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public RegisteredSchema getLatest(String subject) {
-        JsonNode response = http.send("GET", "/subjects/" + segment(subject) + "/versions/latest", null,
+        JsonNode response = http.send(
+                "GET",
+                "/subjects/" + segment(subject) + "/versions/latest",
+                null,
                 "fetch the latest schema of subject '" + subject + "'");
         int id = requiredInt(response, "id", "latest version");
         Schema schema = schemasById.computeIfAbsent(id, i -> parseSchema(response, "schema id " + i));
@@ -90,8 +99,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public boolean isCompatible(String subject, Schema schema) {
         try {
-            JsonNode response = http.send("POST",
-                    "/compatibility/subjects/" + segment(subject) + "/versions/latest", schemaBody(schema),
+            JsonNode response = http.send(
+                    "POST",
+                    "/compatibility/subjects/" + segment(subject) + "/versions/latest",
+                    schemaBody(schema),
                     "test schema " + schema.getFullName() + " for compatibility with subject '" + subject + "'");
             return response.path("is_compatible").asBoolean(false);
         } catch (SchemaRegistryException e) {
@@ -107,12 +118,17 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     public String getCompatibility(String subject) {
         if (subject == null) {
             return http.send("GET", "/config", null, "read the global compatibility level")
-                    .path("compatibilityLevel").asText(null);
+                    .path("compatibilityLevel")
+                    .asText(null);
         }
         try {
-            return http.send("GET", "/config/" + segment(subject) + "?defaultToGlobal=true", null,
+            return http.send(
+                            "GET",
+                            "/config/" + segment(subject) + "?defaultToGlobal=true",
+                            null,
                             "read the compatibility level of subject '" + subject + "'")
-                    .path("compatibilityLevel").asText(null);
+                    .path("compatibilityLevel")
+                    .asText(null);
         } catch (SchemaRegistryException e) {
             // Registries that ignore defaultToGlobal report a subject without its own level as not found.
             if (e.errorCode() == 40401 || e.errorCode() == 40408) {
@@ -127,8 +143,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         Objects.requireNonNull(level, "level");
         ObjectNode body = json.createObjectNode().put("compatibility", level);
         String path = subject == null ? "/config" : "/config/" + segment(subject);
-        http.send("PUT", path, body, "set the compatibility level of "
-                + (subject == null ? "the registry" : "subject '" + subject + "'") + " to " + level);
+        http.send(
+                "PUT",
+                path,
+                body,
+                "set the compatibility level of " + (subject == null ? "the registry" : "subject '" + subject + "'")
+                        + " to " + level);
     }
 
     @Override
@@ -155,28 +175,37 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private Schema parseSchema(JsonNode response, String what) {
         String type = response.path("schemaType").asText("AVRO");
         if (!"AVRO".equals(type)) {
-            throw new SchemaRegistryException(200, 0, "The registry holds a " + type + " schema for " + what
-                    + ", not an Avro one. Check that this topic carries Avro records.");
+            throw new SchemaRegistryException(
+                    200,
+                    0,
+                    "The registry holds a " + type + " schema for " + what
+                            + ", not an Avro one. Check that this topic carries Avro records.");
         }
         JsonNode text = response.get("schema");
         if (text == null || !text.isTextual()) {
-            throw new SchemaRegistryException(200, 0, "The registry's answer for " + what
-                    + " has no \"schema\" field. Check that " + RegistryClientConfig.SCHEMA_REGISTRY_URL
-                    + " points to a Confluent-compatible schema registry.");
+            throw new SchemaRegistryException(
+                    200,
+                    0,
+                    "The registry's answer for " + what
+                            + " has no \"schema\" field. Check that " + RegistryClientConfig.SCHEMA_REGISTRY_URL
+                            + " points to a Confluent-compatible schema registry.");
         }
         try {
             return new Schema.Parser().parse(text.asText());
         } catch (SchemaParseException e) {
-            throw new SchemaRegistryException(200, 0, "The registry returned an unreadable Avro schema for "
-                    + what + ": " + e.getMessage(), e);
+            throw new SchemaRegistryException(
+                    200, 0, "The registry returned an unreadable Avro schema for " + what + ": " + e.getMessage(), e);
         }
     }
 
     private static int requiredInt(JsonNode response, String field, String call) {
         JsonNode value = response.get(field);
         if (value == null || !value.canConvertToInt()) {
-            throw new SchemaRegistryException(200, 0, "The registry's " + call + " answer has no \"" + field
-                    + "\" number: " + RegistryHttp.abbreviate(response.toString()));
+            throw new SchemaRegistryException(
+                    200,
+                    0,
+                    "The registry's " + call + " answer has no \"" + field + "\" number: "
+                            + RegistryHttp.abbreviate(response.toString()));
         }
         return value.asInt();
     }
@@ -187,6 +216,5 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private record SubjectSchema(String subject, Schema schema) {
-    }
+    private record SubjectSchema(String subject, Schema schema) {}
 }

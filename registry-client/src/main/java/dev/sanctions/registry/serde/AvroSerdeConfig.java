@@ -25,11 +25,23 @@ public final class AvroSerdeConfig extends AbstractConfig {
     public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
 
     private static final ConfigDef DEFINITION = new ConfigDef()
-            .define(AUTO_REGISTER_SCHEMAS, Type.BOOLEAN, true, Importance.MEDIUM,
+            .define(
+                    AUTO_REGISTER_SCHEMAS,
+                    Type.BOOLEAN,
+                    true,
+                    Importance.MEDIUM,
                     "Register the record's schema under the subject when serializing")
-            .define(USE_LATEST_VERSION, Type.BOOLEAN, false, Importance.LOW,
+            .define(
+                    USE_LATEST_VERSION,
+                    Type.BOOLEAN,
+                    false,
+                    Importance.LOW,
                     "Without auto-registration, write with the subject's latest registered schema")
-            .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, true, Importance.LOW,
+            .define(
+                    SPECIFIC_AVRO_READER,
+                    Type.BOOLEAN,
+                    true,
+                    Importance.LOW,
                     "Read generated classes; the only mode of this deserializer");
 
     /** Parses {@code originals}; other keys (the registry client's and the Kafka client's) are ignored. */

@@ -32,7 +32,8 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
     /** A deserializer that builds its registry client from the configuration passed to {@link #configure}. */
     public SpecificAvroDeserializer() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        this.classFinder = new GeneratedClassData(context != null ? context : SpecificAvroDeserializer.class.getClassLoader());
+        this.classFinder =
+                new GeneratedClassData(context != null ? context : SpecificAvroDeserializer.class.getClassLoader());
     }
 
     /** A deserializer using {@code client}, which stays the caller's to close. */
@@ -44,7 +45,9 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         if (!new AvroSerdeConfig(configs).getBoolean(AvroSerdeConfig.SPECIFIC_AVRO_READER)) {
-            throw new ConfigException(AvroSerdeConfig.SPECIFIC_AVRO_READER, false,
+            throw new ConfigException(
+                    AvroSerdeConfig.SPECIFIC_AVRO_READER,
+                    false,
                     "SpecificAvroDeserializer always reads generated classes; remove the setting or set it to true");
         }
         if (client == null) {
@@ -64,9 +67,11 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
                     + " Check that its producer uses a schema-registry Avro serializer.");
         }
         if (data[0] != WireFormat.MAGIC_BYTE) {
-            throw new SerializationException(String.format("Record from topic '%s' starts with byte 0x%02x, not the "
-                    + "schema-registry magic byte 0x00. Check that its producer uses a schema-registry Avro "
-                    + "serializer (not plain Avro, JSON or strings).", topic, data[0] & 0xff));
+            throw new SerializationException(String.format(
+                    "Record from topic '%s' starts with byte 0x%02x, not the "
+                            + "schema-registry magic byte 0x00. Check that its producer uses a schema-registry Avro "
+                            + "serializer (not plain Avro, JSON or strings).",
+                    topic, data[0] & 0xff));
         }
         if (client == null) {
             throw new SerializationException("SpecificAvroDeserializer is not configured: call configure() with "
@@ -78,12 +83,19 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
             reader = readers.computeIfAbsent(id, i -> readerFor(i, topic));
         }
         try {
-            return reader.read(null, DecoderFactory.get().binaryDecoder(
-                    data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | ClassCastException
-                 | NegativeArraySizeException e) {
-            throw new SerializationException("Cannot decode the Avro body of a record from topic '" + topic
-                    + "' with schema id " + id + ": " + e + ". Check that its producer wrote it with that schema.", e);
+            return reader.read(
+                    null,
+                    DecoderFactory.get()
+                            .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
+        } catch (IOException
+                | AvroRuntimeException
+                | IndexOutOfBoundsException
+                | ClassCastException
+                | NegativeArraySizeException e) {
+            throw new SerializationException(
+                    "Cannot decode the Avro body of a record from topic '" + topic + "' with schema id " + id + ": " + e
+                            + ". Check that its producer wrote it with that schema.",
+                    e);
         }
     }
 
@@ -93,12 +105,14 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
             writer = client.getById(id);
         } catch (SchemaRegistryException e) {
             if (e.errorCode() == 40403) {
-                throw new SerializationException("Record from topic '" + topic + "' names schema id " + id
-                        + ", which the " + client + " does not know. Check that consumers use the same "
-                        + AvroSerdeConfig.SCHEMA_REGISTRY_URL + " as the producer of '" + topic + "'.", e);
+                throw new SerializationException(
+                        "Record from topic '" + topic + "' names schema id " + id
+                                + ", which the " + client + " does not know. Check that consumers use the same "
+                                + AvroSerdeConfig.SCHEMA_REGISTRY_URL + " as the producer of '" + topic + "'.",
+                        e);
             }
-            throw new SerializationException("Cannot fetch schema id " + id + " for a record from topic '" + topic
-                    + "': " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot fetch schema id " + id + " for a record from topic '" + topic + "': " + e.getMessage(), e);
         }
         if (writer.getType() != Schema.Type.RECORD) {
             throw new SerializationException("Schema id " + id + " of a record from topic '" + topic + "' is a "

@@ -38,8 +38,7 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
     private final ThreadLocal<Output> outputs = ThreadLocal.withInitial(Output::new);
 
     /** A serializer that builds its registry client from the configuration passed to {@link #configure}. */
-    public SpecificAvroSerializer() {
-    }
+    public SpecificAvroSerializer() {}
 
     /** A serializer using {@code client}, which stays the caller's to close. */
     public SpecificAvroSerializer(SchemaRegistryClient client) {
@@ -89,8 +88,10 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
             }
             return new Writer<>(client.getId(subject, key.schema()), datumWriter(key.schema(), record));
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("Cannot get a schema id for " + key.schema().getFullName()
-                    + " on topic '" + key.topic() + "' (subject '" + subject + "'): " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot get a schema id for " + key.schema().getFullName() + " on topic '" + key.topic()
+                            + "' (subject '" + subject + "'): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -115,9 +116,11 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
             return bytes.toByteArray();
         } catch (IOException | AvroRuntimeException | NullPointerException | ClassCastException e) {
             output.encoder = null;
-            throw new SerializationException("Cannot serialize " + record.getClass().getName() + " for topic '"
-                    + topic + "' with schema id " + id + ": " + e.getMessage()
-                    + ". Check that every required field is set and matches the schema.", e);
+            throw new SerializationException(
+                    "Cannot serialize " + record.getClass().getName() + " for topic '"
+                            + topic + "' with schema id " + id + ": " + e.getMessage()
+                            + ". Check that every required field is set and matches the schema.",
+                    e);
         } finally {
             if (bytes.size() > MAX_RETAINED_BUFFER) {
                 outputs.remove();
@@ -133,11 +136,9 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
         }
     }
 
-    private record WriterKey(String topic, Schema schema) {
-    }
+    private record WriterKey(String topic, Schema schema) {}
 
-    private record Writer<T>(int schemaId, DatumWriter<T> datumWriter) {
-    }
+    private record Writer<T>(int schemaId, DatumWriter<T> datumWriter) {}
 
     /** Per-thread reusable buffer and encoder: a producer's or stream thread's hot path allocates only the result. */
     private static final class Output {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class RestSchemaRegistryClientTest {
 
-    private static final Schema TEST_SCHEMA = new Schema.Parser().parse(
-            "{\"type\":\"record\",\"name\":\"test\",\"fields\":["
+    private static final Schema TEST_SCHEMA = new Schema.Parser()
+            .parse("{\"type\":\"record\",\"name\":\"test\",\"fields\":["
                     + "{\"type\":\"string\",\"name\":\"field1\"},{\"type\":\"int\",\"name\":\"field2\"}]}");
     /** The schema as Confluent's documentation shows it inside response bodies: a JSON string. */
     private static final String TEST_SCHEMA_JSON_STRING =
@@ -90,8 +90,11 @@ class RestSchemaRegistryClientTest {
 
     @Test
     void getIdReadsTheLookupAnswer() {
-        stub.answer("POST", "/subjects/test", 200, "{\"subject\": \"test\", \"id\": 1, \"version\": 3, \"schema\": "
-                + TEST_SCHEMA_JSON_STRING + "}");
+        stub.answer(
+                "POST",
+                "/subjects/test",
+                200,
+                "{\"subject\": \"test\", \"id\": 1, \"version\": 3, \"schema\": " + TEST_SCHEMA_JSON_STRING + "}");
         try (RestSchemaRegistryClient client = client()) {
             assertThat(client.getId("test", TEST_SCHEMA)).isEqualTo(1);
         }
@@ -115,8 +118,11 @@ class RestSchemaRegistryClientTest {
 
     @Test
     void getLatestReadsSubjectVersionIdAndSchema() {
-        stub.answer("GET", "/subjects/test/versions/latest", 200, "{\"subject\": \"test\", \"id\": 4, \"version\": 2, "
-                + "\"schema\": " + TEST_SCHEMA_JSON_STRING + "}");
+        stub.answer(
+                "GET",
+                "/subjects/test/versions/latest",
+                200,
+                "{\"subject\": \"test\", \"id\": 4, \"version\": 2, " + "\"schema\": " + TEST_SCHEMA_JSON_STRING + "}");
         try (RestSchemaRegistryClient client = client()) {
             assertThat(client.getLatest("test")).isEqualTo(new RegisteredSchema("test", 2, 4, TEST_SCHEMA));
         }
@@ -126,7 +132,10 @@ class RestSchemaRegistryClientTest {
     void isCompatibleReadsTheVerdictAndTreatsAnUnknownSubjectAsCompatible() {
         stub.answer("POST", "/compatibility/subjects/yes/versions/latest", 200, "{\n  \"is_compatible\": true\n}");
         stub.answer("POST", "/compatibility/subjects/no/versions/latest", 200, "{\"is_compatible\": false}");
-        stub.answer("POST", "/compatibility/subjects/new/versions/latest", 404,
+        stub.answer(
+                "POST",
+                "/compatibility/subjects/new/versions/latest",
+                404,
                 "{\"error_code\": 40401, \"message\": \"Subject 'new' not found.\"}");
         try (RestSchemaRegistryClient client = client()) {
             assertThat(client.isCompatible("yes", TEST_SCHEMA)).isTrue();
@@ -147,16 +156,24 @@ class RestSchemaRegistryClientTest {
             client.setCompatibility(null, "FORWARD");
             client.setCompatibility("test", "FULL_TRANSITIVE");
         }
-        assertThat(stub.requests()).extracting(StubRegistry.Request::body)
+        assertThat(stub.requests())
+                .extracting(StubRegistry.Request::body)
                 .contains("{\"compatibility\":\"FORWARD\"}", "{\"compatibility\":\"FULL_TRANSITIVE\"}");
-        assertThat(stub.requests()).filteredOn(r -> r.rawPath().equals("/config/test") && r.method().equals("GET"))
-                .extracting(StubRegistry.Request::rawQuery).containsExactly("defaultToGlobal=true");
+        assertThat(stub.requests())
+                .filteredOn(
+                        r -> r.rawPath().equals("/config/test") && r.method().equals("GET"))
+                .extracting(StubRegistry.Request::rawQuery)
+                .containsExactly("defaultToGlobal=true");
     }
 
     @Test
     void aSubjectWithoutItsOwnLevelFallsBackToTheGlobalOne() {
-        stub.answer("GET", "/config/test", 404, "{\"error_code\": 40408, \"message\": "
-                + "\"Subject 'test' does not have subject-level compatibility configured\"}");
+        stub.answer(
+                "GET",
+                "/config/test",
+                404,
+                "{\"error_code\": 40408, \"message\": "
+                        + "\"Subject 'test' does not have subject-level compatibility configured\"}");
         stub.answer("GET", "/config", 200, "{\"compatibilityLevel\": \"BACKWARD\"}");
         try (RestSchemaRegistryClient client = client()) {
             assertThat(client.getCompatibility("test")).isEqualTo("BACKWARD");
@@ -168,7 +185,8 @@ class RestSchemaRegistryClientTest {
         stub.answer("PUT", "/config", 422, "{\"error_code\": 42203, \"message\": \"Invalid compatibility level\"}");
         try (RestSchemaRegistryClient client = client()) {
             assertThatThrownBy(() -> client.setCompatibility(null, "SIDEWAYS"))
-                    .isInstanceOfSatisfying(SchemaRegistryException.class,
+                    .isInstanceOfSatisfying(
+                            SchemaRegistryException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(42203))
                     .hasMessageContaining("Invalid compatibility level")
                     .hasMessageContaining("FULL_TRANSITIVE");
@@ -177,10 +195,18 @@ class RestSchemaRegistryClientTest {
 
     @Test
     void incompatibleSchemasAreRejectedWithEitherCodeAndNeverRetried() {
-        stub.answer("POST", "/subjects/old/versions", 409, "{\"error_code\": 409, \"message\": "
-                + "\"Schema being registered is incompatible with an earlier schema\"}");
-        stub.answer("POST", "/subjects/new/versions", 409, "{\"error_code\": 40901, \"message\": "
-                + "\"Schema being registered is incompatible with an earlier schema for subject \\\"new\\\"\"}");
+        stub.answer(
+                "POST",
+                "/subjects/old/versions",
+                409,
+                "{\"error_code\": 409, \"message\": "
+                        + "\"Schema being registered is incompatible with an earlier schema\"}");
+        stub.answer(
+                "POST",
+                "/subjects/new/versions",
+                409,
+                "{\"error_code\": 40901, \"message\": "
+                        + "\"Schema being registered is incompatible with an earlier schema for subject \\\"new\\\"\"}");
         try (RestSchemaRegistryClient client = client()) {
             assertThatThrownBy(() -> client.register("old", TEST_SCHEMA))
                     .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
@@ -200,8 +226,16 @@ class RestSchemaRegistryClientTest {
 
     @Test
     void serverErrorsAreRetriedUntilSuccess() {
-        stub.answer("POST", "/subjects/test/versions", 503, "{\"error_code\": 50003, \"message\": \"Error while forwarding\"}")
-                .answer("POST", "/subjects/test/versions", 500, "{\"error_code\": 50001, \"message\": \"Error in the backend data store\"}")
+        stub.answer(
+                        "POST",
+                        "/subjects/test/versions",
+                        503,
+                        "{\"error_code\": 50003, \"message\": \"Error while forwarding\"}")
+                .answer(
+                        "POST",
+                        "/subjects/test/versions",
+                        500,
+                        "{\"error_code\": 50001, \"message\": \"Error in the backend data store\"}")
                 .answer("POST", "/subjects/test/versions", 200, "{\"id\":9}");
         try (RestSchemaRegistryClient client = client()) {
             assertThat(client.register("test", TEST_SCHEMA)).isEqualTo(9);
@@ -211,7 +245,11 @@ class RestSchemaRegistryClientTest {
 
     @Test
     void retriesAreBounded() {
-        stub.answer("GET", "/schemas/ids/1", 500, "{\"error_code\": 50001, \"message\": \"Error in the backend data store\"}");
+        stub.answer(
+                "GET",
+                "/schemas/ids/1",
+                500,
+                "{\"error_code\": 50001, \"message\": \"Error in the backend data store\"}");
         try (RestSchemaRegistryClient client = client(Map.of("max.retries", "2"))) {
             assertThatThrownBy(() -> client.getById(1))
                     .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
@@ -229,8 +267,10 @@ class RestSchemaRegistryClientTest {
     void failsOverToTheNextUrlWhenOneIsUnreachable() throws IOException {
         stub.answer("GET", "/schemas/ids/1", 200, "{\"schema\": \"\\\"string\\\"\"}");
         try (RestSchemaRegistryClient client = RestSchemaRegistryClient.fromConfig(Map.of(
-                "schema.registry.url", "http://127.0.0.1:" + closedPort() + "," + stub.url(),
-                "retries.wait.ms", "1"))) {
+                "schema.registry.url",
+                "http://127.0.0.1:" + closedPort() + "," + stub.url(),
+                "retries.wait.ms",
+                "1"))) {
             assertThat(client.getById(1)).isEqualTo(Schema.create(Schema.Type.STRING));
         }
         assertThat(stub.requests()).hasSize(1);
@@ -239,10 +279,12 @@ class RestSchemaRegistryClientTest {
     @Test
     void anUnreachableRegistryIsReportedWithItsUrl() throws IOException {
         String url = "http://127.0.0.1:" + closedPort();
-        try (RestSchemaRegistryClient client = RestSchemaRegistryClient.fromConfig(Map.of(
-                "schema.registry.url", url, "max.retries", "1", "retries.wait.ms", "1"))) {
+        try (RestSchemaRegistryClient client = RestSchemaRegistryClient.fromConfig(
+                Map.of("schema.registry.url", url, "max.retries", "1", "retries.wait.ms", "1"))) {
             assertThatThrownBy(() -> client.getById(1))
-                    .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.httpStatus()).isZero())
+                    .isInstanceOfSatisfying(
+                            SchemaRegistryException.class,
+                            e -> assertThat(e.httpStatus()).isZero())
                     .hasMessageContaining("cannot reach " + url)
                     .hasMessageContaining("schema.registry.url=" + url);
         }
@@ -251,8 +293,8 @@ class RestSchemaRegistryClientTest {
     @Test
     void sendsBasicAuthFromUserInfo() {
         stub.answer("GET", "/config", 200, "{\"compatibilityLevel\": \"FULL\"}");
-        try (RestSchemaRegistryClient client = client(Map.of(
-                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "alice:s3cret:x"))) {
+        try (RestSchemaRegistryClient client = client(
+                Map.of("basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "alice:s3cret:x"))) {
             client.getCompatibility(null);
         }
         assertThat(stub.requests().get(0).header("Authorization")).isEqualTo(basic("alice:s3cret:x"));
@@ -262,8 +304,8 @@ class RestSchemaRegistryClientTest {
     void sendsBasicAuthFromTheUrl() {
         stub.answer("GET", "/config", 200, "{\"compatibilityLevel\": \"FULL\"}");
         String url = stub.url().replace("http://", "http://bob:p%40ss@");
-        try (RestSchemaRegistryClient client = RestSchemaRegistryClient.fromConfig(Map.of(
-                "schema.registry.url", url, "basic.auth.credentials.source", "URL"))) {
+        try (RestSchemaRegistryClient client = RestSchemaRegistryClient.fromConfig(
+                Map.of("schema.registry.url", url, "basic.auth.credentials.source", "URL"))) {
             client.getCompatibility(null);
             assertThat(client.toString()).doesNotContain("bob");
         }
@@ -272,7 +314,10 @@ class RestSchemaRegistryClientTest {
 
     @Test
     void subjectsAreEncodedAsOnePathSegment() {
-        stub.answer("GET", "/subjects/a%2Fb%20c-value/versions/latest", 200,
+        stub.answer(
+                "GET",
+                "/subjects/a%2Fb%20c-value/versions/latest",
+                200,
                 "{\"subject\": \"a/b c-value\", \"id\": 1, \"version\": 1, \"schema\": \"\\\"string\\\"\"}");
         try (RestSchemaRegistryClient client = client()) {
             assertThat(client.getLatest("a/b c-value").id()).isEqualTo(1);
@@ -288,8 +333,8 @@ class RestSchemaRegistryClientTest {
         assertThatThrownBy(() -> RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", "localhost:8081")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("http://");
-        assertThatThrownBy(() -> RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", "http://h:1",
-                "basic.auth.credentials.source", "USER_INFO")))
+        assertThatThrownBy(() -> RestSchemaRegistryClient.fromConfig(
+                        Map.of("schema.registry.url", "http://h:1", "basic.auth.credentials.source", "USER_INFO")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("basic.auth.user.info");
     }
@@ -298,8 +343,12 @@ class RestSchemaRegistryClientTest {
     void valuesAreTypedAsKafkaClientsTypeThem() {
         stub.answer("GET", "/config", 200, "{\"compatibilityLevel\": \"FULL\"}");
         try (RestSchemaRegistryClient client = RestSchemaRegistryClient.fromConfig(Map.of(
-                "schema.registry.url", List.of(stub.url()), "max.retries", 0,
-                "basic.auth.user.info", new Password("alice:s3cret")))) {
+                "schema.registry.url",
+                List.of(stub.url()),
+                "max.retries",
+                0,
+                "basic.auth.user.info",
+                new Password("alice:s3cret")))) {
             client.getCompatibility(null);
         }
         assertThat(stub.requests().get(0).header("Authorization")).isEqualTo(basic("alice:s3cret"));
@@ -313,8 +362,11 @@ class RestSchemaRegistryClientTest {
 
     @Test
     void anUnreadableTruststoreIsAConfigError() {
-        assertThatThrownBy(() -> RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", "https://h:1",
-                "schema.registry.ssl.truststore.location", "/nonexistent/truststore.jks")))
+        assertThatThrownBy(() -> RestSchemaRegistryClient.fromConfig(Map.of(
+                        "schema.registry.url",
+                        "https://h:1",
+                        "schema.registry.ssl.truststore.location",
+                        "/nonexistent/truststore.jks")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("/nonexistent/truststore.jks")
                 .hasMessageContaining("schema.registry.ssl.truststore.password");

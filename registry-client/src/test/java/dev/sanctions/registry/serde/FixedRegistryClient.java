@@ -50,7 +50,9 @@ final class FixedRegistryClient implements SchemaRegistryClient {
     public synchronized int getId(String subject, Schema schema) {
         calls.add("getId " + subject);
         return bySubject.getOrDefault(subject, List.of()).stream()
-                .filter(v -> v.schema().equals(schema)).mapToInt(RegisteredSchema::id).findFirst()
+                .filter(v -> v.schema().equals(schema))
+                .mapToInt(RegisteredSchema::id)
+                .findFirst()
                 .orElseThrow(() -> new SchemaRegistryException(404, 40403, "Schema not found"));
     }
 
@@ -90,8 +92,7 @@ final class FixedRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String toString() {

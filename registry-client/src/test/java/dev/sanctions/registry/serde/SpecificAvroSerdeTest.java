@@ -25,7 +25,8 @@ class SpecificAvroSerdeTest {
     private static final Measure FREEZE = new Measure(MeasureType.ASSET_FREEZE, "detail");
     /** 0x00, id 7, then Avro: enum index 1 (zig-zag 0x02), union branch 1 (0x02), length 6 (0x0c), "detail". */
     private static final byte[] FREEZE_WITH_ID_7 = {
-        0x00, 0x00, 0x00, 0x00, 0x07, 0x02, 0x02, 0x0c, 'd', 'e', 't', 'a', 'i', 'l'};
+        0x00, 0x00, 0x00, 0x00, 0x07, 0x02, 0x02, 0x0c, 'd', 'e', 't', 'a', 'i', 'l'
+    };
 
     private static final Schema MEASURE_WITHOUT_DETAIL = new Schema.Parser().parse("""
             {"type": "record", "name": "Measure", "namespace": "dev.sanctions.avro", "fields": [
@@ -112,7 +113,10 @@ class SpecificAvroSerdeTest {
     @Test
     void readsRecordsWrittenWithAnOlderSchemaIntoTodaysClass() throws IOException {
         GenericRecord old = new GenericData.Record(MEASURE_WITHOUT_DETAIL);
-        old.put("type", new GenericData.EnumSymbol(MEASURE_WITHOUT_DETAIL.getField("type").schema(), "EXPORT_BAN"));
+        old.put(
+                "type",
+                new GenericData.EnumSymbol(
+                        MEASURE_WITHOUT_DETAIL.getField("type").schema(), "EXPORT_BAN"));
         byte[] framed = frame(3, MEASURE_WITHOUT_DETAIL, old);
         FixedRegistryClient registry = new FixedRegistryClient(1).with("measures-value", 3, MEASURE_WITHOUT_DETAIL);
         try (SpecificAvroDeserializer<Measure> deserializer = new SpecificAvroDeserializer<>(registry)) {
@@ -125,7 +129,8 @@ class SpecificAvroSerdeTest {
     void aWrongMagicByteNamesTopicAndByte() {
         byte[] framed = FREEZE_WITH_ID_7.clone();
         framed[0] = 0x7b;
-        try (SpecificAvroDeserializer<Measure> deserializer = new SpecificAvroDeserializer<>(new FixedRegistryClient(1))) {
+        try (SpecificAvroDeserializer<Measure> deserializer =
+                new SpecificAvroDeserializer<>(new FixedRegistryClient(1))) {
             assertThatThrownBy(() -> deserializer.deserialize("measures", framed))
                     .isInstanceOf(SerializationException.class)
                     .hasMessageContaining("topic 'measures'")
@@ -136,7 +141,8 @@ class SpecificAvroSerdeTest {
 
     @Test
     void aTooShortPayloadSaysHowLongItWas() {
-        try (SpecificAvroDeserializer<Measure> deserializer = new SpecificAvroDeserializer<>(new FixedRegistryClient(1))) {
+        try (SpecificAvroDeserializer<Measure> deserializer =
+                new SpecificAvroDeserializer<>(new FixedRegistryClient(1))) {
             assertThatThrownBy(() -> deserializer.deserialize("measures", new byte[] {0, 0, 1}))
                     .isInstanceOf(SerializationException.class)
                     .hasMessageContaining("topic 'measures'")
@@ -146,7 +152,8 @@ class SpecificAvroSerdeTest {
 
     @Test
     void anUnknownIdNamesTheIdAndTheSettingToCheck() {
-        try (SpecificAvroDeserializer<Measure> deserializer = new SpecificAvroDeserializer<>(new FixedRegistryClient(1))) {
+        try (SpecificAvroDeserializer<Measure> deserializer =
+                new SpecificAvroDeserializer<>(new FixedRegistryClient(1))) {
             assertThatThrownBy(() -> deserializer.deserialize("measures", FREEZE_WITH_ID_7))
                     .isInstanceOf(SerializationException.class)
                     .hasMessageContaining("topic 'measures'")
@@ -157,8 +164,8 @@ class SpecificAvroSerdeTest {
 
     @Test
     void aRecordWithoutAGeneratedClassIsExplained() {
-        Schema foreign = new Schema.Parser().parse(
-                "{\"type\":\"record\",\"name\":\"Elsewhere\",\"namespace\":\"org.example\",\"fields\":[]}");
+        Schema foreign = new Schema.Parser()
+                .parse("{\"type\":\"record\",\"name\":\"Elsewhere\",\"namespace\":\"org.example\",\"fields\":[]}");
         FixedRegistryClient registry = new FixedRegistryClient(1).with("measures-value", 7, foreign);
         try (SpecificAvroDeserializer<Measure> deserializer = new SpecificAvroDeserializer<>(registry)) {
             assertThatThrownBy(() -> deserializer.deserialize("measures", new byte[] {0, 0, 0, 0, 7}))
@@ -196,7 +203,8 @@ class SpecificAvroSerdeTest {
 
     @Test
     void rejectsAGenericReaderSetting() {
-        try (SpecificAvroDeserializer<Measure> deserializer = new SpecificAvroDeserializer<>(new FixedRegistryClient(1))) {
+        try (SpecificAvroDeserializer<Measure> deserializer =
+                new SpecificAvroDeserializer<>(new FixedRegistryClient(1))) {
             assertThatThrownBy(() -> deserializer.configure(Map.of("specific.avro.reader", "false"), false))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("specific.avro.reader");

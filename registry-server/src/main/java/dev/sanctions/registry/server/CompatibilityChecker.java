@@ -12,11 +12,9 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 final class CompatibilityChecker {
 
     /** An earlier version of the subject. */
-    record Earlier(int version, Schema schema) {
-    }
+    record Earlier(int version, Schema schema) {}
 
-    private CompatibilityChecker() {
-    }
+    private CompatibilityChecker() {}
 
     /**
      * Checks {@code candidate} against {@code earlier} (oldest first) as {@code level} demands: the latest version
@@ -32,12 +30,16 @@ final class CompatibilityChecker {
         List<String> problems = new ArrayList<>();
         for (Earlier version : against) {
             if (level.backward()) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, version.schema()),
-                        "the new schema cannot read data written with version " + version.version(), problems);
+                describe(
+                        SchemaCompatibility.checkReaderWriterCompatibility(candidate, version.schema()),
+                        "the new schema cannot read data written with version " + version.version(),
+                        problems);
             }
             if (level.forward()) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(version.schema(), candidate),
-                        "version " + version.version() + " cannot read data written with the new schema", problems);
+                describe(
+                        SchemaCompatibility.checkReaderWriterCompatibility(version.schema(), candidate),
+                        "version " + version.version() + " cannot read data written with the new schema",
+                        problems);
             }
         }
         return problems;
@@ -48,8 +50,8 @@ final class CompatibilityChecker {
             return;
         }
         for (Incompatibility incompatibility : result.getResult().getIncompatibilities()) {
-            problems.add(what + ": " + incompatibility.getType() + " at " + incompatibility.getLocation()
-                    + " (" + incompatibility.getMessage() + ")");
+            problems.add(what + ": " + incompatibility.getType() + " at " + incompatibility.getLocation() + " ("
+                    + incompatibility.getMessage() + ")");
         }
     }
 }

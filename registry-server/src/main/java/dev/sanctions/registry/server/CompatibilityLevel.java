@@ -44,7 +44,9 @@ public enum CompatibilityLevel {
             return Optional.empty();
         }
         String wanted = text.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(level -> level.name().equals(wanted)).findFirst();
+        return Arrays.stream(values())
+                .filter(level -> level.name().equals(wanted))
+                .findFirst();
     }
 
     static String allowed() {

@@ -11,8 +11,7 @@ public final class InMemorySchemaStore implements SchemaStore {
 
     private final List<StoreRecord> log = new ArrayList<>();
 
-    public InMemorySchemaStore() {
-    }
+    public InMemorySchemaStore() {}
 
     @Override
     public synchronized List<StoreRecord> replay() {

@@ -44,8 +44,11 @@ public final class KafkaSchemaStore implements SchemaStore {
     private final StoreRecordCodec codec = new StoreRecordCodec();
     private final List<StoreRecord> replayed;
 
-    private KafkaSchemaStore(String topic, Duration timeout, KafkaProducer<byte[], byte[]> producer,
-                             KafkaConsumer<byte[], byte[]> consumer) {
+    private KafkaSchemaStore(
+            String topic,
+            Duration timeout,
+            KafkaProducer<byte[], byte[]> producer,
+            KafkaConsumer<byte[], byte[]> consumer) {
         this.topic = topic;
         this.partition = new TopicPartition(topic, 0);
         this.timeout = timeout;
@@ -68,8 +71,8 @@ public final class KafkaSchemaStore implements SchemaStore {
      * @param kafkaClientProps {@code bootstrap.servers} and any security settings (SASL, TLS) for admin, producer and consumer
      * @throws SchemaStoreException when the topic cannot be created, read, or is not a compacted single-partition topic
      */
-    public static KafkaSchemaStore open(Map<String, Object> kafkaClientProps, String topic, Duration timeout,
-                                        short replicationFactor) {
+    public static KafkaSchemaStore open(
+            Map<String, Object> kafkaClientProps, String topic, Duration timeout, short replicationFactor) {
         ensureTopic(kafkaClientProps, topic, timeout, replicationFactor);
         Map<String, Object> producerProps = new HashMap<>(kafkaClientProps);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -94,8 +97,12 @@ public final class KafkaSchemaStore implements SchemaStore {
             if (consumer != null) {
                 consumer.close(Duration.ZERO);
             }
-            throw e instanceof SchemaStoreException ? e : new SchemaStoreException("Cannot read the schema topic '"
-                    + topic + "': " + e.getMessage() + ". Check bootstrap.servers and the client security settings.", e);
+            throw e instanceof SchemaStoreException
+                    ? e
+                    : new SchemaStoreException(
+                            "Cannot read the schema topic '" + topic + "': " + e.getMessage()
+                                    + ". Check bootstrap.servers and the client security settings.",
+                            e);
         }
     }
 
@@ -115,11 +122,15 @@ public final class KafkaSchemaStore implements SchemaStore {
             Thread.currentThread().interrupt();
             throw new SchemaStoreException("Interrupted while writing to the schema topic '" + topic + "'", e);
         } catch (ExecutionException e) {
-            throw new SchemaStoreException("Cannot write to the schema topic '" + topic + "': "
-                    + e.getCause().getMessage() + ". Check that the Kafka cluster is up.", e.getCause());
+            throw new SchemaStoreException(
+                    "Cannot write to the schema topic '" + topic + "': "
+                            + e.getCause().getMessage() + ". Check that the Kafka cluster is up.",
+                    e.getCause());
         } catch (TimeoutException e) {
-            throw new SchemaStoreException("Timed out after " + timeout.toMillis() + " ms writing to the schema topic '"
-                    + topic + "'. Check that the Kafka cluster is up.", e);
+            throw new SchemaStoreException(
+                    "Timed out after " + timeout.toMillis() + " ms writing to the schema topic '" + topic
+                            + "'. Check that the Kafka cluster is up.",
+                    e);
         }
         List<StoreRecord> readBack = readUntil(written.offset() + 1);
         if (readBack.size() != 1 || !readBack.get(0).equals(record)) {
@@ -138,21 +149,29 @@ public final class KafkaSchemaStore implements SchemaStore {
     private List<StoreRecord> readUntil(long end) {
         List<StoreRecord> records = new ArrayList<>();
         try {
-            LogReader.readTo(consumer, Map.of(partition, end), timeout,
+            LogReader.readTo(
+                    consumer,
+                    Map.of(partition, end),
+                    timeout,
                     consumed -> codec.decode(consumed.key(), consumed.value()).ifPresent(records::add));
         } catch (EndNotReachedException e) {
-            throw new SchemaStoreException("Timed out after " + timeout.toMillis() + " ms reading the schema topic '"
-                    + topic + "' up to offset " + end + ". Check that the Kafka cluster is up.", e);
+            throw new SchemaStoreException(
+                    "Timed out after " + timeout.toMillis() + " ms reading the schema topic '" + topic
+                            + "' up to offset " + end + ". Check that the Kafka cluster is up.",
+                    e);
         }
         return records;
     }
 
-    private static void ensureTopic(Map<String, Object> props, String topic, Duration timeout, short replicationFactor) {
+    private static void ensureTopic(
+            Map<String, Object> props, String topic, Duration timeout, short replicationFactor) {
         try (Admin admin = Admin.create(props)) {
             long ms = timeout.toMillis();
             try {
-                TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames()
-                        .get(ms, TimeUnit.MILLISECONDS).get(topic);
+                TopicDescription description = admin.describeTopics(Set.of(topic))
+                        .allTopicNames()
+                        .get(ms, TimeUnit.MILLISECONDS)
+                        .get(topic);
                 checkExisting(admin, topic, description, ms);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
@@ -169,11 +188,16 @@ public final class KafkaSchemaStore implements SchemaStore {
                 }
             }
         } catch (ExecutionException e) {
-            throw new SchemaStoreException("Cannot prepare the schema topic '" + topic + "': " + e.getCause().getMessage()
-                    + ". Check bootstrap.servers, the client security settings and the ACLs.", e.getCause());
+            throw new SchemaStoreException(
+                    "Cannot prepare the schema topic '" + topic + "': "
+                            + e.getCause().getMessage()
+                            + ". Check bootstrap.servers, the client security settings and the ACLs.",
+                    e.getCause());
         } catch (TimeoutException e) {
-            throw new SchemaStoreException("Timed out after " + timeout.toMillis() + " ms preparing the schema topic '"
-                    + topic + "'. Check bootstrap.servers and that the Kafka cluster is up.", e);
+            throw new SchemaStoreException(
+                    "Timed out after " + timeout.toMillis() + " ms preparing the schema topic '" + topic
+                            + "'. Check bootstrap.servers and that the Kafka cluster is up.",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SchemaStoreException("Interrupted while preparing the schema topic '" + topic + "'", e);
@@ -183,14 +207,20 @@ public final class KafkaSchemaStore implements SchemaStore {
     private static void checkExisting(Admin admin, String topic, TopicDescription description, long ms)
             throws ExecutionException, InterruptedException, TimeoutException {
         if (description.partitions().size() != 1) {
-            throw new SchemaStoreException("The schema topic '" + topic + "' has " + description.partitions().size()
+            throw new SchemaStoreException("The schema topic '" + topic + "' has "
+                    + description.partitions().size()
                     + " partitions; it must have exactly 1 so that the log has one order. Use another topic name.");
         }
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        Config config = admin.describeConfigs(Set.of(resource)).all().get(ms, TimeUnit.MILLISECONDS).get(resource);
+        Config config = admin.describeConfigs(Set.of(resource))
+                .all()
+                .get(ms, TimeUnit.MILLISECONDS)
+                .get(resource);
         String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG) == null
-                ? "" : config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
-        if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT) || policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)) {
+                ? ""
+                : config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+        if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)
+                || policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)) {
             throw new SchemaStoreException("The schema topic '" + topic + "' has cleanup.policy=" + policy
                     + "; it must be compact, or old schemas would be deleted. Set cleanup.policy=compact on it.");
         }

@@ -22,8 +22,7 @@ final class Registry {
     static final CompatibilityLevel DEFAULT_LEVEL = CompatibilityLevel.BACKWARD;
 
     /** The outcome of a compatibility test. */
-    record Verdict(boolean compatible, List<String> messages) {
-    }
+    record Verdict(boolean compatible, List<String> messages) {}
 
     private final SchemaStore store;
     private final NavigableMap<String, NavigableMap<Integer, SchemaVersion>> subjects = new TreeMap<>();
@@ -113,7 +112,9 @@ final class Registry {
         List<String> problems;
         if (whole) {
             NavigableMap<Integer, SchemaVersion> versions = subjects.get(subject);
-            problems = versions == null ? List.of() : CompatibilityChecker.check(level, schema, earlier(versions.values()));
+            problems = versions == null
+                    ? List.of()
+                    : CompatibilityChecker.check(level, schema, earlier(versions.values()));
         } else {
             SchemaVersion version = version(subject, versionText);
             problems = CompatibilityChecker.check(level, schema, earlier(List.of(version)));
@@ -139,8 +140,8 @@ final class Registry {
 
     /** Sets the level of {@code subject}, or the global level when it is null. */
     synchronized CompatibilityLevel setLevel(String subject, String levelText) {
-        CompatibilityLevel level = CompatibilityLevel.parse(levelText)
-                .orElseThrow(() -> RegistryError.invalidLevel(levelText));
+        CompatibilityLevel level =
+                CompatibilityLevel.parse(levelText).orElseThrow(() -> RegistryError.invalidLevel(levelText));
         CompatibilitySet record = new CompatibilitySet(subject, level);
         store.append(record);
         apply(record);
@@ -177,7 +178,8 @@ final class Registry {
     private List<Earlier> earlier(Iterable<SchemaVersion> versions) {
         List<Earlier> earlier = new ArrayList<>();
         for (SchemaVersion version : versions) {
-            earlier.add(new Earlier(version.version(), parsedByText.computeIfAbsent(version.schema(), Registry::parse)));
+            earlier.add(
+                    new Earlier(version.version(), parsedByText.computeIfAbsent(version.schema(), Registry::parse)));
         }
         return earlier;
     }

@@ -34,13 +34,16 @@ final class RegistryError extends RequestRefused {
     }
 
     static RegistryError subjectLevelNotConfigured(String subject) {
-        return new RegistryError(404, 40408, "Subject '" + subject
-                + "' does not have subject-level compatibility configured");
+        return new RegistryError(
+                404, 40408, "Subject '" + subject + "' does not have subject-level compatibility configured");
     }
 
     static RegistryError incompatible(String subject, Iterable<String> problems) {
-        return new RegistryError(409, 409, "Schema being registered is incompatible with an earlier schema for subject \""
-                + subject + "\", details: " + problems);
+        return new RegistryError(
+                409,
+                409,
+                "Schema being registered is incompatible with an earlier schema for subject \"" + subject
+                        + "\", details: " + problems);
     }
 
     static RegistryError invalidSchema(String detail) {
@@ -48,12 +51,17 @@ final class RegistryError extends RequestRefused {
     }
 
     static RegistryError invalidVersion(String version) {
-        return new RegistryError(422, 42202, "The specified version '" + version + "' is not a valid version id. "
-                + "Allowed values are between [1, 2^31-1] and the string \"latest\"");
+        return new RegistryError(
+                422,
+                42202,
+                "The specified version '" + version + "' is not a valid version id. "
+                        + "Allowed values are between [1, 2^31-1] and the string \"latest\"");
     }
 
     static RegistryError invalidLevel(String level) {
-        return new RegistryError(422, 42203, "Invalid compatibility level '" + level + "'. Valid values are: "
-                + CompatibilityLevel.allowed());
+        return new RegistryError(
+                422,
+                42203,
+                "Invalid compatibility level '" + level + "'. Valid values are: " + CompatibilityLevel.allowed());
     }
 }

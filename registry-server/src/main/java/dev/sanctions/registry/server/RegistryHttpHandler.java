@@ -32,9 +32,11 @@ final class RegistryHttpHandler implements HttpHandler {
     private final Registry registry;
     private final ObjectMapper json = new ObjectMapper();
     /** Confluent's shape; a refusal of the HTTP layer (bad escape, body too large) has its status as code. */
-    private final JsonErrors errors = new JsonErrors(CONTENT_TYPE, refusal -> json.createObjectNode()
-            .put("error_code", refusal instanceof RegistryError error ? error.errorCode() : refusal.status())
-            .put("message", refusal.getMessage()));
+    private final JsonErrors errors = new JsonErrors(
+            CONTENT_TYPE,
+            refusal -> json.createObjectNode()
+                    .put("error_code", refusal instanceof RegistryError error ? error.errorCode() : refusal.status())
+                    .put("message", refusal.getMessage()));
 
     RegistryHttpHandler(Registry registry) {
         this.registry = registry;
@@ -45,16 +47,24 @@ final class RegistryHttpHandler implements HttpHandler {
         try (exchange) {
             Object body;
             try {
-                body = route(exchange.getRequestMethod(), segments(exchange.getRequestURI().getRawPath()),
-                        query(exchange.getRequestURI().getRawQuery()), exchange);
+                body = route(
+                        exchange.getRequestMethod(),
+                        segments(exchange.getRequestURI().getRawPath()),
+                        query(exchange.getRequestURI().getRawQuery()),
+                        exchange);
             } catch (RequestRefused e) {
                 errors.send(exchange, e);
                 return;
             } catch (SchemaStoreException e) {
                 LOG.error("Schema store failure", e);
                 boolean timeout = e.getCause() instanceof TimeoutException;
-                errors.send(exchange, new RegistryError(500, timeout ? 50002 : 50001,
-                        (timeout ? "Operation timed out: " : "Error in the backend data store: ") + e.getMessage()));
+                errors.send(
+                        exchange,
+                        new RegistryError(
+                                500,
+                                timeout ? 50002 : 50001,
+                                (timeout ? "Operation timed out: " : "Error in the backend data store: ")
+                                        + e.getMessage()));
                 return;
             } catch (RuntimeException e) {
                 LOG.error("Unexpected failure serving {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
@@ -97,7 +107,8 @@ final class RegistryHttpHandler implements HttpHandler {
                     }
                     if (size == 5 && path.get(4).equals("schema")) {
                         requireMethod(method, "GET");
-                        return json.readTree(registry.version(subject, path.get(3)).schema());
+                        return json.readTree(
+                                registry.version(subject, path.get(3)).schema());
                     }
                 }
             }
@@ -108,7 +119,9 @@ final class RegistryHttpHandler implements HttpHandler {
                 }
             }
             case "compatibility" -> {
-                if ((size == 4 || size == 5) && path.get(1).equals("subjects") && path.get(3).equals("versions")) {
+                if ((size == 4 || size == 5)
+                        && path.get(1).equals("subjects")
+                        && path.get(3).equals("versions")) {
                     requireMethod(method, "POST");
                     Registry.Verdict verdict = registry.testCompatibility(
                             path.get(2), size == 5 ? path.get(4) : null, schemaText(exchange));
@@ -126,7 +139,10 @@ final class RegistryHttpHandler implements HttpHandler {
                         JsonNode request = requestJson(exchange);
                         JsonNode level = request.get("compatibility");
                         String levelText = level == null || level.isNull() ? null : level.asText();
-                        return json.createObjectNode().put("compatibility", registry.setLevel(subject, levelText).name());
+                        return json.createObjectNode()
+                                .put(
+                                        "compatibility",
+                                        registry.setLevel(subject, levelText).name());
                     }
                     requireMethod(method, "GET");
                     CompatibilityLevel level = subject == null
@@ -212,7 +228,8 @@ final class RegistryHttpHandler implements HttpHandler {
             for (String pair : rawQuery.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    query.put(PercentEncoding.decode(pair.substring(0, eq)),
+                    query.put(
+                            PercentEncoding.decode(pair.substring(0, eq)),
                             PercentEncoding.decode(pair.substring(eq + 1)));
                 } else if (!pair.isEmpty()) {
                     query.put(PercentEncoding.decode(pair), "true");

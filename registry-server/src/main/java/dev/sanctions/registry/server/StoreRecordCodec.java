@@ -18,8 +18,7 @@ import java.util.Optional;
 final class StoreRecordCodec {
 
     /** A key and value ready for the topic. */
-    record Encoded(byte[] key, byte[] value) {
-    }
+    record Encoded(byte[] key, byte[] value) {}
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -27,9 +26,15 @@ final class StoreRecordCodec {
         ObjectNode key = json.createObjectNode();
         ObjectNode value = json.createObjectNode();
         if (record instanceof SchemaVersion version) {
-            key.put("keytype", "SCHEMA").put("subject", version.subject()).put("version", version.version()).put("magic", 1);
-            value.put("subject", version.subject()).put("version", version.version()).put("id", version.id())
-                    .put("schema", version.schema()).put("deleted", false);
+            key.put("keytype", "SCHEMA")
+                    .put("subject", version.subject())
+                    .put("version", version.version())
+                    .put("magic", 1);
+            value.put("subject", version.subject())
+                    .put("version", version.version())
+                    .put("id", version.id())
+                    .put("schema", version.schema())
+                    .put("deleted", false);
         } else if (record instanceof CompatibilitySet set) {
             key.put("keytype", "CONFIG").put("subject", set.subject()).put("magic", 0);
             value.put("compatibilityLevel", set.level().name());
@@ -57,13 +62,15 @@ final class StoreRecordCodec {
             JsonNode key = json.readTree(keyBytes);
             JsonNode value = json.readTree(valueBytes);
             String subject = key.path("subject").isNull() || key.path("subject").isMissingNode()
-                    ? null : key.path("subject").asText();
+                    ? null
+                    : key.path("subject").asText();
             switch (key.path("keytype").asText("")) {
                 case "SCHEMA" -> {
                     if (value.path("deleted").asBoolean(false)) {
                         return Optional.empty();
                     }
-                    return Optional.of(new SchemaVersion(value.path("subject").asText(subject),
+                    return Optional.of(new SchemaVersion(
+                            value.path("subject").asText(subject),
                             value.path("version").asInt(key.path("version").asInt()),
                             value.path("id").asInt(),
                             value.path("schema").asText()));
@@ -77,8 +84,10 @@ final class StoreRecordCodec {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new SchemaStoreException("A record of the schema topic is not a schema registry record ("
-                    + e.getMessage() + "). Check that the topic is used only by the schema registry.", e);
+            throw new SchemaStoreException(
+                    "A record of the schema topic is not a schema registry record (" + e.getMessage()
+                            + "). Check that the topic is used only by the schema registry.",
+                    e);
         }
     }
 }

@@ -116,8 +116,10 @@ class RegistryCompatibilityTest {
     void testingCompatibilityReportsWithoutRegistering() {
         registry.register("s", A);
         assertThat(registry.testCompatibility("s", "latest", A_B).compatible()).isFalse();
-        assertThat(registry.testCompatibility("s", "1", A_B_DEFAULTED).compatible()).isTrue();
-        assertThat(registry.testCompatibility("unknown", "latest", A_B).compatible()).isTrue();
+        assertThat(registry.testCompatibility("s", "1", A_B_DEFAULTED).compatible())
+                .isTrue();
+        assertThat(registry.testCompatibility("unknown", "latest", A_B).compatible())
+                .isTrue();
         assertThat(registry.versionNumbers("s")).containsExactly(1);
     }
 

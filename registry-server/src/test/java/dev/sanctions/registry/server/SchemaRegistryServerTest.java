@@ -32,8 +32,7 @@ class SchemaRegistryServerTest {
     private SchemaRegistryServer server;
     private RestSchemaRegistryClient client;
 
-    private record Reply(int status, String contentType, JsonNode body) {
-    }
+    private record Reply(int status, String contentType, JsonNode body) {}
 
     @BeforeEach
     void start() throws IOException {
@@ -57,7 +56,9 @@ class SchemaRegistryServerTest {
                     .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+        return new Reply(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
                 JSON.readTree(response.body()));
     }
 
@@ -114,9 +115,10 @@ class SchemaRegistryServerTest {
         assertThat(latest.get("version").asInt()).isEqualTo(2);
         assertThat(latest.get("id").asInt()).isEqualTo(2);
         assertThat(call("GET", "/subjects/s/versions/-1", null).body()).isEqualTo(latest);
-        assertThat(call("GET", "/subjects/s/versions/1", null).body().get("id").asInt()).isEqualTo(1);
-        assertThat(call("GET", "/subjects/s/versions/1/schema", null).body()).isEqualTo(JSON.readTree(
-                new Schema.Parser().parse(A).toString()));
+        assertThat(call("GET", "/subjects/s/versions/1", null).body().get("id").asInt())
+                .isEqualTo(1);
+        assertThat(call("GET", "/subjects/s/versions/1/schema", null).body())
+                .isEqualTo(JSON.readTree(new Schema.Parser().parse(A).toString()));
         assertThat(call("GET", "/schemas/ids/2", null).body().get("schema").asText())
                 .isEqualTo(new Schema.Parser().parse(A_B_DEFAULTED).toString());
     }
@@ -139,8 +141,10 @@ class SchemaRegistryServerTest {
         assertError(call("POST", "/subjects/s/versions", schemaBody("{\"type\":\"record\"")), 422, 42201);
         assertError(call("POST", "/subjects/s/versions", schemaBody("{\"type\":\"nonsense\"}")), 422, 42201);
         assertError(call("POST", "/subjects/s/versions", "{}"), 422, 42201);
-        assertError(call("POST", "/subjects/s/versions", "{\"schema\":\"\\\"string\\\"\",\"schemaType\":\"PROTOBUF\"}"),
-                422, 42201);
+        assertError(
+                call("POST", "/subjects/s/versions", "{\"schema\":\"\\\"string\\\"\",\"schemaType\":\"PROTOBUF\"}"),
+                422,
+                42201);
         assertError(call("POST", "/subjects/s/versions", "not json"), 400, 400);
         assertError(call("PUT", "/config", "{\"compatibility\":\"SIDEWAYS\"}"), 422, 42203);
         assertThat(call("GET", "/subjects", null).body()).isEmpty();
@@ -153,38 +157,52 @@ class SchemaRegistryServerTest {
         assertError(reply, 409, 409);
         assertThat(reply.body().get("message").asText()).contains("incompatible with an earlier schema");
         assertThatThrownBy(() -> client.register("s", new Schema.Parser().parse(A_B)))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.isIncompatible()).isTrue());
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
+                        e -> assertThat(e.isIncompatible()).isTrue());
     }
 
     @Test
     void compatibilityResource() throws Exception {
-        assertThat(call("POST", "/compatibility/subjects/s/versions/latest", schemaBody(A)).body())
+        assertThat(call("POST", "/compatibility/subjects/s/versions/latest", schemaBody(A))
+                        .body())
                 .isEqualTo(JSON.readTree("{\"is_compatible\":true}"));
         call("POST", "/subjects/s/versions", schemaBody(A));
-        assertThat(call("POST", "/compatibility/subjects/s/versions/latest", schemaBody(A_B)).body())
+        assertThat(call("POST", "/compatibility/subjects/s/versions/latest", schemaBody(A_B))
+                        .body())
                 .isEqualTo(JSON.readTree("{\"is_compatible\":false}"));
         Reply verbose = call("POST", "/compatibility/subjects/s/versions/1?verbose=true", schemaBody(A_B));
         assertThat(verbose.body().get("is_compatible").asBoolean()).isFalse();
         assertThat(verbose.body().get("messages").get(0).asText()).contains("READER_FIELD_MISSING_DEFAULT_VALUE");
         assertError(call("POST", "/compatibility/subjects/s/versions/2", schemaBody(A_B)), 404, 40402);
         assertError(call("POST", "/compatibility/subjects/none/versions/1", schemaBody(A_B)), 404, 40401);
-        assertThat(client.isCompatible("s", new Schema.Parser().parse(A_B_DEFAULTED))).isTrue();
+        assertThat(client.isCompatible("s", new Schema.Parser().parse(A_B_DEFAULTED)))
+                .isTrue();
         assertThat(client.isCompatible("s", new Schema.Parser().parse(A_B))).isFalse();
     }
 
     @Test
     void configGlobalAndPerSubject() throws Exception {
-        assertThat(call("GET", "/config", null).body()).isEqualTo(JSON.readTree("{\"compatibilityLevel\":\"BACKWARD\"}"));
+        assertThat(call("GET", "/config", null).body())
+                .isEqualTo(JSON.readTree("{\"compatibilityLevel\":\"BACKWARD\"}"));
         Reply put = call("PUT", "/config", "{\"compatibility\":\"full\"}");
         assertThat(put.body()).isEqualTo(JSON.readTree("{\"compatibility\":\"FULL\"}"));
-        assertThat(call("GET", "/config", null).body().get("compatibilityLevel").asText()).isEqualTo("FULL");
+        assertThat(call("GET", "/config", null).body().get("compatibilityLevel").asText())
+                .isEqualTo("FULL");
 
         assertError(call("GET", "/config/s", null), 404, 40408);
-        assertThat(call("GET", "/config/s?defaultToGlobal=true", null).body().get("compatibilityLevel").asText())
+        assertThat(call("GET", "/config/s?defaultToGlobal=true", null)
+                        .body()
+                        .get("compatibilityLevel")
+                        .asText())
                 .isEqualTo("FULL");
         assertThat(call("PUT", "/config/s", "{\"compatibility\":\"NONE\"}").body())
                 .isEqualTo(JSON.readTree("{\"compatibility\":\"NONE\"}"));
-        assertThat(call("GET", "/config/s", null).body().get("compatibilityLevel").asText()).isEqualTo("NONE");
+        assertThat(call("GET", "/config/s", null)
+                        .body()
+                        .get("compatibilityLevel")
+                        .asText())
+                .isEqualTo("NONE");
 
         client.setCompatibility("t", "FORWARD_TRANSITIVE");
         assertThat(client.getCompatibility("t")).isEqualTo("FORWARD_TRANSITIVE");
@@ -197,7 +215,10 @@ class SchemaRegistryServerTest {
         Schema a = new Schema.Parser().parse(A);
         int id = client.register("odd/subject name+1", a);
         assertThat(call("GET", "/subjects", null).body()).isEqualTo(JSON.readTree("[\"odd/subject name+1\"]"));
-        assertThat(call("GET", "/subjects/odd%2Fsubject%20name+1/versions/1", null).body().get("id").asInt())
+        assertThat(call("GET", "/subjects/odd%2Fsubject%20name+1/versions/1", null)
+                        .body()
+                        .get("id")
+                        .asInt())
                 .isEqualTo(id);
     }
 
@@ -211,11 +232,12 @@ class SchemaRegistryServerTest {
         server.close();
 
         server = SchemaRegistryServer.start("127.0.0.1", 0, store);
-        try (RestSchemaRegistryClient restarted = RestSchemaRegistryClient.fromConfig(
-                Map.of("schema.registry.url", server.url()))) {
+        try (RestSchemaRegistryClient restarted =
+                RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", server.url()))) {
             assertThat(restarted.getLatest("s")).isEqualTo(new RegisteredSchema("s", 2, idAb, ab));
             assertThat(restarted.getCompatibility("s")).isEqualTo("NONE");
-            assertThat(restarted.register("other", new Schema.Parser().parse(A_B))).isEqualTo(idAb + 1);
+            assertThat(restarted.register("other", new Schema.Parser().parse(A_B)))
+                    .isEqualTo(idAb + 1);
         }
     }
 

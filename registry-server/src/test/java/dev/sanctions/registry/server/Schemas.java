@@ -3,12 +3,12 @@ package dev.sanctions.registry.server;
 /** Small evolving record schemas for compatibility tests. */
 final class Schemas {
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     /** A record "Thing" with the given field declarations, e.g. {@code field("a", "\"string\"")}. */
     static String thing(String... fields) {
-        return "{\"type\":\"record\",\"name\":\"Thing\",\"namespace\":\"test\",\"fields\":[" + String.join(",", fields) + "]}";
+        return "{\"type\":\"record\",\"name\":\"Thing\",\"namespace\":\"test\",\"fields\":[" + String.join(",", fields)
+                + "]}";
     }
 
     static String field(String name, String type) {

@@ -98,7 +98,8 @@ class SerdeRoundTripTest {
     void eachTopicGetsItsSubjectAndEqualSchemasShareAnId() {
         assertRoundTrip("a", announcement());
         assertRoundTrip("b", announcement());
-        assertThat(client.getLatest("a-value").id()).isEqualTo(client.getLatest("b-value").id());
+        assertThat(client.getLatest("a-value").id())
+                .isEqualTo(client.getLatest("b-value").id());
     }
 
     private <T extends SpecificRecord> void assertRoundTrip(String topic, T record) {

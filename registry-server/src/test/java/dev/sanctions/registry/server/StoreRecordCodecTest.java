@@ -16,29 +16,40 @@ class StoreRecordCodecTest {
     void schemaVersionsUseConfluentsKeyAndValue() {
         SchemaVersion version = new SchemaVersion("t-value", 2, 5, "\"string\"");
         StoreRecordCodec.Encoded encoded = codec.encode(version);
-        assertThat(text(encoded.key())).isEqualTo("{\"keytype\":\"SCHEMA\",\"subject\":\"t-value\",\"version\":2,\"magic\":1}");
+        assertThat(text(encoded.key()))
+                .isEqualTo("{\"keytype\":\"SCHEMA\",\"subject\":\"t-value\",\"version\":2,\"magic\":1}");
         assertThat(text(encoded.value()))
-                .isEqualTo("{\"subject\":\"t-value\",\"version\":2,\"id\":5,\"schema\":\"\\\"string\\\"\",\"deleted\":false}");
+                .isEqualTo(
+                        "{\"subject\":\"t-value\",\"version\":2,\"id\":5,\"schema\":\"\\\"string\\\"\",\"deleted\":false}");
         assertThat(codec.decode(encoded.key(), encoded.value())).contains(version);
     }
 
     @Test
     void configRecordsRoundTripForSubjectsAndGlobal() {
         for (CompatibilitySet set : new CompatibilitySet[] {
-            new CompatibilitySet(null, CompatibilityLevel.FULL), new CompatibilitySet("t-value", CompatibilityLevel.NONE)}) {
+            new CompatibilitySet(null, CompatibilityLevel.FULL),
+            new CompatibilitySet("t-value", CompatibilityLevel.NONE)
+        }) {
             StoreRecordCodec.Encoded encoded = codec.encode(set);
             assertThat(codec.decode(encoded.key(), encoded.value())).contains(set);
         }
-        assertThat(text(codec.encode(new CompatibilitySet(null, CompatibilityLevel.FULL)).key()))
+        assertThat(text(codec.encode(new CompatibilitySet(null, CompatibilityLevel.FULL))
+                        .key()))
                 .isEqualTo("{\"keytype\":\"CONFIG\",\"subject\":null,\"magic\":0}");
     }
 
     @Test
     void skipsWhatTheRegistryDoesNotActOn() {
-        assertThat(codec.decode(bytes("{\"keytype\":\"NOOP\",\"magic\":0}"), bytes("{}"))).isEmpty();
-        assertThat(codec.decode(bytes("{\"keytype\":\"SCHEMA\",\"subject\":\"s\",\"version\":1,\"magic\":1}"), null)).isEmpty();
-        assertThat(codec.decode(bytes("{\"keytype\":\"SCHEMA\",\"subject\":\"s\",\"version\":1,\"magic\":1}"),
-                bytes("{\"subject\":\"s\",\"version\":1,\"id\":1,\"schema\":\"\\\"int\\\"\",\"deleted\":true}"))).isEmpty();
+        assertThat(codec.decode(bytes("{\"keytype\":\"NOOP\",\"magic\":0}"), bytes("{}")))
+                .isEmpty();
+        assertThat(codec.decode(bytes("{\"keytype\":\"SCHEMA\",\"subject\":\"s\",\"version\":1,\"magic\":1}"), null))
+                .isEmpty();
+        assertThat(
+                        codec.decode(
+                                bytes("{\"keytype\":\"SCHEMA\",\"subject\":\"s\",\"version\":1,\"magic\":1}"),
+                                bytes(
+                                        "{\"subject\":\"s\",\"version\":1,\"id\":1,\"schema\":\"\\\"int\\\"\",\"deleted\":true}")))
+                .isEmpty();
     }
 
     @Test

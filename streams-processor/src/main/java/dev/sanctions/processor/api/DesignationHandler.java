@@ -97,16 +97,19 @@ final class DesignationHandler implements HttpHandler {
 
     private void answerForKey(HttpExchange exchange, DesignationRequest request, boolean forwarded, boolean lines)
             throws IOException {
-        String key = request instanceof DesignationRequest.Current current ? current.key()
+        String key = request instanceof DesignationRequest.Current current
+                ? current.key()
                 : ((DesignationRequest.History) request).key();
         KeyRoute route = KeyRoute.decide(
-                streams.queryMetadataForKey(DesignationStores.CURRENT,
-                        SanctionsTopology.storePartitionKey(key), new StringSerializer()), self, forwarded);
+                streams.queryMetadataForKey(
+                        DesignationStores.CURRENT, SanctionsTopology.storePartitionKey(key), new StringSerializer()),
+                self,
+                forwarded);
         if (route instanceof KeyRoute.Unavailable unavailable) {
             unavailable(exchange, unavailable.reason());
         } else if (route instanceof KeyRoute.Forward forward) {
-            PeerClient.Answer answer = peers.get(forward.owner(), canonicalPath(request),
-                    lines ? JSON_LINES : HttpResponses.JSON);
+            PeerClient.Answer answer =
+                    peers.get(forward.owner(), canonicalPath(request), lines ? JSON_LINES : HttpResponses.JSON);
             HttpResponses.send(exchange, answer.status(), answer.contentType(), answer.body());
         } else {
             int partition = ((KeyRoute.Local) route).partition();
@@ -118,8 +121,7 @@ final class DesignationHandler implements HttpHandler {
         }
     }
 
-    private void current(HttpExchange exchange, DesignationRequest.Current request, int partition)
-            throws IOException {
+    private void current(HttpExchange exchange, DesignationRequest.Current request, int partition) throws IOException {
         Optional<DesignationState> state;
         if (request.asOf() == null) {
             state = local.current(request.key(), partition);
@@ -127,8 +129,12 @@ final class DesignationHandler implements HttpHandler {
             List<DesignationState> versions = local.history(request.key(), partition);
             state = StateAsOf.select(versions, request.asOf());
             if (state.isEmpty() && !versions.isEmpty()) {
-                error(exchange, 404, "designation " + request.key() + " has no version published at or before "
-                        + request.asOf() + "; its first was published at " + versions.get(0).getLastChangedAt());
+                error(
+                        exchange,
+                        404,
+                        "designation " + request.key() + " has no version published at or before " + request.asOf()
+                                + "; its first was published at "
+                                + versions.get(0).getLastChangedAt());
                 return;
             }
         }
@@ -163,8 +169,8 @@ final class DesignationHandler implements HttpHandler {
                 if (instance.hostInfo().equals(self)) {
                     addLocal(byKey, listing);
                 } else {
-                    PeerClient.Answer answer = peers.get(instance.hostInfo(),
-                            DesignationRequestParser.PATH + listing.query(), JSON_LINES);
+                    PeerClient.Answer answer =
+                            peers.get(instance.hostInfo(), DesignationRequestParser.PATH + listing.query(), JSON_LINES);
                     if (answer.status() != 200) {
                         HttpResponses.send(exchange, answer.status(), answer.contentType(), answer.body());
                         return;
@@ -193,8 +199,8 @@ final class DesignationHandler implements HttpHandler {
                 JsonNode state = JSON.readTree(line);
                 byKey.put(state.get("designationKey").asText(), line);
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("another processor instance answered a line that is not a state: "
-                        + line, e);
+                throw new IllegalStateException(
+                        "another processor instance answered a line that is not a state: " + line, e);
             }
         }
     }

@@ -10,12 +10,10 @@ import java.util.List;
 sealed interface DesignationRequest {
 
     /** {@code GET /designations/{key}[?asOf=INSTANT]}: the state of {@code key} now, or as of a non-null {@code asOf}. */
-    record Current(String key, Instant asOf) implements DesignationRequest {
-    }
+    record Current(String key, Instant asOf) implements DesignationRequest {}
 
     /** {@code GET /designations/{key}/history}: every version of {@code key}, oldest first. */
-    record History(String key) implements DesignationRequest {
-    }
+    record History(String key) implements DesignationRequest {}
 
     /** {@code GET /designations[?jurisdiction=J&status=S]}: current states; a null filter matches all. */
     record Listing(String jurisdiction, DesignationStatus status) implements DesignationRequest {

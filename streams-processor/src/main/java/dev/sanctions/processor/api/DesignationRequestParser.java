@@ -29,8 +29,7 @@ final class DesignationRequestParser {
     private static final String HISTORY = "history";
     private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{2}");
 
-    private DesignationRequestParser() {
-    }
+    private DesignationRequestParser() {}
 
     /**
      * @param rawPath the path as sent, percent escapes intact ({@code URI.getRawPath()})
@@ -59,8 +58,10 @@ final class DesignationRequestParser {
         }
         String key = String.join("/", segments);
         if (!isKey(key)) {
-            throw new RequestRefused(400, "'" + key + "' is not a designation key: write AUTHORITY/TARGET_ID, "
-                    + "URL-encoded, e.g. /designations/JP-MOFA%2FRU-P-0425");
+            throw new RequestRefused(
+                    400,
+                    "'" + key + "' is not a designation key: write AUTHORITY/TARGET_ID, "
+                            + "URL-encoded, e.g. /designations/JP-MOFA%2FRU-P-0425");
         }
         allowOnly(query, Set.of("asOf"), "GET /designations/{key}");
         return new DesignationRequest.Current(key, instant(query.get("asOf")));
@@ -79,8 +80,10 @@ final class DesignationRequestParser {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new RequestRefused(400, "asOf: '" + text + "' is not an instant; write e.g. 2022-04-08T01:00:00Z"
-                    + " or 2022-04-08T10:00:00+09:00");
+            throw new RequestRefused(
+                    400,
+                    "asOf: '" + text + "' is not an instant; write e.g. 2022-04-08T01:00:00Z"
+                            + " or 2022-04-08T10:00:00+09:00");
         }
     }
 
@@ -90,8 +93,10 @@ final class DesignationRequestParser {
         }
         String code = text.toUpperCase(Locale.ROOT);
         if (!JURISDICTION.matcher(code).matches()) {
-            throw new RequestRefused(400, "jurisdiction: '" + text + "' is not a jurisdiction; write an ISO 3166-1"
-                    + " alpha-2 code such as JP or US, or EU or UN");
+            throw new RequestRefused(
+                    400,
+                    "jurisdiction: '" + text + "' is not a jurisdiction; write an ISO 3166-1"
+                            + " alpha-2 code such as JP or US, or EU or UN");
         }
         return code;
     }
@@ -110,8 +115,10 @@ final class DesignationRequestParser {
     private static void allowOnly(Map<String, String> query, Set<String> allowed, String endpoint) {
         for (String name : query.keySet()) {
             if (!allowed.contains(name)) {
-                throw new RequestRefused(400, "unknown parameter '" + name + "' for " + endpoint
-                        + (allowed.isEmpty() ? ", which takes none" : "; it takes " + new TreeSet<>(allowed)));
+                throw new RequestRefused(
+                        400,
+                        "unknown parameter '" + name + "' for " + endpoint
+                                + (allowed.isEmpty() ? ", which takes none" : "; it takes " + new TreeSet<>(allowed)));
             }
         }
     }

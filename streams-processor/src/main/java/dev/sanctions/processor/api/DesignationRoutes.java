@@ -19,7 +19,8 @@ public final class DesignationRoutes implements HttpRoutes {
 
     @Override
     public Map<String, HttpHandler> routes(KafkaStreams streams) {
-        return Map.of(DesignationRequestParser.PATH,
+        return Map.of(
+                DesignationRequestParser.PATH,
                 new DesignationHandler(streams, self, new PeerClient(self, PEER_TIMEOUT)));
     }
 }

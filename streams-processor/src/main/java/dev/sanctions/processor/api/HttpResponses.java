@@ -15,11 +15,10 @@ import java.nio.charset.StandardCharsets;
 final class HttpResponses {
 
     static final String JSON = "application/json; charset=utf-8";
-    private static final JsonErrors ERRORS = new JsonErrors(JSON,
-            refusal -> JsonNodeFactory.instance.objectNode().put("error", refusal.getMessage()));
+    private static final JsonErrors ERRORS = new JsonErrors(
+            JSON, refusal -> JsonNodeFactory.instance.objectNode().put("error", refusal.getMessage()));
 
-    private HttpResponses() {
-    }
+    private HttpResponses() {}
 
     static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         Responses.send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));

@@ -7,16 +7,13 @@ import org.apache.kafka.streams.state.HostInfo;
 sealed interface KeyRoute {
 
     /** This instance owns the key: read {@code partition} of the local stores. */
-    record Local(int partition) implements KeyRoute {
-    }
+    record Local(int partition) implements KeyRoute {}
 
     /** Another instance owns the key: ask it. */
-    record Forward(HostInfo owner) implements KeyRoute {
-    }
+    record Forward(HostInfo owner) implements KeyRoute {}
 
     /** Nobody can answer now (the group is rebalancing); the client should retry, not conclude "unknown". */
-    record Unavailable(String reason) implements KeyRoute {
-    }
+    record Unavailable(String reason) implements KeyRoute {}
 
     /**
      * @param forwarded whether another instance sent this request here: then it is answered here or not at all,
@@ -31,8 +28,8 @@ sealed interface KeyRoute {
             return new Local(metadata.partition());
         }
         if (forwarded) {
-            return new Unavailable("this key is moving to " + owner.host() + ":" + owner.port()
-                    + " (the group is rebalancing)");
+            return new Unavailable(
+                    "this key is moving to " + owner.host() + ":" + owner.port() + " (the group is rebalancing)");
         }
         return new Forward(owner);
     }

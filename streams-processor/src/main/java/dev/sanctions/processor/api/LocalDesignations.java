@@ -43,15 +43,16 @@ final class LocalDesignations {
     /** The current state of every designation in this instance's partitions, in no particular order. */
     List<DesignationState> all() {
         List<DesignationState> states = new ArrayList<>();
-        try (KeyValueIterator<String, DesignationState> all = store(DesignationStores.CURRENT, null).all()) {
+        try (KeyValueIterator<String, DesignationState> all =
+                store(DesignationStores.CURRENT, null).all()) {
             all.forEachRemaining((KeyValue<String, DesignationState> entry) -> states.add(entry.value));
         }
         return states;
     }
 
     private ReadOnlyKeyValueStore<String, DesignationState> store(String name, Integer partition) {
-        return streams.store(StoreQueryParameters
-                .fromNameAndType(name, QueryableStoreTypes.<String, DesignationState>keyValueStore())
+        return streams.store(StoreQueryParameters.fromNameAndType(
+                        name, QueryableStoreTypes.<String, DesignationState>keyValueStore())
                 .withPartition(partition));
     }
 }

@@ -47,14 +47,15 @@ final class PeerClient {
         }
     }
 
-    record Answer(int status, String contentType, String body) {
-    }
+    record Answer(int status, String contentType, String body) {}
 
     /** The instance that owns the data did not answer: worth a retry, since it may be restarting. */
     static final class Unreachable extends RuntimeException {
         Unreachable(HostInfo peer, Exception cause) {
-            super("the processor instance at " + peer.host() + ":" + peer.port() + " that holds this data did not"
-                    + " answer (" + cause + ")", cause);
+            super(
+                    "the processor instance at " + peer.host() + ":" + peer.port() + " that holds this data did not"
+                            + " answer (" + cause + ")",
+                    cause);
         }
     }
 }

@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 final class StateAsOf {
 
-    private StateAsOf() {
-    }
+    private StateAsOf() {}
 
     static Optional<DesignationState> select(List<DesignationState> versions, Instant asOf) {
         return versions.stream()

@@ -94,9 +94,10 @@ public final class PipelineSetup {
 
     /** True if created, false if it already existed. */
     private boolean create(TopicSpec spec) {
-        NewTopic topic = new NewTopic(spec.name(),
-                partitions == BROKER_DEFAULT ? Optional.empty() : Optional.of(partitions),
-                replicationFactor == BROKER_DEFAULT ? Optional.empty() : Optional.of(replicationFactor))
+        NewTopic topic = new NewTopic(
+                        spec.name(),
+                        partitions == BROKER_DEFAULT ? Optional.empty() : Optional.of(partitions),
+                        replicationFactor == BROKER_DEFAULT ? Optional.empty() : Optional.of(replicationFactor))
                 .configs(spec.configs());
         try {
             admin.createTopics(List.of(topic)).all().get();
@@ -117,11 +118,13 @@ public final class PipelineSetup {
         List<String> differences = new ArrayList<>();
         try {
             TopicDescription description = admin.describeTopics(List.of(spec.name()))
-                    .allTopicNames().get().get(spec.name());
+                    .allTopicNames()
+                    .get()
+                    .get(spec.name());
             int actualPartitions = description.partitions().size();
             if (partitions != BROKER_DEFAULT && actualPartitions != partitions) {
-                differences.add("topic " + spec.name() + " has " + actualPartitions + " partitions, "
-                        + partitions + " requested (left unchanged)");
+                differences.add("topic " + spec.name() + " has " + actualPartitions + " partitions, " + partitions
+                        + " requested (left unchanged)");
             }
             int actualReplicas = description.partitions().get(0).replicas().size();
             if (replicationFactor != BROKER_DEFAULT && actualReplicas != replicationFactor) {

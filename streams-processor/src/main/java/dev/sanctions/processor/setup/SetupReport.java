@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * registered subject.
  */
 public record SetupReport(
-        List<String> createdTopics, List<String> existingTopics, List<String> differences,
+        List<String> createdTopics,
+        List<String> existingTopics,
+        List<String> differences,
         Map<String, Integer> schemaIds) {
 
     public SetupReport {

@@ -1,10 +1,10 @@
 package dev.sanctions.processor.setup;
 
-import dev.sanctions.core.Topics;
 import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.RejectedAction;
+import dev.sanctions.core.Topics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,9 +37,12 @@ final class TopicLayout {
      * (a week, 1 GiB) superseded states would stay for days and every snapshot would read them.
      */
     private static final Map<String, String> COMPACTED = Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-            TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(60 * 60 * 1000),
-            TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1");
+            TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.SEGMENT_MS_CONFIG,
+            String.valueOf(60 * 60 * 1000),
+            TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG,
+            "0.1");
 
     private final Topics topics;
 
@@ -60,8 +63,8 @@ final class TopicLayout {
     }
 
     TopicSpec changes(String jurisdiction) {
-        return new TopicSpec(topics.changes(jurisdiction), KEEP_FOREVER,
-                DesignationChange.getClassSchema(), FULL_TRANSITIVE);
+        return new TopicSpec(
+                topics.changes(jurisdiction), KEEP_FOREVER, DesignationChange.getClassSchema(), FULL_TRANSITIVE);
     }
 
     private TopicSpec announcements() {

@@ -53,8 +53,12 @@ final class AnnouncementDecoder implements FixedKeyProcessor<byte[], byte[], Rea
             }
             error = e.getClass().getName() + ": " + e.getMessage();
         }
-        LOG.warn("Unreadable record at {}-{} offset {} goes to the dead-letter topic: {}",
-                source.topic(), source.partition(), source.offset(), error);
+        LOG.warn(
+                "Unreadable record at {}-{} offset {} goes to the dead-letter topic: {}",
+                source.topic(),
+                source.partition(),
+                source.offset(),
+                error);
         Headers headers = new RecordHeaders(record.headers().toArray());
         header(headers, DeadLetterHeaders.ERROR, error);
         header(headers, DeadLetterHeaders.SOURCE_TOPIC, source.topic());

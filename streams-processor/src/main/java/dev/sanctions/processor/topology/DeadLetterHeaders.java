@@ -5,12 +5,12 @@ public final class DeadLetterHeaders {
 
     /** Why the record could not be read: exception class and message. */
     public static final String ERROR = "sanctions.error";
+
     public static final String SOURCE_TOPIC = "sanctions.source.topic";
     /** Decimal. */
     public static final String SOURCE_PARTITION = "sanctions.source.partition";
     /** Decimal. */
     public static final String SOURCE_OFFSET = "sanctions.source.offset";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 }

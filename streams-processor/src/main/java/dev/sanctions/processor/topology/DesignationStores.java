@@ -22,13 +22,14 @@ public final class DesignationStores {
     /** Zero-padded to the width of Long.MAX_VALUE, so keys sort by version; built by hand, as it is on the hot path. */
     private static final int VERSION_DIGITS = 19;
 
-    private DesignationStores() {
-    }
+    private DesignationStores() {}
 
     /** The {@link #HISTORY} key of one version. */
     static String historyKey(String designationKey, long version) {
         String digits = Long.toString(version);
-        StringBuilder key = new StringBuilder(designationKey.length() + 20).append(designationKey).append(SEPARATOR);
+        StringBuilder key = new StringBuilder(designationKey.length() + 20)
+                .append(designationKey)
+                .append(SEPARATOR);
         for (int pad = VERSION_DIGITS - digits.length(); pad > 0; pad--) {
             key.append('0');
         }

@@ -10,8 +10,7 @@ import org.apache.kafka.common.errors.RetriableException;
  */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -17,7 +17,8 @@ public record SanctionsSerdes(
         Serde<Announcement> announcement,
         Serde<DesignationState> designationState,
         Serde<DesignationChange> designationChange,
-        Serde<RejectedAction> rejectedAction) implements AutoCloseable {
+        Serde<RejectedAction> rejectedAction)
+        implements AutoCloseable {
 
     /**
      * Confluent-framed Avro serdes talking to the registry at {@code schemaRegistryUrl};
@@ -27,8 +28,7 @@ public record SanctionsSerdes(
         Map<String, Object> config = new HashMap<>(clientProperties);
         config.put("schema.registry.url", schemaRegistryUrl);
         config.put("specific.avro.reader", true);
-        return new SanctionsSerdes(
-                valueSerde(config), valueSerde(config), valueSerde(config), valueSerde(config));
+        return new SanctionsSerdes(valueSerde(config), valueSerde(config), valueSerde(config), valueSerde(config));
     }
 
     /** Closes every serde (and with them their registry clients). */

@@ -1,10 +1,10 @@
 package dev.sanctions.processor.topology;
 
-import dev.sanctions.core.Topics;
 import dev.sanctions.avro.AnnouncedAction;
 import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.RejectedAction;
+import dev.sanctions.core.Topics;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -41,8 +41,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class SanctionsTopology {
 
-    private SanctionsTopology() {
-    }
+    private SanctionsTopology() {}
 
     /** The key whose partition holds a designation's state: its authority (the part before the '/'). */
     public static String storePartitionKey(String designationKey) {
@@ -60,18 +59,20 @@ public final class SanctionsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DesignationStores.HISTORY), keys, serdes.designationState()));
 
-        Map<String, KStream<byte[], ReadResult>> read = builder
-                .stream(topics.announcements(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("announcements"))
-                .processValues(() -> new AnnouncementDecoder(serdes.announcement().deserializer()),
-                        Named.as("decode"))
+        Map<String, KStream<byte[], ReadResult>> read = builder.stream(
+                        topics.announcements(),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("announcements"))
+                .processValues(
+                        () -> new AnnouncementDecoder(serdes.announcement().deserializer()), Named.as("decode"))
                 .split(Named.as("decode-"))
                 .branch((key, result) -> result.isRead(), Branched.as("read"))
                 .defaultBranch(Branched.as("unreadable"));
 
         read.get("decode-unreadable")
                 .mapValues(ReadResult::unreadableValue, Named.as("original-bytes"))
-                .to(topics.dlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dlq"));
+                .to(
+                        topics.dlq(),
+                        Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dlq"));
 
         Map<String, KStream<String, SpecificRecord>> admitted = read.get("decode-read")
                 .mapValues(ReadResult::announcement, Named.as("announcement"))
@@ -89,21 +90,26 @@ public final class SanctionsTopology {
                 .defaultBranch(Branched.as("changed"));
         toRejected(folded.get("fold-rejected"), topics, serdes, "rejections");
 
-        KStream<String, DesignationChange> changes = folded.get("fold-changed")
-                .mapValues(DesignationChange.class::cast, Named.as("change"));
+        KStream<String, DesignationChange> changes =
+                folded.get("fold-changed").mapValues(DesignationChange.class::cast, Named.as("change"));
         Produced<String, DesignationChange> changeSerdes = Produced.with(keys, serdes.designationChange());
         changes.to(topics.changes(), changeSerdes.withName("changes"));
-        changes.to((key, change, context) -> router.topicFor(change.getJurisdiction()),
+        changes.to(
+                (key, change, context) -> router.topicFor(change.getJurisdiction()),
                 Produced.with(keys, serdes.designationChange()).withName("changes-by-jurisdiction"));
         changes.mapValues(DesignationChange::getAfter, Named.as("state-after"))
-                .to(topics.designations(), Produced.<String, DesignationState>with(keys, serdes.designationState())
-                        .withName("designations"));
+                .to(
+                        topics.designations(),
+                        Produced.<String, DesignationState>with(keys, serdes.designationState())
+                                .withName("designations"));
         return builder.build();
     }
 
     private static void toRejected(
             KStream<String, SpecificRecord> stream, Topics topics, SanctionsSerdes serdes, String name) {
         stream.mapValues(RejectedAction.class::cast, Named.as(name + "-value"))
-                .to(topics.rejected(), Produced.with(Serdes.String(), serdes.rejectedAction()).withName(name));
+                .to(
+                        topics.rejected(),
+                        Produced.with(Serdes.String(), serdes.rejectedAction()).withName(name));
     }
 }

@@ -41,7 +41,8 @@ class DesignationHandlerTest {
         streams = new KafkaStreams(builder.build(), config);
         HostInfo self = new HostInfo("127.0.0.1", 1);
         server = HttpService.bind("processor HTTP API", "127.0.0.1", 0);
-        server.serve(Map.of(DesignationRequestParser.PATH,
+        server.serve(Map.of(
+                DesignationRequestParser.PATH,
                 new DesignationHandler(streams, self, new PeerClient(self, Duration.ofSeconds(1)))));
     }
 
@@ -56,8 +57,8 @@ class DesignationHandlerTest {
         HttpResponse<String> response = send("GET", "/designations/JP-MOFA%2FRU-P-0425");
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).contains("1");
-        assertThat(response.body()).isEqualTo(
-                "{\"error\":\"the processor is CREATED, not yet RUNNING; retry in a few seconds\"}");
+        assertThat(response.body())
+                .isEqualTo("{\"error\":\"the processor is CREATED, not yet RUNNING; retry in a few seconds\"}");
         assertThat(send("GET", "/designations").statusCode()).isEqualTo(503);
     }
 
@@ -66,14 +67,18 @@ class DesignationHandlerTest {
         HttpResponse<String> response = send("GET", "/designations?status=maybe");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).contains(HttpResponses.JSON);
-        assertThat(response.body()).isEqualTo(
-                "{\"error\":\"status: 'maybe' is not a status; write ACTIVE or DELISTED\"}");
+        assertThat(response.body())
+                .isEqualTo("{\"error\":\"status: 'maybe' is not a status; write ACTIVE or DELISTED\"}");
         assertThat(send("GET", "/designationsX").statusCode()).isEqualTo(404);
-        assertThat(send("DELETE", "/designations/JP-MOFA%2FRU-P-0425").statusCode()).isEqualTo(405);
+        assertThat(send("DELETE", "/designations/JP-MOFA%2FRU-P-0425").statusCode())
+                .isEqualTo(405);
     }
 
     private HttpResponse<String> send(String method, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(server.url() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create(server.url() + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -18,8 +18,7 @@ class DesignationRequestParserTest {
                 .isEqualTo(new DesignationRequest.Current(KEY, null));
         assertThat(parse("/designations/JP-MOFA%2fRU-P-0425", null))
                 .isEqualTo(new DesignationRequest.Current(KEY, null));
-        assertThat(parse("/designations/JP-MOFA/RU-P-0425", null))
-                .isEqualTo(new DesignationRequest.Current(KEY, null));
+        assertThat(parse("/designations/JP-MOFA/RU-P-0425", null)).isEqualTo(new DesignationRequest.Current(KEY, null));
     }
 
     @Test
@@ -83,7 +82,8 @@ class DesignationRequestParserTest {
 
     private static void assertRefused(String rawPath, String rawQuery, int status, String message) {
         assertThatThrownBy(() -> parse(rawPath, rawQuery))
-                .isInstanceOfSatisfying(RequestRefused.class, e -> assertThat(e.status()).isEqualTo(status))
+                .isInstanceOfSatisfying(
+                        RequestRefused.class, e -> assertThat(e.status()).isEqualTo(status))
                 .hasMessageContaining(message);
     }
 }

@@ -48,8 +48,11 @@ class HealthHandlerTest {
     }
 
     private String send(String method, String path) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(server.url() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(server.url() + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
     }
 }

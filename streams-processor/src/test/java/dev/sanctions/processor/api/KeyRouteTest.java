@@ -28,7 +28,8 @@ class KeyRouteTest {
     @Test
     void aForwardedRequestIsNeverForwardedAgain() {
         assertThat(KeyRoute.decide(new KeyQueryMetadata(OTHER, Set.of(), 1), SELF, true))
-                .isInstanceOfSatisfying(KeyRoute.Unavailable.class,
+                .isInstanceOfSatisfying(
+                        KeyRoute.Unavailable.class,
                         unavailable -> assertThat(unavailable.reason()).contains("127.0.0.1:8081"));
     }
 

@@ -19,18 +19,30 @@ class StateAsOfTest {
     void theLatestVersionPublishedAtOrBeforeTheInstantIsTheAnswer() {
         List<DesignationState> versions = List.of(state(1, T1), state(2, T1), state(3, T2));
         assertThat(StateAsOf.select(versions, T1.minusMillis(1))).isEmpty();
-        assertThat(StateAsOf.select(versions, T1)).map(DesignationState::getVersion).contains(2L);
-        assertThat(StateAsOf.select(versions, T2.minusMillis(1))).map(DesignationState::getVersion).contains(2L);
-        assertThat(StateAsOf.select(versions, T2)).map(DesignationState::getVersion).contains(3L);
+        assertThat(StateAsOf.select(versions, T1))
+                .map(DesignationState::getVersion)
+                .contains(2L);
+        assertThat(StateAsOf.select(versions, T2.minusMillis(1)))
+                .map(DesignationState::getVersion)
+                .contains(2L);
+        assertThat(StateAsOf.select(versions, T2))
+                .map(DesignationState::getVersion)
+                .contains(3L);
         assertThat(StateAsOf.select(List.of(), T2)).isEmpty();
     }
 
     @Test
     void aChangeFromAnAnnouncementPublishedEarlierButLoggedLaterStillCountsAsTheLaterVersion() {
         List<DesignationState> versions = List.of(state(1, T1), state(2, T2), state(3, T1.plusSeconds(60)));
-        assertThat(StateAsOf.select(versions, T1.plusSeconds(60))).map(DesignationState::getVersion).contains(3L);
-        assertThat(StateAsOf.select(versions, T2)).map(DesignationState::getVersion).contains(3L);
-        assertThat(StateAsOf.select(versions, T1)).map(DesignationState::getVersion).contains(1L);
+        assertThat(StateAsOf.select(versions, T1.plusSeconds(60)))
+                .map(DesignationState::getVersion)
+                .contains(3L);
+        assertThat(StateAsOf.select(versions, T2))
+                .map(DesignationState::getVersion)
+                .contains(3L);
+        assertThat(StateAsOf.select(versions, T1))
+                .map(DesignationState::getVersion)
+                .contains(1L);
     }
 
     private static DesignationState state(long version, Instant lastChangedAt) {
@@ -40,7 +52,11 @@ class StateAsOfTest {
                 .setJurisdiction("JP")
                 .setTargetId("RU-P-1")
                 .setStatus(DesignationStatus.ACTIVE)
-                .setTarget(Target.newBuilder().setId("RU-P-1").setKind(TargetKind.PERSON).setName("Ivan").build())
+                .setTarget(Target.newBuilder()
+                        .setId("RU-P-1")
+                        .setKind(TargetKind.PERSON)
+                        .setName("Ivan")
+                        .build())
                 .setMeasures(List.of())
                 .setPrograms(List.of())
                 .setFirstDesignatedAt(T1)

@@ -1,8 +1,8 @@
 package dev.sanctions.processor.setup;
 
-import dev.sanctions.core.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sanctions.core.Topics;
 import dev.sanctions.registry.client.RestSchemaRegistryClient;
 import dev.sanctions.testkit.KafkaBackendExtension;
 import dev.sanctions.testkit.UniqueNames;
@@ -49,8 +49,15 @@ class PipelineSetupIT {
     void createsEveryTopicWithItsSettingsAndRegistersEverySchema() throws Exception {
         SetupReport report = setup.run(List.of("JP", "US"));
 
-        assertThat(report.createdTopics()).containsExactly(topics.announcements(), topics.designations(),
-                topics.changes(), topics.changes("JP"), topics.changes("US"), topics.rejected(), topics.dlq());
+        assertThat(report.createdTopics())
+                .containsExactly(
+                        topics.announcements(),
+                        topics.designations(),
+                        topics.changes(),
+                        topics.changes("JP"),
+                        topics.changes("US"),
+                        topics.rejected(),
+                        topics.dlq());
         assertThat(report.differences()).isEmpty();
         assertThat(config(topics.announcements()))
                 .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1")
@@ -59,33 +66,54 @@ class PipelineSetupIT {
         assertThat(config(topics.designations())).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact");
         assertThat(config(topics.changes())).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1");
         assertThat(config(topics.changes("JP"))).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1");
-        assertThat(admin.describeTopics(List.of(topics.changes())).allTopicNames().get()
-                .get(topics.changes()).partitions()).hasSize(3);
+        assertThat(admin.describeTopics(List.of(topics.changes()))
+                        .allTopicNames()
+                        .get()
+                        .get(topics.changes())
+                        .partitions())
+                .hasSize(3);
 
         assertThat(registry.getCompatibility(topics.announcements() + "-value")).isEqualTo("BACKWARD_TRANSITIVE");
-        for (String subject : List.of(topics.designations(), topics.changes(), topics.changes("JP"),
-                topics.changes("US"), topics.rejected())) {
-            assertThat(registry.getCompatibility(subject + "-value")).as(subject).isEqualTo("FULL_TRANSITIVE");
+        for (String subject : List.of(
+                topics.designations(),
+                topics.changes(),
+                topics.changes("JP"),
+                topics.changes("US"),
+                topics.rejected())) {
+            assertThat(registry.getCompatibility(subject + "-value"))
+                    .as(subject)
+                    .isEqualTo("FULL_TRANSITIVE");
         }
-        assertThat(report.schemaIds()).containsOnlyKeys(topics.announcements() + "-value",
-                topics.designations() + "-value", topics.changes() + "-value", topics.changes("JP") + "-value",
-                topics.changes("US") + "-value", topics.rejected() + "-value");
+        assertThat(report.schemaIds())
+                .containsOnlyKeys(
+                        topics.announcements() + "-value",
+                        topics.designations() + "-value",
+                        topics.changes() + "-value",
+                        topics.changes("JP") + "-value",
+                        topics.changes("US") + "-value",
+                        topics.rejected() + "-value");
     }
 
     @Test
     void runningTwiceChangesNothingAndReportsSettingsThatDiffer() throws Exception {
         SetupReport first = setup.run(List.of("JP"));
         ConfigResource changes = new ConfigResource(ConfigResource.Type.TOPIC, topics.changes());
-        admin.incrementalAlterConfigs(Map.of(changes, List.of(new AlterConfigOp(
-                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "604800000"), AlterConfigOp.OpType.SET))))
-                .all().get();
+        admin.incrementalAlterConfigs(Map.of(
+                        changes,
+                        List.of(new AlterConfigOp(
+                                new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "604800000"),
+                                AlterConfigOp.OpType.SET))))
+                .all()
+                .get();
 
         SetupReport second = setup.run(List.of("JP"));
 
         assertThat(second.createdTopics()).isEmpty();
         assertThat(second.existingTopics()).isEqualTo(first.createdTopics());
         assertThat(second.schemaIds()).isEqualTo(first.schemaIds());
-        assertThat(second.differences()).singleElement().asString()
+        assertThat(second.differences())
+                .singleElement()
+                .asString()
                 .contains(topics.changes(), "retention.ms=604800000", "expected -1");
         assertThat(config(topics.changes())).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "604800000");
     }
@@ -93,7 +121,8 @@ class PipelineSetupIT {
     private Map<String, String> config(String topic) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
-        return config.entries().stream().collect(java.util.stream.Collectors.toMap(ConfigEntry::name,
-                entry -> entry.value() == null ? "" : entry.value()));
+        return config.entries().stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        ConfigEntry::name, entry -> entry.value() == null ? "" : entry.value()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.sanctions.processor.topology;
 
-import dev.sanctions.core.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanctions.avro.Action;
@@ -15,6 +14,7 @@ import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
 import dev.sanctions.core.LogFold;
 import dev.sanctions.core.Outcome;
+import dev.sanctions.core.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,12 +72,11 @@ class SanctionsTopologyPropertyTest {
     void theTopologyFoldsLikeTheLogFoldAndReplaysByteForByte(@ForAll("logs") List<Announcement> log)
             throws IOException {
         List<RawRecord> first = run(log, this::checkAgainstLogFold);
-        List<RawRecord> second = run(log, outputs -> { });
+        List<RawRecord> second = run(log, outputs -> {});
         assertThat(second).containsExactlyElementsOf(first);
     }
 
-    private List<RawRecord> run(List<Announcement> log, Consumer<Outputs> check)
-            throws IOException {
+    private List<RawRecord> run(List<Announcement> log, Consumer<Outputs> check) throws IOException {
         Path stateDir = Files.createTempDirectory("sanctions-property");
         try (TopologyHarness harness = new TopologyHarness(serdes, stateDir)) {
             log.forEach(harness::publish);
@@ -104,8 +103,10 @@ class SanctionsTopologyPropertyTest {
         }
         assertThat(outputs.changes).containsExactlyElementsOf(expectedChanges);
         for (String jurisdiction : JURISDICTIONS) {
-            assertThat(outputs.changesByJurisdiction.get(jurisdiction)).containsExactlyElementsOf(
-                    expectedChanges.stream().filter(c -> c.getJurisdiction().equals(jurisdiction)).toList());
+            assertThat(outputs.changesByJurisdiction.get(jurisdiction))
+                    .containsExactlyElementsOf(expectedChanges.stream()
+                            .filter(c -> c.getJurisdiction().equals(jurisdiction))
+                            .toList());
         }
         assertThat(outputs.rejections).containsExactlyElementsOf(expectedRejections);
         assertThat(outputs.latestDesignations).isEqualTo(oracle.states());
@@ -130,8 +131,13 @@ class SanctionsTopologyPropertyTest {
                     decode(harness, topics.changes(), serdes.designationChange().deserializer(), raw));
             Map<String, List<DesignationChange>> byJurisdiction = new TreeMap<>();
             for (String jurisdiction : JURISDICTIONS) {
-                byJurisdiction.put(jurisdiction, values(decode(harness, topics.changes(jurisdiction),
-                        serdes.designationChange().deserializer(), raw)));
+                byJurisdiction.put(
+                        jurisdiction,
+                        values(decode(
+                                harness,
+                                topics.changes(jurisdiction),
+                                serdes.designationChange().deserializer(),
+                                raw)));
             }
             List<RejectedAction> rejections = values(
                     decode(harness, topics.rejected(), serdes.rejectedAction().deserializer(), raw));
@@ -140,7 +146,8 @@ class SanctionsTopologyPropertyTest {
                     .forEach(entry -> latest.put(entry.key, entry.value));
             harness.raw(topics.dlq()).forEach(record -> raw.add(RawRecord.of(topics.dlq(), record)));
             Map<String, DesignationState> store = new TreeMap<>();
-            try (KeyValueIterator<String, DesignationState> all = harness.currentStore().all()) {
+            try (KeyValueIterator<String, DesignationState> all =
+                    harness.currentStore().all()) {
                 all.forEachRemaining(entry -> store.put(entry.key, entry.value));
             }
             return new Outputs(log, changes, byJurisdiction, rejections, latest, store, raw);
@@ -151,8 +158,8 @@ class SanctionsTopologyPropertyTest {
             List<KeyValue<String, V>> decoded = new ArrayList<>();
             for (TestRecord<byte[], byte[]> record : harness.raw(topic)) {
                 raw.add(RawRecord.of(topic, record));
-                decoded.add(KeyValue.pair(new String(record.key(), StandardCharsets.UTF_8),
-                        values.deserialize(topic, record.value())));
+                decoded.add(KeyValue.pair(
+                        new String(record.key(), StandardCharsets.UTF_8), values.deserialize(topic, record.value())));
             }
             return decoded;
         }
@@ -171,10 +178,12 @@ class SanctionsTopologyPropertyTest {
             for (Header header : record.headers()) {
                 headers.add(header.key() + "=" + hex.formatHex(header.value()));
             }
-            return new RawRecord(topic,
+            return new RawRecord(
+                    topic,
                     record.key() == null ? null : hex.formatHex(record.key()),
                     record.value() == null ? null : hex.formatHex(record.value()),
-                    record.timestamp(), headers);
+                    record.timestamp(),
+                    headers);
         }
     }
 
@@ -190,7 +199,8 @@ class SanctionsTopologyPropertyTest {
                         .setAuthority(jurisdiction.equals("JP") ? "JP-MOFA" : "US-OFAC")
                         .setJurisdiction(jurisdiction)
                         .setPublishedAt(EPOCH.plus(Duration.ofDays(day)))
-                        .setEffectiveFrom(EPOCH.plus(Duration.ofDays(day)).toString().substring(0, 10))
+                        .setEffectiveFrom(
+                                EPOCH.plus(Duration.ofDays(day)).toString().substring(0, 10))
                         .setTitle("Announcement n" + id)
                         .setLegalBasis(day % 2 == 0 ? "Act " + day : null)
                         .setSourceUrl(null)
@@ -200,32 +210,61 @@ class SanctionsTopologyPropertyTest {
     }
 
     private Arbitrary<Action> action() {
-        Arbitrary<List<Measure>> measures = Arbitraries.of(MeasureType.ASSET_FREEZE, MeasureType.TRAVEL_BAN,
-                        MeasureType.EXPORT_BAN)
-                .set().ofMinSize(1).ofMaxSize(3)
-                .map(types -> types.stream().sorted().map(t -> new Measure(t, null)).toList());
-        Arbitrary<List<String>> programs = Arbitraries.of("RUSSIA", "IRAN").set().ofMaxSize(2)
+        Arbitrary<List<Measure>> measures = Arbitraries.of(
+                        MeasureType.ASSET_FREEZE, MeasureType.TRAVEL_BAN, MeasureType.EXPORT_BAN)
+                .set()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(types ->
+                        types.stream().sorted().map(t -> new Measure(t, null)).toList());
+        Arbitrary<List<String>> programs = Arbitraries.of("RUSSIA", "IRAN")
+                .set()
+                .ofMaxSize(2)
                 .map(set -> set.stream().sorted().toList());
-        Arbitrary<List<String>> aliases = Arbitraries.of("Alias A", "Alias B").set().ofMaxSize(2)
+        Arbitrary<List<String>> aliases = Arbitraries.of("Alias A", "Alias B")
+                .set()
+                .ofMaxSize(2)
                 .map(set -> set.stream().sorted().toList());
         Arbitrary<String> targetId = Arbitraries.of(TARGETS);
-        Arbitrary<Action> designate = Combinators.combine(targetId, Arbitraries.of("Ivan", "Olga"),
-                        aliases.injectNull(0.5), measures, programs.injectNull(0.5))
-                .as((id, name, alias, m, p) -> Action.newBuilder().setAction(ActionType.DESIGNATE)
-                        .setTarget(Target.newBuilder().setId(id).setKind(TargetKind.PERSON).setName(name)
-                                .setAliases(alias).build())
-                        .setMeasures(m).setPrograms(p).build());
-        Arbitrary<Action> amend = Combinators.combine(targetId, Arbitraries.of("Ivan", "Olga").injectNull(0.5),
-                        Arbitraries.of("Governor", "Minister").injectNull(0.5), measures.injectNull(0.6),
+        Arbitrary<Action> designate = Combinators.combine(
+                        targetId,
+                        Arbitraries.of("Ivan", "Olga"),
+                        aliases.injectNull(0.5),
+                        measures,
+                        programs.injectNull(0.5))
+                .as((id, name, alias, m, p) -> Action.newBuilder()
+                        .setAction(ActionType.DESIGNATE)
+                        .setTarget(Target.newBuilder()
+                                .setId(id)
+                                .setKind(TargetKind.PERSON)
+                                .setName(name)
+                                .setAliases(alias)
+                                .build())
+                        .setMeasures(m)
+                        .setPrograms(p)
+                        .build());
+        Arbitrary<Action> amend = Combinators.combine(
+                        targetId,
+                        Arbitraries.of("Ivan", "Olga").injectNull(0.5),
+                        Arbitraries.of("Governor", "Minister").injectNull(0.5),
+                        measures.injectNull(0.6),
                         programs.injectNull(0.6))
-                .as((id, name, position, m, p) -> Action.newBuilder().setAction(ActionType.AMEND)
-                        .setTarget(Target.newBuilder().setId(id).setName(name).setPosition(position).build())
-                        .setMeasures(m).setPrograms(p).build());
+                .as((id, name, position, m, p) -> Action.newBuilder()
+                        .setAction(ActionType.AMEND)
+                        .setTarget(Target.newBuilder()
+                                .setId(id)
+                                .setName(name)
+                                .setPosition(position)
+                                .build())
+                        .setMeasures(m)
+                        .setPrograms(p)
+                        .build());
         Arbitrary<Action> delist = Combinators.combine(targetId, measures.injectNull(0.6))
-                .as((id, m) -> Action.newBuilder().setAction(ActionType.DELIST)
-                        .setTarget(Target.newBuilder().setId(id).build()).setMeasures(m).build());
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, designate), Tuple.of(3, amend),
-                Tuple.of(2, delist));
+                .as((id, m) -> Action.newBuilder()
+                        .setAction(ActionType.DELIST)
+                        .setTarget(Target.newBuilder().setId(id).build())
+                        .setMeasures(m)
+                        .build());
+        return Arbitraries.frequencyOf(Tuple.of(5, designate), Tuple.of(3, amend), Tuple.of(2, delist));
     }
 }

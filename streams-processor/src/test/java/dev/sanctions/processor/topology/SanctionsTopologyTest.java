@@ -6,8 +6,8 @@ import static dev.sanctions.processor.topology.TestAnnouncements.T3;
 import static dev.sanctions.processor.topology.TestAnnouncements.T4;
 import static dev.sanctions.processor.topology.TestAnnouncements.amendPosition;
 import static dev.sanctions.processor.topology.TestAnnouncements.announcement;
-import static dev.sanctions.processor.topology.TestAnnouncements.designate;
 import static dev.sanctions.processor.topology.TestAnnouncements.delist;
+import static dev.sanctions.processor.topology.TestAnnouncements.designate;
 import static dev.sanctions.processor.topology.TestAnnouncements.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -82,10 +82,12 @@ class SanctionsTopologyTest {
             assertThat(change.getBefore()).isNull();
             assertThat(change.getAfter().getStatus()).isEqualTo(DesignationStatus.ACTIVE);
         });
-        assertThat(harness.changes("JP")).extracting(TestRecord::value)
+        assertThat(harness.changes("JP"))
+                .extracting(TestRecord::value)
                 .containsExactly(changes.get(0).value());
         DesignationState after = changes.get(0).value().getAfter();
-        assertThat(harness.designations()).extracting(TestRecord::key, TestRecord::value)
+        assertThat(harness.designations())
+                .extracting(TestRecord::key, TestRecord::value)
                 .containsExactly(tuple(key("RU-P-1"), after));
         assertThat(harness.currentStore().get(key("RU-P-1"))).isEqualTo(after);
         assertThat(harness.history(key("RU-P-1"))).containsExactly(after);
@@ -98,15 +100,16 @@ class SanctionsTopologyTest {
         harness.publish(announcement("a2", T2, amendPosition("RU-P-1", "Governor")));
 
         List<DesignationChange> changes = values(harness.changes());
-        assertThat(changes).extracting(DesignationChange::getChangeType, DesignationChange::getVersion)
-                .containsExactly(
-                        tuple(ChangeType.DESIGNATED, 1L),
-                        tuple(ChangeType.AMENDED, 2L));
+        assertThat(changes)
+                .extracting(DesignationChange::getChangeType, DesignationChange::getVersion)
+                .containsExactly(tuple(ChangeType.DESIGNATED, 1L), tuple(ChangeType.AMENDED, 2L));
         DesignationChange amended = changes.get(1);
         assertThat(amended.getChangedFields()).containsExactly("target.position");
         assertThat(amended.getBefore()).isEqualTo(changes.get(0).getAfter());
         assertThat(amended.getAfter().getTarget().getPosition()).isEqualTo("Governor");
-        assertThat(harness.history(key("RU-P-1"))).extracting(DesignationState::getVersion).containsExactly(1L, 2L);
+        assertThat(harness.history(key("RU-P-1")))
+                .extracting(DesignationState::getVersion)
+                .containsExactly(1L, 2L);
     }
 
     @Test
@@ -116,7 +119,8 @@ class SanctionsTopologyTest {
         harness.publish(announcement("a3", T3, designate("RU-P-1", "Ivan", MeasureType.TRAVEL_BAN)));
 
         List<DesignationChange> changes = values(harness.changes());
-        assertThat(changes).extracting(DesignationChange::getChangeType)
+        assertThat(changes)
+                .extracting(DesignationChange::getChangeType)
                 .containsExactly(ChangeType.DESIGNATED, ChangeType.DELISTED, ChangeType.DESIGNATED);
         assertThat(changes).extracting(DesignationChange::getVersion).containsExactly(1L, 2L, 3L);
         DesignationState delisted = changes.get(1).getAfter();
@@ -125,32 +129,42 @@ class SanctionsTopologyTest {
         DesignationChange relisting = changes.get(2);
         assertThat(relisting.getBefore()).isEqualTo(delisted);
         assertThat(relisting.getAfter().getFirstDesignatedAt()).isEqualTo(T1);
-        assertThat(harness.designations()).extracting(TestRecord::value).extracting(DesignationState::getStatus)
+        assertThat(harness.designations())
+                .extracting(TestRecord::value)
+                .extracting(DesignationState::getStatus)
                 .containsExactly(DesignationStatus.ACTIVE, DesignationStatus.DELISTED, DesignationStatus.ACTIVE);
-        assertThat(harness.history(key("RU-P-1"))).extracting(DesignationState::getVersion)
+        assertThat(harness.history(key("RU-P-1")))
+                .extracting(DesignationState::getVersion)
                 .containsExactly(1L, 2L, 3L);
     }
 
     @Test
     void rejectionsReachTheRejectedTopicKeyedByAnnouncementId() {
-        harness.publish(announcement("a1", T1,
+        harness.publish(announcement(
+                "a1",
+                T1,
                 amendPosition("NOBODY", "x"),
                 delist("NOBODY"),
                 designate("RU-P-1", "Ivan", MeasureType.ASSET_FREEZE),
                 delist("RU-P-1"),
                 amendPosition("RU-P-1", "Governor"),
                 delist("RU-P-1"),
-                TestAnnouncements.action(ActionType.DESIGNATE,
-                        Target.newBuilder().setId("NO-NAME").setKind(TargetKind.PERSON).build(),
-                        TestAnnouncements.measures(MeasureType.ASSET_FREEZE), null),
+                TestAnnouncements.action(
+                        ActionType.DESIGNATE,
+                        Target.newBuilder()
+                                .setId("NO-NAME")
+                                .setKind(TargetKind.PERSON)
+                                .build(),
+                        TestAnnouncements.measures(MeasureType.ASSET_FREEZE),
+                        null),
                 designate("BAD/ID", "Slash", MeasureType.ASSET_FREEZE)));
         harness.publish(TestAnnouncements.announcement(
                 "JP-MOFA", "not-a-jurisdiction", "a2", T2, designate("RU-P-2", "Olga", MeasureType.ASSET_FREEZE)));
 
         List<TestRecord<String, RejectedAction>> rejected = harness.rejected();
-        assertThat(rejected).extracting(TestRecord::key)
-                .containsExactly("a1", "a1", "a1", "a1", "a1", "a1", "a2");
-        assertThat(rejected).extracting(TestRecord::value)
+        assertThat(rejected).extracting(TestRecord::key).containsExactly("a1", "a1", "a1", "a1", "a1", "a1", "a2");
+        assertThat(rejected)
+                .extracting(TestRecord::value)
                 .extracting(RejectedAction::getActionIndex, RejectedAction::getReason)
                 .containsExactly(
                         tuple(0, RejectionReason.UNKNOWN_DESIGNATION),
@@ -160,7 +174,8 @@ class SanctionsTopologyTest {
                         tuple(6, RejectionReason.INVALID_ACTION),
                         tuple(7, RejectionReason.INVALID_ACTION),
                         tuple(null, RejectionReason.INVALID_ACTION));
-        assertThat(values(harness.changes())).extracting(DesignationChange::getChangeId)
+        assertThat(values(harness.changes()))
+                .extracting(DesignationChange::getChangeId)
                 .containsExactly("a1#2", "a1#3");
     }
 
@@ -177,7 +192,8 @@ class SanctionsTopologyTest {
             assertThat(record.value().getActionIndex()).isNull();
         });
         assertThat(harness.currentStore().get(key("RU-P-1")).getMeasures())
-                .extracting(m -> m.getType()).containsExactly(MeasureType.ASSET_FREEZE);
+                .extracting(m -> m.getType())
+                .containsExactly(MeasureType.ASSET_FREEZE);
     }
 
     @Test
@@ -186,9 +202,12 @@ class SanctionsTopologyTest {
                 "JP-MOFA", "not-a-jurisdiction", "a1", T1, designate("RU-P-1", "Ivan", MeasureType.ASSET_FREEZE)));
         harness.publish(announcement("a1", T2, designate("RU-P-1", "Ivan", MeasureType.ASSET_FREEZE)));
 
-        assertThat(harness.rejected()).extracting(r -> r.value().getReason())
+        assertThat(harness.rejected())
+                .extracting(r -> r.value().getReason())
                 .containsExactly(RejectionReason.INVALID_ACTION);
-        assertThat(values(harness.changes())).extracting(DesignationChange::getChangeId).containsExactly("a1#0");
+        assertThat(values(harness.changes()))
+                .extracting(DesignationChange::getChangeId)
+                .containsExactly("a1#0");
     }
 
     @Test
@@ -213,36 +232,36 @@ class SanctionsTopologyTest {
         assertThat(header(first.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
         assertThat(dead.get(1).value()).isEqualTo(unknownSchemaId);
         assertThat(header(dead.get(1).headers(), DeadLetterHeaders.ERROR)).contains("schema id");
-        assertThat(header(dead.get(1).headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("1");
+        assertThat(header(dead.get(1).headers(), DeadLetterHeaders.SOURCE_OFFSET))
+                .isEqualTo("1");
         assertThat(dead.get(2).key()).isNull();
         assertThat(dead.get(2).value()).isNull();
-        assertThat(header(dead.get(2).headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("2");
-        assertThat(values(harness.changes())).extracting(DesignationChange::getChangeId).containsExactly("a1#0");
+        assertThat(header(dead.get(2).headers(), DeadLetterHeaders.SOURCE_OFFSET))
+                .isEqualTo("2");
+        assertThat(values(harness.changes()))
+                .extracting(DesignationChange::getChangeId)
+                .containsExactly("a1#0");
     }
 
     @Test
     void twoActionsOnOneKeyInOneAnnouncementApplyOneAfterTheOther() {
         harness.publish(announcement("a1", T1, designate("RU-P-1", "Ivan", MeasureType.ASSET_FREEZE)));
-        harness.publish(announcement("a2", T2,
-                amendPosition("RU-P-1", "Governor"),
-                delist("RU-P-1")));
+        harness.publish(announcement("a2", T2, amendPosition("RU-P-1", "Governor"), delist("RU-P-1")));
 
         List<DesignationChange> changes = values(harness.changes());
-        assertThat(changes).extracting(DesignationChange::getChangeId, DesignationChange::getVersion)
-                .containsExactly(
-                        tuple("a1#0", 1L),
-                        tuple("a2#0", 2L),
-                        tuple("a2#1", 3L));
+        assertThat(changes)
+                .extracting(DesignationChange::getChangeId, DesignationChange::getVersion)
+                .containsExactly(tuple("a1#0", 1L), tuple("a2#0", 2L), tuple("a2#1", 3L));
         assertThat(changes.get(2).getBefore()).isEqualTo(changes.get(1).getAfter());
-        assertThat(harness.history(key("RU-P-1"))).extracting(DesignationState::getVersion)
+        assertThat(harness.history(key("RU-P-1")))
+                .extracting(DesignationState::getVersion)
                 .containsExactly(1L, 2L, 3L);
     }
 
     @Test
     void everyOutputCarriesThePublishedAtOfItsAnnouncementAsTimestamp() {
         long producerClock = T4.toEpochMilli();
-        harness.publish(announcement("a1", T1, designate("RU-P-1", "Ivan", MeasureType.ASSET_FREEZE)),
-                producerClock);
+        harness.publish(announcement("a1", T1, designate("RU-P-1", "Ivan", MeasureType.ASSET_FREEZE)), producerClock);
         harness.publish(announcement("a2", T2, amendPosition("NOBODY", "x")), producerClock);
 
         long t1 = T1.toEpochMilli();
@@ -254,11 +273,13 @@ class SanctionsTopologyTest {
 
     @Test
     void oneSubTopologyWithoutRepartitionAndStoresWithStableNames() {
-        TopologyDescription description = SanctionsTopology.build(TopologyHarness.TOPICS, harness.serdes(),
-                ChangeTopicRouter.byName(TopologyHarness.TOPICS)).describe();
+        TopologyDescription description = SanctionsTopology.build(
+                        TopologyHarness.TOPICS, harness.serdes(), ChangeTopicRouter.byName(TopologyHarness.TOPICS))
+                .describe();
 
         assertThat(description.subtopologies()).hasSize(1);
-        assertThat(description.toString()).doesNotContain("repartition")
+        assertThat(description.toString())
+                .doesNotContain("repartition")
                 .contains(DesignationStores.CURRENT, DesignationStores.HISTORY);
     }
 

@@ -20,8 +20,7 @@ public final class TestAnnouncements {
     public static final Instant T3 = Instant.parse("2022-06-01T01:00:00Z");
     static final Instant T4 = Instant.parse("2022-07-01T01:00:00Z");
 
-    private TestAnnouncements() {
-    }
+    private TestAnnouncements() {}
 
     public static Announcement announcement(String id, Instant publishedAt, Action... actions) {
         return announcement(AUTHORITY, "JP", id, publishedAt, actions);
@@ -43,21 +42,39 @@ public final class TestAnnouncements {
     }
 
     public static Action designate(String targetId, String name, MeasureType... measures) {
-        return action(ActionType.DESIGNATE, Target.newBuilder().setId(targetId).setKind(TargetKind.PERSON)
-                .setName(name).build(), measures(measures), null);
+        return action(
+                ActionType.DESIGNATE,
+                Target.newBuilder()
+                        .setId(targetId)
+                        .setKind(TargetKind.PERSON)
+                        .setName(name)
+                        .build(),
+                measures(measures),
+                null);
     }
 
     public static Action amendPosition(String targetId, String position) {
-        return action(ActionType.AMEND, Target.newBuilder().setId(targetId).setPosition(position).build(), null, null);
+        return action(
+                ActionType.AMEND,
+                Target.newBuilder().setId(targetId).setPosition(position).build(),
+                null,
+                null);
     }
 
     public static Action delist(String targetId, MeasureType... lifted) {
-        return action(ActionType.DELIST, Target.newBuilder().setId(targetId).build(),
-                lifted.length == 0 ? null : measures(lifted), null);
+        return action(
+                ActionType.DELIST,
+                Target.newBuilder().setId(targetId).build(),
+                lifted.length == 0 ? null : measures(lifted),
+                null);
     }
 
     static Action action(ActionType type, Target target, List<Measure> measures, List<String> programs) {
-        return Action.newBuilder().setAction(type).setTarget(target).setMeasures(measures).setPrograms(programs)
+        return Action.newBuilder()
+                .setAction(type)
+                .setTarget(target)
+                .setMeasures(measures)
+                .setPrograms(programs)
                 .build();
     }
 

@@ -1,10 +1,10 @@
 package dev.sanctions.processor.topology;
 
-import dev.sanctions.core.Topics;
 import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.RejectedAction;
+import dev.sanctions.core.Topics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +53,11 @@ final class TopologyHarness implements AutoCloseable {
         driver = new TopologyTestDriver(
                 SanctionsTopology.build(TOPICS, serdes, ChangeTopicRouter.byName(TOPICS)), config);
         announcements = driver.createInputTopic(
-                TOPICS.announcements(), new StringSerializer(), serdes.announcement().serializer());
-        rawAnnouncements = driver.createInputTopic(
-                TOPICS.announcements(), new ByteArraySerializer(), new ByteArraySerializer());
+                TOPICS.announcements(),
+                new StringSerializer(),
+                serdes.announcement().serializer());
+        rawAnnouncements =
+                driver.createInputTopic(TOPICS.announcements(), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** Publishes as the producer does: key = authority, record timestamp = publishedAt. */
@@ -64,8 +66,7 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     void publish(Announcement announcement, long recordTimestamp) {
-        announcements.pipeInput(new TestRecord<>(
-                announcement.getAuthority(), announcement, null, recordTimestamp));
+        announcements.pipeInput(new TestRecord<>(announcement.getAuthority(), announcement, null, recordTimestamp));
     }
 
     void publishRaw(byte[] key, byte[] value) {
@@ -102,8 +103,8 @@ final class TopologyHarness implements AutoCloseable {
     List<DesignationState> history(String designationKey) {
         KeyValueStore<String, DesignationState> store = driver.getKeyValueStore(DesignationStores.HISTORY);
         List<DesignationState> versions = new ArrayList<>();
-        try (KeyValueIterator<String, DesignationState> it = store.prefixScan(
-                DesignationStores.historyPrefix(designationKey), new StringSerializer())) {
+        try (KeyValueIterator<String, DesignationState> it =
+                store.prefixScan(DesignationStores.historyPrefix(designationKey), new StringSerializer())) {
             it.forEachRemaining((KeyValue<String, DesignationState> entry) -> versions.add(entry.value));
         }
         return versions;
@@ -113,7 +114,8 @@ final class TopologyHarness implements AutoCloseable {
         return serdes;
     }
 
-    private <V> List<TestRecord<String, V>> read(String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
+    private <V> List<TestRecord<String, V>> read(
+            String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
         return driver.createOutputTopic(topic, new StringDeserializer(), values).readRecordsToList();
     }
 
