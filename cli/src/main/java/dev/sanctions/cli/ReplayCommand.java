@@ -45,6 +45,16 @@ final class ReplayCommand implements Runnable {
                 Topics.withPrefix(connection.topicPrefix()));
     }
 
+    /** Records of the log that do not decode are skipped, as the processor skips them: say so, never silently. */
+    static void noteUnreadable(Refold refold, PrintWriter err) {
+        if (refold.unreadable() > 0) {
+            err.printf(
+                    "note: %d unreadable record(s) in the log were skipped, as the processor skips them "
+                            + "(they are in the dead-letter topic)%n",
+                    refold.unreadable());
+        }
+    }
+
     @Command(
             name = "as-of",
             mixinStandardHelpOptions = true,
@@ -90,12 +100,7 @@ final class ReplayCommand implements Runnable {
                         "%d designations as of %s written to %s%n",
                         refold.states().size(), asOf, output);
             }
-            if (refold.unreadable() > 0) {
-                err.printf(
-                        "note: %d unreadable record(s) in the log were skipped, as the processor skips them "
-                                + "(they are in the dead-letter topic)%n",
-                        refold.unreadable());
-            }
+            noteUnreadable(refold, err);
             return ExitCodes.OK;
         }
 
@@ -129,10 +134,12 @@ final class ReplayCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             Verification verification;
-            try (Progress progress = new Progress(spec.commandLine().getErr(), "verify")) {
+            try (Progress progress = new Progress(err, "verify")) {
                 verification = replay(connection).verify(progress);
             }
+            noteUnreadable(verification.refold(), err);
             if (verification.agrees()) {
                 out.printf(
                         "OK: the designations topic agrees with the log: %d designations from %d announcements "

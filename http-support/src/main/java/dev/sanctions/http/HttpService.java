@@ -5,24 +5,34 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A JDK HTTP server on a fixed pool of daemon handler threads, with a time limit for receiving a request.
- * Bound first and served later, so that its port is known before what it serves exists.
+ * A JDK HTTP server that slow clients cannot freeze. Bound first and served later, so that its port is known before
+ * what it serves exists.
+ *
+ * <p>The JDK server reads a request line and headers on a thread of its executor, blocking, from the moment the
+ * first byte arrives; a client that sends the rest slowly, or never, holds that thread. So reading has threads of
+ * its own ({@value #READERS}, with {@value #READ_QUEUE} connections waiting; beyond that a new connection is closed
+ * at once), which also take in the body ({@link Dispatch}), and a request must have arrived whole within
+ * {@value #REQUEST_TIMEOUT_SECONDS} s or the server closes its connection. Complete requests are answered on
+ * {@value #HANDLER_THREADS} other threads with at most {@value #HANDLER_QUEUE} waiting, beyond which the client
+ * gets 503 with {@code Retry-After: 1}; probes ({@code /health}, {@code /metrics}) have a thread and queue of their
+ * own, so no slow query delays them. Idle keep-alive connections are closed after the JDK's 30 s.
  */
 public final class HttpService implements AutoCloseable {
 
-    private static final int HANDLER_THREADS = 4;
-    /** For the headers and body of one request: a client that trickles them in cannot hold a connection open. */
-    private static final String REQUEST_TIMEOUT_SECONDS = "30";
+    private static final int READERS = 32;
+    private static final int READ_QUEUE = 64;
+    static final int HANDLER_THREADS = 4;
+    static final int HANDLER_QUEUE = 32;
+    private static final int PROBE_THREADS = 1;
+    private static final int PROBE_QUEUE = 16;
+    /** For the line, headers and body of one request: none of our requests needs longer, even on a slow link. */
+    private static final String REQUEST_TIMEOUT_SECONDS = "10";
 
     static {
         // The JDK server takes its timeouts only from system properties, which are JVM-wide and read once, when
@@ -35,14 +45,22 @@ public final class HttpService implements AutoCloseable {
         }
     }
 
+    private final String name;
     private final HttpServer server;
-    private final ExecutorService executor;
     private final String host;
+    private final Lane readers;
+    private final Lane handlers;
+    private final Lane probes;
 
-    private HttpService(HttpServer server, ExecutorService executor, String host) {
+    private HttpService(String name, HttpServer server, String host) {
+        this.name = name;
         this.server = server;
-        this.executor = executor;
         this.host = host;
+        this.readers = new Lane(name, "http-read", READERS, READ_QUEUE);
+        this.handlers = new Lane(name, "http", HANDLER_THREADS, HANDLER_QUEUE);
+        this.probes = new Lane(name, "http-probe", PROBE_THREADS, PROBE_QUEUE);
+        // A connection the readers cannot take is closed by the JDK server: it catches the refusal.
+        server.setExecutor(readers::run);
     }
 
     /**
@@ -68,14 +86,25 @@ public final class HttpService implements AutoCloseable {
                             + ". Choose another port (0 picks a free one) or stop the process using it.",
                     e);
         }
-        ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, handlerThreads(name));
-        server.setExecutor(executor);
-        return new HttpService(server, executor, host);
+        return new HttpService(name, server, host);
     }
 
     /** Starts answering, with one handler per context path; a handler receives every path under its context. */
     public void serve(Map<String, HttpHandler> routes) {
-        routes.forEach(server::createContext);
+        serve(routes, Set.of());
+    }
+
+    /**
+     * Starts answering, with one handler per context path; the handlers of the {@code probePaths} (quick answers
+     * from memory, such as {@code /health}) run on a thread of their own, never behind the others.
+     */
+    public void serve(Map<String, HttpHandler> routes, Set<String> probePaths) {
+        if (!routes.keySet().containsAll(probePaths)) {
+            throw new IllegalArgumentException(
+                    "probe paths " + probePaths + " not among the routes " + routes.keySet());
+        }
+        routes.forEach((path, handler) ->
+                server.createContext(path, new Dispatch(name, handler, probePaths.contains(path) ? probes : handlers)));
         server.start();
     }
 
@@ -90,26 +119,21 @@ public final class HttpService implements AutoCloseable {
         return URI.create("http://" + shown + ":" + port());
     }
 
-    /** Stops serving at once (open connections are closed) and gives the handler threads up to 5 s to end. */
+    /** Stops serving at once (open connections are closed) and gives the threads up to 5 s to end. */
     @Override
     public void close() {
         // Java 17's HttpServer.stop(n) always waits the full n seconds, even when idle.
         server.stop(0);
-        executor.shutdown();
+        readers.shutdown();
+        handlers.shutdown();
+        probes.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            readers.awaitTermination(deadline);
+            handlers.awaitTermination(deadline);
+            probes.awaitTermination(deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory handlerThreads(String name) {
-        String prefix = name.toLowerCase(Locale.ROOT).replace(' ', '-') + "-http-";
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

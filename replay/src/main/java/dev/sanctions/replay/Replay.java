@@ -4,9 +4,13 @@ import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.core.LogFold;
 import dev.sanctions.core.Topics;
+import dev.sanctions.registry.client.SchemaRegistryException;
+import dev.sanctions.registry.serde.AvroSerdeConfig;
+import dev.sanctions.registry.serde.DecodeFailure;
 import dev.sanctions.registry.serde.SpecificAvroDeserializer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -14,7 +18,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import org.apache.avro.Schema;
-import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * Re-folds {@code sanctions.announcements} from its start with the processor's own fold ({@link LogFold}), so its
@@ -47,7 +50,11 @@ public final class Replay {
                                 Announcement announcement;
                                 try {
                                     announcement = deserializer.deserialize(record.topic(), record.value());
-                                } catch (SerializationException unreadable) {
+                                } catch (RuntimeException e) {
+                                    // Skipped exactly when the processor dead-letters it (a record of another
+                                    // schema fails here, with a ClassCastException); an unreachable registry is
+                                    // no reason to skip anything.
+                                    failIfTheRegistrysFault(e);
                                     counts[2]++;
                                     return;
                                 }
@@ -69,6 +76,7 @@ public final class Replay {
     public Verification verify(LongConsumer progress) {
         Refold refold = asOf(null, progress);
         SortedMap<String, DesignationState> published = new TreeMap<>();
+        Map<String, String> unreadable = new TreeMap<>();
         long records;
         try (SpecificAvroDeserializer<DesignationState> deserializer = new SpecificAvroDeserializer<>()) {
             deserializer.configure(source.deserializerProperties(), false);
@@ -76,9 +84,18 @@ public final class Replay {
                     .read(
                             topics.designations(),
                             record -> {
-                                DesignationState state = record.value() == null
-                                        ? null
-                                        : deserializer.deserialize(record.topic(), record.value());
+                                DesignationState state;
+                                try {
+                                    state = record.value() == null
+                                            ? null
+                                            : deserializer.deserialize(record.topic(), record.value());
+                                } catch (RuntimeException e) {
+                                    failIfTheRegistrysFault(e);
+                                    published.remove(record.key());
+                                    unreadable.put(record.key(), e.toString());
+                                    return;
+                                }
+                                unreadable.remove(record.key());
                                 if (state == null) {
                                     published.remove(record.key());
                                 } else {
@@ -87,7 +104,34 @@ public final class Replay {
                             },
                             progress);
         }
-        return new Verification(refold, records, compare(refold.states(), published));
+        List<Difference> differences = new ArrayList<>(compare(refold.states(), published));
+        // A key whose latest record does not decode has no state in the topic; say why rather than "missing".
+        differences.removeIf(difference -> unreadable.containsKey(difference.designationKey()));
+        unreadable.forEach((key, error) -> differences.add(
+                new Difference(key, "the designations topic's latest record for it does not decode: " + error)));
+        differences.sort(Comparator.comparing(Difference::designationKey));
+        return new Verification(refold, records, differences);
+    }
+
+    private void failIfTheRegistrysFault(RuntimeException e) {
+        if (DecodeFailure.of(e) == DecodeFailure.REGISTRY) {
+            throw new ReplayException(
+                    "could not reach the schema registry at "
+                            + source.registryProperties().get(AvroSerdeConfig.SCHEMA_REGISTRY_URL) + ": "
+                            + registryAnswer(e) + "; start it or check --schema-registry-url",
+                    e);
+        }
+    }
+
+    private static String registryAnswer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SchemaRegistryException registry) {
+                return registry.httpStatus() == 0
+                        ? "no answer (" + registry.getCause() + ")"
+                        : "HTTP " + registry.httpStatus() + " (" + registry.getMessage() + ")";
+            }
+        }
+        return e.toString();
     }
 
     static List<Difference> compare(Map<String, DesignationState> expected, Map<String, DesignationState> actual) {

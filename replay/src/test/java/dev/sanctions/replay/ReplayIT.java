@@ -1,6 +1,7 @@
 package dev.sanctions.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sanctions.avro.Action;
 import dev.sanctions.avro.ActionType;
@@ -23,6 +24,7 @@ import java.util.SortedMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +147,84 @@ class ReplayIT {
                         "JP-MOFA/RU-P-2: missing from the designations topic (the log gives version 2)",
                         "JP-MOFA/RU-P-404: in the designations topic (version 7) but the log never designated it",
                         "US-OFAC/RU-P-9: the topic has version 7, the log gives version 1; fields that differ: version");
+    }
+
+    @Test
+    void aRecordOfAnotherSchemaIsCountedAndSkippedAsTheProcessorDeadLettersIt() {
+        // A DesignationState under a valid registry id, on the announcements topic: the processor's decoder
+        // sends it to the dead-letter topic, so the log's answer is the fold without it.
+        SortedMap<String, DesignationState> states = fold(log);
+        DesignationState foreign = states.get("US-OFAC/RU-P-9");
+        try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+            producer.send(new ProducerRecord<>(topics.announcements(), "US-OFAC", serializedState(foreign)));
+            states.forEach((key, state) ->
+                    producer.send(new ProducerRecord<>(topics.designations(), key, serializedState(state))));
+        }
+
+        Refold whole = replay.asOf(null, n -> {});
+        assertThat(whole.states()).isEqualTo(states);
+        assertThat(whole.announcements()).isEqualTo(5);
+        assertThat(whole.unreadable()).isEqualTo(1);
+
+        Verification verification = replay.verify(n -> {});
+        assertThat(verification.agrees()).isTrue();
+        assertThat(verification.refold().unreadable()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordOfAnotherSchemaInTheDesignationsTopicIsADifferenceForItsKey() {
+        SortedMap<String, DesignationState> states = fold(log);
+        try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+            states.forEach((key, state) ->
+                    producer.send(new ProducerRecord<>(topics.designations(), key, serializedState(state))));
+            byte[] announcement;
+            try (SpecificAvroSerializer<Announcement> serializer = new SpecificAvroSerializer<>()) {
+                serializer.configure(Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()), false);
+                announcement = serializer.serialize(topics.announcements(), log.get(1));
+            }
+            producer.send(new ProducerRecord<>(topics.designations(), "US-OFAC/RU-P-9", announcement));
+        }
+
+        Verification verification = replay.verify(n -> {});
+        assertThat(verification.agrees()).isFalse();
+        assertThat(verification.differences()).singleElement().satisfies(difference -> {
+            assertThat(difference.designationKey()).isEqualTo("US-OFAC/RU-P-9");
+            assertThat(difference.description())
+                    .startsWith("the designations topic's latest record for it does not decode: ");
+        });
+    }
+
+    @Test
+    void anUnreachableRegistryFailsTheReplayWithOneLineInsteadOfAnEmptyAnswer() {
+        Replay withoutRegistry = new Replay(
+                new LogSource(
+                        Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
+                        Map.of("schema.registry.url", "http://127.0.0.1:1", "max.retries", "0")),
+                topics);
+
+        assertThatThrownBy(() -> withoutRegistry.asOf(null, n -> {}))
+                .isInstanceOf(ReplayException.class)
+                .hasMessageStartingWith("could not reach the schema registry at http://127.0.0.1:1: no answer (")
+                .hasMessageEndingWith("; start it or check --schema-registry-url")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThatThrownBy(() -> withoutRegistry.verify(n -> {}))
+                .isInstanceOf(ReplayException.class)
+                .hasMessageStartingWith("could not reach the schema registry at http://127.0.0.1:1");
+    }
+
+    /** Under the designations topic's subject: a valid registry id, whichever topic the bytes are sent to. */
+    private byte[] serializedState(DesignationState state) {
+        try (SpecificAvroSerializer<DesignationState> serializer = new SpecificAvroSerializer<>()) {
+            serializer.configure(Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()), false);
+            return serializer.serialize(topics.designations(), state);
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> rawProducer() {
+        return new KafkaProducer<>(
+                Map.of("bootstrap.servers", KAFKA.bootstrapServers(), "acks", "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     private static SortedMap<String, DesignationState> fold(List<Announcement> announcements) {

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -107,7 +108,8 @@ public final class SanctionsProcessor implements AutoCloseable {
             routes.put(MetricsHandler.PATH, new MetricsHandler(meters));
             routes.putAll(new DesignationRoutes(advertised).routes(streams));
             routes.putAll(extraRoutes.routes(streams));
-            http.serve(routes);
+            // Probes answer on a thread of their own: a slow designation query never holds them.
+            http.serve(routes, Set.of(HealthHandler.PATH, MetricsHandler.PATH));
             URI httpUrl = http.url();
             streams.setStateListener((now, before) -> onStateChange(settings, httpUrl, now, before));
             streams.setUncaughtExceptionHandler(e -> onUncaught(settings, e));
