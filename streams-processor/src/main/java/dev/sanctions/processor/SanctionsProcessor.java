@@ -92,6 +92,7 @@ public final class SanctionsProcessor implements AutoCloseable {
             PipelineSetup setup = new PipelineSetup(
                     admin, registry, settings.topics(), settings.changeTopicPartitions(), settings.replicationFactor());
             AdminChangeTopicRouter router = new AdminChangeTopicRouter(settings.topics(), setup);
+            router.learnExistingTopics();
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             resources.push(meters::close);
             ProcessorMeters processorMeters = new ProcessorMeters(meters);

@@ -200,6 +200,21 @@ class ReliabilityIT {
         assertThat(readRaw(topics.changes())).isEmpty();
     }
 
+    @Test
+    void theChangeTopicOfAnExistingJurisdictionIsNotSetUpAgainOnTheStreamThread() throws Exception {
+        // An operator's own level on the JP subject: setting the topic up again would put FULL_TRANSITIVE back.
+        String japaneseSubject = topics.changes("JP") + "-value";
+        try (RestSchemaRegistryClient registry =
+                RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()))) {
+            registry.setCompatibility(japaneseSubject, "FULL");
+            start(settings);
+            publish(announcement("a1", T1, designate("RU-P-1", "Ivan", MeasureType.ASSET_FREEZE)));
+
+            assertThat(awaitChanges(topics.changes("JP"), 1)).hasSize(1);
+            assertThat(registry.getCompatibility(japaneseSubject)).isEqualTo("FULL");
+        }
+    }
+
     private SanctionsProcessor start(ProcessorSettings processorSettings) {
         SanctionsProcessor processor = SanctionsProcessor.start(processorSettings);
         processors.add(processor);
