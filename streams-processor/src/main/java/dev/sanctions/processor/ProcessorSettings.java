@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param httpAdvertisedHost the host other instances use to reach this one's HTTP API (Kafka Streams'
  *     {@code application.server}, for answering queries about keys another instance owns); {@code null}
  *     means {@link #httpHost}, or this machine's name when that is a wildcard address
+ * @param maxConsecutiveOutages how many failures in a row caused by an unreachable broker or registry the
+ *     processor retries (replacing the failed stream thread) before it stops with state ERROR
  */
 public record ProcessorSettings(
         String bootstrapServers,
@@ -33,13 +35,19 @@ public record ProcessorSettings(
         int changeTopicPartitions,
         String httpHost,
         int httpPort,
-        String httpAdvertisedHost) {
+        String httpAdvertisedHost,
+        int maxConsecutiveOutages) {
 
     public static final String DEFAULT_APPLICATION_ID = "sanctions-processor";
     /** Short, because exactly-once output is visible only after a commit; see docs/decisions.md. */
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
 
     public static final int DEFAULT_HTTP_PORT = 8080;
+    /**
+     * Each retry waits for a rebalance that ends when the failed thread's session times out (45 s by
+     * default), so about three minutes of outage before the processor gives up; see docs/decisions.md.
+     */
+    public static final int DEFAULT_MAX_CONSECUTIVE_OUTAGES = 5;
 
     public ProcessorSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -48,6 +56,10 @@ public record ProcessorSettings(
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(commitInterval, "commitInterval");
         Objects.requireNonNull(httpHost, "httpHost");
+        if (maxConsecutiveOutages < 1) {
+            throw new IllegalArgumentException(
+                    "maxConsecutiveOutages must be at least 1, got " + maxConsecutiveOutages);
+        }
         clientProperties = Map.copyOf(clientProperties);
     }
 
@@ -70,7 +82,8 @@ public record ProcessorSettings(
                 .replicationFactor(replicationFactor)
                 .changeTopicPartitions(changeTopicPartitions)
                 .http(httpHost, httpPort)
-                .httpAdvertisedHost(httpAdvertisedHost);
+                .httpAdvertisedHost(httpAdvertisedHost)
+                .maxConsecutiveOutages(maxConsecutiveOutages);
     }
 
     /** Collects the settings; {@link #build()} checks them. */
@@ -87,6 +100,7 @@ public record ProcessorSettings(
         private String httpHost = "127.0.0.1";
         private int httpPort = DEFAULT_HTTP_PORT;
         private String httpAdvertisedHost;
+        private int maxConsecutiveOutages = DEFAULT_MAX_CONSECUTIVE_OUTAGES;
 
         private Builder(String bootstrapServers, String schemaRegistryUrl) {
             this.bootstrapServers = bootstrapServers;
@@ -139,6 +153,11 @@ public record ProcessorSettings(
             return this;
         }
 
+        public Builder maxConsecutiveOutages(int failures) {
+            maxConsecutiveOutages = failures;
+            return this;
+        }
+
         public ProcessorSettings build() {
             return new ProcessorSettings(
                     bootstrapServers,
@@ -152,7 +171,8 @@ public record ProcessorSettings(
                     changeTopicPartitions,
                     httpHost,
                     httpPort,
-                    httpAdvertisedHost);
+                    httpAdvertisedHost,
+                    maxConsecutiveOutages);
         }
     }
 }

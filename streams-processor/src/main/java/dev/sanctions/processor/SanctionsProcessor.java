@@ -9,7 +9,6 @@ import dev.sanctions.processor.api.MetricsHandler;
 import dev.sanctions.processor.setup.AdminChangeTopicRouter;
 import dev.sanctions.processor.setup.PipelineSetup;
 import dev.sanctions.processor.topology.DesignationStores;
-import dev.sanctions.processor.topology.Failures;
 import dev.sanctions.processor.topology.SanctionsSerdes;
 import dev.sanctions.processor.topology.SanctionsTopology;
 import dev.sanctions.registry.client.RestSchemaRegistryClient;
@@ -20,6 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -31,11 +31,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +49,8 @@ public final class SanctionsProcessor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SanctionsProcessor.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** The consumer's default {@code session.timeout.ms}. */
+    private static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(45);
 
     private final KafkaStreams streams;
     private final HttpService http;
@@ -90,21 +92,31 @@ public final class SanctionsProcessor implements AutoCloseable {
             resources.push(serdes);
             PipelineSetup setup = new PipelineSetup(
                     admin, registry, settings.topics(), settings.changeTopicPartitions(), settings.replicationFactor());
-            Topology topology = SanctionsTopology.build(
-                    settings.topics(), serdes, new AdminChangeTopicRouter(settings.topics(), setup));
+            AdminChangeTopicRouter router = new AdminChangeTopicRouter(settings.topics(), setup);
+            router.learnExistingTopics();
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            resources.push(meters::close);
+            ProcessorMeters processorMeters = new ProcessorMeters(meters);
+            ProcessingFailures failures = new ProcessingFailures(
+                    "the broker (" + settings.bootstrapServers() + ") or schema registry ("
+                            + settings.schemaRegistryUrl() + ")",
+                    settings.maxConsecutiveOutages(),
+                    outageQuietPeriod(settings),
+                    processorMeters,
+                    Clock.systemUTC());
+            processorMeters.watchFailing(failures::failingRepeatedly);
+            Topology topology = SanctionsTopology.build(settings.topics(), serdes, router, processorMeters);
             http = bindHttp(settings);
             HostInfo advertised = AdvertisedEndpoint.of(settings, http.port());
             Properties config = streamsConfig(settings);
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, AdvertisedEndpoint.asConfig(advertised));
             streams = new KafkaStreams(topology, config);
-            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            resources.push(meters::close);
             KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
             metrics.bindTo(meters);
             resources.push(metrics);
 
             Map<String, HttpHandler> routes = new LinkedHashMap<>();
-            routes.put(HealthHandler.PATH, new HealthHandler(streams::state));
+            routes.put(HealthHandler.PATH, new HealthHandler(streams::state, failures::failingRepeatedly));
             routes.put(MetricsHandler.PATH, new MetricsHandler(meters));
             routes.putAll(new DesignationRoutes(advertised).routes(streams));
             routes.putAll(extraRoutes.routes(streams));
@@ -112,7 +124,7 @@ public final class SanctionsProcessor implements AutoCloseable {
             http.serve(routes, Set.of(HealthHandler.PATH, MetricsHandler.PATH));
             URI httpUrl = http.url();
             streams.setStateListener((now, before) -> onStateChange(settings, httpUrl, now, before));
-            streams.setUncaughtExceptionHandler(e -> onUncaught(settings, e));
+            streams.setUncaughtExceptionHandler(failures);
             streams.start();
             return new SanctionsProcessor(streams, http, resources);
         } catch (RuntimeException e) {
@@ -155,6 +167,18 @@ public final class SanctionsProcessor implements AutoCloseable {
             config.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         }
         return config;
+    }
+
+    /**
+     * How long after an outage failure another one still counts as in a row: a replaced thread gets its
+     * tasks back only once the failed thread's group membership expires (Streams' consumers do not leave
+     * the group on close), i.e. after the session timeout; a minute more covers the retry itself.
+     */
+    static Duration outageQuietPeriod(ProcessorSettings settings) {
+        String configured = settings.clientProperties().get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG);
+        Duration sessionTimeout =
+                configured == null ? DEFAULT_SESSION_TIMEOUT : Duration.ofMillis(Long.parseLong(configured.trim()));
+        return sessionTimeout.plus(Duration.ofMinutes(1));
     }
 
     public KafkaStreams.State state() {
@@ -229,32 +253,5 @@ public final class SanctionsProcessor implements AutoCloseable {
         } else {
             LOG.info("Sanctions processor state {} (was {})", now, before);
         }
-    }
-
-    private static StreamThreadExceptionResponse onUncaught(ProcessorSettings settings, Throwable e) {
-        if (Failures.isTransient(e)) {
-            LOG.warn(
-                    "A processing thread failed because the broker ({}) or schema registry ({}) did not answer: {}."
-                            + " Replacing the thread: it resumes from the last commit. If this repeats, check that both"
-                            + " are reachable.",
-                    settings.bootstrapServers(),
-                    settings.schemaRegistryUrl(),
-                    rootMessage(e));
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        }
-        LOG.error(
-                "Processing stopped on an unexpected error: {}. Nothing after the last commit was published"
-                        + " (exactly-once). Fix the cause and restart the processor; it resumes where it stopped.",
-                rootMessage(e),
-                e);
-        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -3,37 +3,55 @@ package dev.sanctions.processor.setup;
 import dev.sanctions.core.Topics;
 import dev.sanctions.registry.client.SchemaRegistryClient;
 import dev.sanctions.registry.client.SchemaRegistryException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.DescribeConfigsOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates the contract topics with their settings and registers their value schemas with their
  * compatibility levels (what {@code sanctions init} runs). Idempotent: an existing topic is left
  * as it is, and where its settings differ from the expected ones the difference is reported.
+ *
+ * <p>Every cluster call is bounded by the timeout ({@link #DEFAULT_TIMEOUT} unless {@link #withTimeout}); one
+ * that takes longer fails with Kafka's {@link TimeoutException}, which the processor treats as an outage.
+ * Registry calls are bounded by the registry client's own timeouts and retries.
  */
 public final class PipelineSetup {
 
     /** For partitions or replication factor: whatever the broker is configured to use. */
     public static final int BROKER_DEFAULT = -1;
 
+    /** How long one cluster call (create, describe, list) may take. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
     private final Admin admin;
     private final SchemaRegistryClient registry;
     private final TopicLayout layout;
     private final int partitions;
     private final short replicationFactor;
+    private final Duration timeout;
 
     /**
      * @param partitions of every topic created, or {@link #BROKER_DEFAULT}
@@ -41,6 +59,16 @@ public final class PipelineSetup {
      */
     public PipelineSetup(
             Admin admin, SchemaRegistryClient registry, Topics topics, int partitions, short replicationFactor) {
+        this(admin, registry, new TopicLayout(topics), partitions, replicationFactor, DEFAULT_TIMEOUT);
+    }
+
+    private PipelineSetup(
+            Admin admin,
+            SchemaRegistryClient registry,
+            TopicLayout layout,
+            int partitions,
+            short replicationFactor,
+            Duration timeout) {
         if ((partitions < 1 && partitions != BROKER_DEFAULT)
                 || (replicationFactor < 1 && replicationFactor != BROKER_DEFAULT)) {
             throw new IllegalArgumentException("partitions and replication factor must be at least 1 (or -1 for the"
@@ -48,9 +76,15 @@ public final class PipelineSetup {
         }
         this.admin = admin;
         this.registry = registry;
-        this.layout = new TopicLayout(topics);
+        this.layout = layout;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+        this.timeout = timeout;
+    }
+
+    /** The same setup with every cluster call bounded by {@code callTimeout} instead. */
+    public PipelineSetup withTimeout(Duration callTimeout) {
+        return new PipelineSetup(admin, registry, layout, partitions, replicationFactor, callTimeout);
     }
 
     /** Sets up every topic of SPEC section 4, with change topics for the given jurisdictions (e.g. {@code JP}). */
@@ -65,6 +99,18 @@ public final class PipelineSetup {
         Progress progress = new Progress();
         ensure(layout.changes(jurisdiction), progress);
         return progress.report();
+    }
+
+    /** The change topics of every jurisdiction that exist on the cluster now. */
+    Set<String> existingChangesTopics() {
+        String prefix = layout.changesPrefix();
+        return await(
+                        admin.listTopics(new ListTopicsOptions().timeoutMs(timeoutMillis()))
+                                .names(),
+                        "list topics")
+                .stream()
+                .filter(name -> name.startsWith(prefix))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private void ensure(TopicSpec spec, Progress progress) {
@@ -100,60 +146,83 @@ public final class PipelineSetup {
                         replicationFactor == BROKER_DEFAULT ? Optional.empty() : Optional.of(replicationFactor))
                 .configs(spec.configs());
         try {
-            admin.createTopics(List.of(topic)).all().get();
+            await(
+                    admin.createTopics(List.of(topic), new CreateTopicsOptions().timeoutMs(timeoutMillis()))
+                            .all(),
+                    "create topic " + spec.name());
             return true;
-        } catch (ExecutionException e) {
+        } catch (KafkaException e) {
             if (e.getCause() instanceof TopicExistsException) {
                 return false;
             }
-            throw failure("create topic " + spec.name(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure("create topic " + spec.name(), e);
+            throw e;
         }
     }
 
     private List<String> differences(TopicSpec spec) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
         List<String> differences = new ArrayList<>();
-        try {
-            TopicDescription description = admin.describeTopics(List.of(spec.name()))
-                    .allTopicNames()
-                    .get()
-                    .get(spec.name());
-            int actualPartitions = description.partitions().size();
-            if (partitions != BROKER_DEFAULT && actualPartitions != partitions) {
-                differences.add("topic " + spec.name() + " has " + actualPartitions + " partitions, " + partitions
-                        + " requested (left unchanged)");
-            }
-            int actualReplicas = description.partitions().get(0).replicas().size();
-            if (replicationFactor != BROKER_DEFAULT && actualReplicas != replicationFactor) {
-                differences.add("topic " + spec.name() + " has replication factor " + actualReplicas + ", "
-                        + replicationFactor + " requested (left unchanged)");
-            }
-            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
-            Map<String, String> actual = new HashMap<>();
-            for (ConfigEntry entry : config.entries()) {
-                actual.put(entry.name(), entry.value());
-            }
-            spec.configs().forEach((name, expected) -> {
-                if (!expected.equals(actual.get(name))) {
-                    differences.add("topic " + spec.name() + " has " + name + "=" + actual.get(name)
-                            + ", expected " + expected + " (left unchanged; change it with kafka-configs"
-                            + " if the difference is not intended)");
-                }
-            });
-        } catch (ExecutionException e) {
-            throw failure("describe topic " + spec.name(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure("describe topic " + spec.name(), e);
+        String what = "describe topic " + spec.name();
+        TopicDescription description = await(
+                        admin.describeTopics(
+                                        List.of(spec.name()), new DescribeTopicsOptions().timeoutMs(timeoutMillis()))
+                                .allTopicNames(),
+                        what)
+                .get(spec.name());
+        int actualPartitions = description.partitions().size();
+        if (partitions != BROKER_DEFAULT && actualPartitions != partitions) {
+            differences.add("topic " + spec.name() + " has " + actualPartitions + " partitions, " + partitions
+                    + " requested (left unchanged)");
         }
+        int actualReplicas = description.partitions().get(0).replicas().size();
+        if (replicationFactor != BROKER_DEFAULT && actualReplicas != replicationFactor) {
+            differences.add("topic " + spec.name() + " has replication factor " + actualReplicas + ", "
+                    + replicationFactor + " requested (left unchanged)");
+        }
+        Config config = await(
+                        admin.describeConfigs(
+                                        List.of(resource), new DescribeConfigsOptions().timeoutMs(timeoutMillis()))
+                                .all(),
+                        what)
+                .get(resource);
+        Map<String, String> actual = new HashMap<>();
+        for (ConfigEntry entry : config.entries()) {
+            actual.put(entry.name(), entry.value());
+        }
+        spec.configs().forEach((name, expected) -> {
+            if (!expected.equals(actual.get(name))) {
+                differences.add("topic " + spec.name() + " has " + name + "=" + actual.get(name)
+                        + ", expected " + expected + " (left unchanged; change it with kafka-configs"
+                        + " if the difference is not intended)");
+            }
+        });
         return differences;
     }
 
-    private static KafkaException failure(String what, Throwable cause) {
-        return new KafkaException("Could not " + what + ": " + cause.getMessage(), cause);
+    /**
+     * The result of a cluster call, waiting at most the timeout. A failure becomes a {@link KafkaException}
+     * whose cause is the call's own (e.g. {@link TopicExistsException}); running out of time, a
+     * {@link TimeoutException}.
+     */
+    private <T> T await(KafkaFuture<T> future, String what) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TimeoutException) {
+                throw new TimeoutException("Could not " + what + ": " + cause.getMessage(), cause);
+            }
+            throw new KafkaException("Could not " + what + ": " + cause.getMessage(), cause);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new TimeoutException("Could not " + what + " within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("Interrupted while trying to " + what, e);
+        }
+    }
+
+    private int timeoutMillis() {
+        return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     }
 
     private static final class Progress {

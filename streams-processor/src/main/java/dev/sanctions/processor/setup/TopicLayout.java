@@ -67,6 +67,11 @@ final class TopicLayout {
                 topics.changes(jurisdiction), KEEP_FOREVER, DesignationChange.getClassSchema(), FULL_TRANSITIVE);
     }
 
+    /** What the name of every per-jurisdiction change topic begins with. */
+    String changesPrefix() {
+        return topics.changes() + ".";
+    }
+
     private TopicSpec announcements() {
         Map<String, String> configs = new HashMap<>(KEEP_FOREVER);
         configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(ANNOUNCEMENT_MAX_BYTES));

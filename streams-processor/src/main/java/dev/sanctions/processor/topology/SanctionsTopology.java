@@ -20,7 +20,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds the processor's topology (SPEC sections 3 and 4). Pure: no I/O, no clock; the caller
- * supplies topic names, serdes and the per-jurisdiction topic router.
+ * supplies topic names, serdes, the per-jurisdiction topic router and the counters of dead letters and
+ * rejections.
  *
  * <p>One sub-topology, no repartition: announcements are keyed by authority and every designation key
  * begins with its authority, so all the designations an announcement can touch already live in the task
@@ -49,7 +50,8 @@ public final class SanctionsTopology {
         return slash < 0 ? designationKey : designationKey.substring(0, slash);
     }
 
-    public static Topology build(Topics topics, SanctionsSerdes serdes, ChangeTopicRouter router) {
+    public static Topology build(
+            Topics topics, SanctionsSerdes serdes, ChangeTopicRouter router, PipelineCounters counters) {
         Serde<String> keys = Serdes.String();
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -63,7 +65,8 @@ public final class SanctionsTopology {
                         topics.announcements(),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("announcements"))
                 .processValues(
-                        () -> new AnnouncementDecoder(serdes.announcement().deserializer()), Named.as("decode"))
+                        () -> new AnnouncementDecoder(serdes.announcement().deserializer(), counters),
+                        Named.as("decode"))
                 .split(Named.as("decode-"))
                 .branch((key, result) -> result.isRead(), Branched.as("read"))
                 .defaultBranch(Branched.as("unreadable"));
@@ -80,7 +83,7 @@ public final class SanctionsTopology {
                 .split(Named.as("intake-"))
                 .branch((key, value) -> value instanceof RejectedAction, Branched.as("refused"))
                 .defaultBranch(Branched.as("accepted"));
-        toRejected(admitted.get("intake-refused"), topics, serdes, "refusals");
+        toRejected(admitted.get("intake-refused"), topics, serdes, counters, "refusals");
 
         Map<String, KStream<String, SpecificRecord>> folded = admitted.get("intake-accepted")
                 .mapValues(AnnouncedAction.class::cast, Named.as("action"))
@@ -88,7 +91,7 @@ public final class SanctionsTopology {
                 .split(Named.as("fold-"))
                 .branch((key, value) -> value instanceof RejectedAction, Branched.as("rejected"))
                 .defaultBranch(Branched.as("changed"));
-        toRejected(folded.get("fold-rejected"), topics, serdes, "rejections");
+        toRejected(folded.get("fold-rejected"), topics, serdes, counters, "rejections");
 
         KStream<String, DesignationChange> changes =
                 folded.get("fold-changed").mapValues(DesignationChange.class::cast, Named.as("change"));
@@ -106,8 +109,13 @@ public final class SanctionsTopology {
     }
 
     private static void toRejected(
-            KStream<String, SpecificRecord> stream, Topics topics, SanctionsSerdes serdes, String name) {
+            KStream<String, SpecificRecord> stream,
+            Topics topics,
+            SanctionsSerdes serdes,
+            PipelineCounters counters,
+            String name) {
         stream.mapValues(RejectedAction.class::cast, Named.as(name + "-value"))
+                .peek((key, rejection) -> counters.rejection(rejection.getReason()), Named.as(name + "-count"))
                 .to(
                         topics.rejected(),
                         Produced.with(Serdes.String(), serdes.rejectedAction()).withName(name));

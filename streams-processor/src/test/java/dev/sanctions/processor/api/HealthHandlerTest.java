@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
@@ -18,13 +19,14 @@ import org.junit.jupiter.api.Test;
 class HealthHandlerTest {
 
     private final AtomicReference<KafkaStreams.State> state = new AtomicReference<>(KafkaStreams.State.REBALANCING);
+    private final AtomicBoolean failing = new AtomicBoolean();
     private final HttpClient client = HttpClient.newHttpClient();
     private HttpService server;
 
     @BeforeEach
     void start() throws Exception {
         server = HttpService.bind("processor HTTP API", "127.0.0.1", 0);
-        server.serve(Map.of(HealthHandler.PATH, new HealthHandler(state::get)));
+        server.serve(Map.of(HealthHandler.PATH, new HealthHandler(state::get, failing::get)));
     }
 
     @AfterEach
@@ -39,6 +41,20 @@ class HealthHandlerTest {
         assertThat(send("GET", "/health")).isEqualTo("200 {\"status\":\"UP\"}");
         state.set(KafkaStreams.State.ERROR);
         assertThat(send("GET", "/health")).isEqualTo("503 {\"status\":\"ERROR\"}");
+    }
+
+    @Test
+    void healthIsDownWhileStreamThreadsFailRepeatedlyEvenIfTheStateSaysRunning() throws Exception {
+        state.set(KafkaStreams.State.RUNNING);
+        failing.set(true);
+        assertThat(send("GET", "/health")).isEqualTo("503 {\"status\":\"FAILING\"}");
+        state.set(KafkaStreams.State.REBALANCING);
+        assertThat(send("GET", "/health")).isEqualTo("503 {\"status\":\"FAILING\"}");
+        state.set(KafkaStreams.State.ERROR);
+        assertThat(send("GET", "/health")).isEqualTo("503 {\"status\":\"ERROR\"}");
+        state.set(KafkaStreams.State.RUNNING);
+        failing.set(false);
+        assertThat(send("GET", "/health")).isEqualTo("200 {\"status\":\"UP\"}");
     }
 
     @Test

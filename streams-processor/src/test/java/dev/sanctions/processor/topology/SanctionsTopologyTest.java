@@ -274,7 +274,10 @@ class SanctionsTopologyTest {
     @Test
     void oneSubTopologyWithoutRepartitionAndStoresWithStableNames() {
         TopologyDescription description = SanctionsTopology.build(
-                        TopologyHarness.TOPICS, harness.serdes(), ChangeTopicRouter.byName(TopologyHarness.TOPICS))
+                        TopologyHarness.TOPICS,
+                        harness.serdes(),
+                        ChangeTopicRouter.byName(TopologyHarness.TOPICS),
+                        PipelineCounters.none())
                 .describe();
 
         assertThat(description.subtopologies()).hasSize(1);

@@ -35,23 +35,31 @@ final class TopologyHarness implements AutoCloseable {
     private final TestInputTopic<byte[], byte[]> rawAnnouncements;
 
     TopologyHarness(String registryUrl, Path stateDir) {
-        this(SanctionsSerdes.forRegistry(registryUrl, Map.of()), true, stateDir);
+        this(registryUrl, stateDir, ChangeTopicRouter.byName(TOPICS), PipelineCounters.none());
+    }
+
+    TopologyHarness(String registryUrl, Path stateDir, ChangeTopicRouter router, PipelineCounters counters) {
+        this(SanctionsSerdes.forRegistry(registryUrl, Map.of()), true, stateDir, router, counters);
     }
 
     /** On serdes the caller keeps (and closes): their registry lookups are cached across harnesses. */
     TopologyHarness(SanctionsSerdes sharedSerdes, Path stateDir) {
-        this(sharedSerdes, false, stateDir);
+        this(sharedSerdes, false, stateDir, ChangeTopicRouter.byName(TOPICS), PipelineCounters.none());
     }
 
-    private TopologyHarness(SanctionsSerdes serdes, boolean ownsSerdes, Path stateDir) {
+    private TopologyHarness(
+            SanctionsSerdes serdes,
+            boolean ownsSerdes,
+            Path stateDir,
+            ChangeTopicRouter router,
+            PipelineCounters counters) {
         this.serdes = serdes;
         this.ownsSerdes = ownsSerdes;
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-" + UUID.randomUUID());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(
-                SanctionsTopology.build(TOPICS, serdes, ChangeTopicRouter.byName(TOPICS)), config);
+        driver = new TopologyTestDriver(SanctionsTopology.build(TOPICS, serdes, router, counters), config);
         announcements = driver.createInputTopic(
                 TOPICS.announcements(),
                 new StringSerializer(),
