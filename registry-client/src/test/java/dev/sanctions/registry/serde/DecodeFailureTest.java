@@ -64,7 +64,9 @@ class DecodeFailureTest {
         assertThat(DecodeFailure.of(wrapped(401, 401))).isEqualTo(DecodeFailure.REGISTRY);
         assertThat(DecodeFailure.of(wrapped(429, 429))).isEqualTo(DecodeFailure.REGISTRY);
         assertThat(DecodeFailure.of(wrapped(404, 40403))).isEqualTo(DecodeFailure.RECORD);
-        assertThat(DecodeFailure.of(wrapped(200, 0))).isEqualTo(DecodeFailure.RECORD);
+        // An answer that is not a registry's (a wrong URL) says nothing about the record.
+        assertThat(DecodeFailure.of(wrapped(200, 0))).isEqualTo(DecodeFailure.REGISTRY);
+        assertThat(DecodeFailure.of(wrapped(400, 400))).isEqualTo(DecodeFailure.REGISTRY);
         assertThat(DecodeFailure.of(new IllegalStateException("a bug in the reader")))
                 .isEqualTo(DecodeFailure.RECORD);
     }

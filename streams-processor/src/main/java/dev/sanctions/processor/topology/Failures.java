@@ -1,6 +1,7 @@
 package dev.sanctions.processor.topology;
 
 import dev.sanctions.registry.client.SchemaRegistryException;
+import dev.sanctions.registry.serde.DecodeFailure;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -43,18 +44,11 @@ public final class Failures {
     /**
      * True if decoding failed because of the record's bytes alone: neither an outage nor any registry answer
      * but "unknown schema id" (a refusal of the processor's credentials, or a URL that is not a registry, would
-     * otherwise send every good record to the dead-letter topic).
+     * otherwise send every good record to the dead-letter topic). The rule is {@link DecodeFailure}'s, which
+     * replay uses too, so both skip exactly the same records.
      */
     static boolean isUnreadableRecord(Throwable failure) {
-        if (isOutage(failure)) {
-            return false;
-        }
-        for (Throwable t = failure; t != null; t = next(t)) {
-            if (t instanceof SchemaRegistryException registry && registry.httpStatus() != NOT_FOUND) {
-                return false;
-            }
-        }
-        return true;
+        return !isOutage(failure) && DecodeFailure.of(failure) == DecodeFailure.RECORD;
     }
 
     /** The schema id in the record is unknown to the registry. */
