@@ -6,7 +6,6 @@ import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.RejectedAction;
 import dev.sanctions.core.Topics;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,11 +14,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -99,15 +96,13 @@ final class TopologyHarness implements AutoCloseable {
         return driver.getKeyValueStore(DesignationStores.CURRENT);
     }
 
+    KeyValueStore<String, DesignationState> historyStore() {
+        return driver.getKeyValueStore(DesignationStores.HISTORY);
+    }
+
     /** Every stored version of one designation, oldest first, as the HTTP API will scan them. */
     List<DesignationState> history(String designationKey) {
-        KeyValueStore<String, DesignationState> store = driver.getKeyValueStore(DesignationStores.HISTORY);
-        List<DesignationState> versions = new ArrayList<>();
-        try (KeyValueIterator<String, DesignationState> it =
-                store.prefixScan(DesignationStores.historyPrefix(designationKey), new StringSerializer())) {
-            it.forEachRemaining((KeyValue<String, DesignationState> entry) -> versions.add(entry.value));
-        }
-        return versions;
+        return DesignationStores.history(historyStore(), designationKey);
     }
 
     SanctionsSerdes serdes() {
