@@ -90,7 +90,10 @@ public final class SanctionsProcessor implements AutoCloseable {
             PipelineSetup setup = new PipelineSetup(
                     admin, registry, settings.topics(), settings.changeTopicPartitions(), settings.replicationFactor());
             Topology topology = SanctionsTopology.build(
-                    settings.topics(), serdes, new AdminChangeTopicRouter(settings.topics(), setup));
+                    settings.topics(),
+                    setup.partitions(settings.topics().announcements()),
+                    serdes,
+                    new AdminChangeTopicRouter(settings.topics(), setup));
             http = bindHttp(settings);
             HostInfo advertised = AdvertisedEndpoint.of(settings, http.port());
             Properties config = streamsConfig(settings);

@@ -3,6 +3,7 @@ package dev.sanctions.processor.setup;
 import dev.sanctions.core.Topics;
 import dev.sanctions.registry.client.SchemaRegistryClient;
 import dev.sanctions.registry.client.SchemaRegistryException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -18,6 +21,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the contract topics with their settings and registers their value schemas with their
@@ -28,6 +32,8 @@ public final class PipelineSetup {
 
     /** For partitions or replication factor: whatever the broker is configured to use. */
     public static final int BROKER_DEFAULT = -1;
+
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Admin admin;
     private final SchemaRegistryClient registry;
@@ -110,6 +116,32 @@ public final class PipelineSetup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure("create topic " + spec.name(), e);
+        }
+    }
+
+    /**
+     * The partition count of an existing topic, asked once when the processor starts (it checks each announcement's
+     * partition against it). Waits at most {@link #LOOKUP_TIMEOUT}; fails if the topic does not exist.
+     */
+    public int partitions(String topic) {
+        try {
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic)
+                    .partitions()
+                    .size();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new KafkaException(
+                        "Topic " + topic + " does not exist: create the topics with sanctions init", e.getCause());
+            }
+            throw failure("describe topic " + topic, e.getCause());
+        } catch (TimeoutException e) {
+            throw failure("describe topic " + topic + " within " + LOOKUP_TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure("describe topic " + topic, e);
         }
     }
 

@@ -274,7 +274,7 @@ class SanctionsTopologyTest {
     @Test
     void oneSubTopologyWithoutRepartitionAndStoresWithStableNames() {
         TopologyDescription description = SanctionsTopology.build(
-                        TopologyHarness.TOPICS, harness.serdes(), ChangeTopicRouter.byName(TopologyHarness.TOPICS))
+                        TopologyHarness.TOPICS, 1, harness.serdes(), ChangeTopicRouter.byName(TopologyHarness.TOPICS))
                 .describe();
 
         assertThat(description.subtopologies()).hasSize(1);

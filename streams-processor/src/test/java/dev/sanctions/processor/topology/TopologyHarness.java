@@ -32,15 +32,23 @@ final class TopologyHarness implements AutoCloseable {
     private final TestInputTopic<byte[], byte[]> rawAnnouncements;
 
     TopologyHarness(String registryUrl, Path stateDir) {
-        this(SanctionsSerdes.forRegistry(registryUrl, Map.of()), true, stateDir);
+        this(SanctionsSerdes.forRegistry(registryUrl, Map.of()), true, stateDir, 1);
+    }
+
+    /**
+     * As if the announcements topic had {@code announcementPartitions} partitions. The test driver reads every
+     * record from partition 0, so an announcement whose authority belongs in another partition is misrouted.
+     */
+    TopologyHarness(String registryUrl, Path stateDir, int announcementPartitions) {
+        this(SanctionsSerdes.forRegistry(registryUrl, Map.of()), true, stateDir, announcementPartitions);
     }
 
     /** On serdes the caller keeps (and closes): their registry lookups are cached across harnesses. */
     TopologyHarness(SanctionsSerdes sharedSerdes, Path stateDir) {
-        this(sharedSerdes, false, stateDir);
+        this(sharedSerdes, false, stateDir, 1);
     }
 
-    private TopologyHarness(SanctionsSerdes serdes, boolean ownsSerdes, Path stateDir) {
+    private TopologyHarness(SanctionsSerdes serdes, boolean ownsSerdes, Path stateDir, int announcementPartitions) {
         this.serdes = serdes;
         this.ownsSerdes = ownsSerdes;
         Properties config = new Properties();
@@ -48,7 +56,8 @@ final class TopologyHarness implements AutoCloseable {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(
-                SanctionsTopology.build(TOPICS, serdes, ChangeTopicRouter.byName(TOPICS)), config);
+                SanctionsTopology.build(TOPICS, announcementPartitions, serdes, ChangeTopicRouter.byName(TOPICS)),
+                config);
         announcements = driver.createInputTopic(
                 TOPICS.announcements(),
                 new StringSerializer(),
@@ -64,6 +73,12 @@ final class TopologyHarness implements AutoCloseable {
 
     void publish(Announcement announcement, long recordTimestamp) {
         announcements.pipeInput(new TestRecord<>(announcement.getAuthority(), announcement, null, recordTimestamp));
+    }
+
+    /** Publishes under another key than the authority ({@code null} for none). */
+    void publish(Announcement announcement, String key) {
+        announcements.pipeInput(new TestRecord<>(
+                key, announcement, null, announcement.getPublishedAt().toEpochMilli()));
     }
 
     void publishRaw(byte[] key, byte[] value) {
