@@ -26,11 +26,10 @@ record AnnouncementPlacement(int partitions) {
 
     /** What is wrong with a record of {@code authority}'s announcement read from {@code partition}; empty if nothing. */
     Optional<String> problem(byte[] key, String authority, int partition) {
-        byte[] expected = authority.getBytes(StandardCharsets.UTF_8);
         if (key == null) {
             return Optional.of("the record has no key; its key must be its authority " + authority);
         }
-        if (!Arrays.equals(key, expected)) {
+        if (!Arrays.equals(key, authority.getBytes(StandardCharsets.UTF_8))) {
             return Optional.of("the record's key is '" + shown(key) + "', not its authority " + authority);
         }
         int owner = partitionOf(key);
