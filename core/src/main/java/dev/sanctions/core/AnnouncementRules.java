@@ -114,7 +114,19 @@ public final class AnnouncementRules {
     }
 
     static boolean isValidTargetId(String id) {
-        return id != null && !id.isEmpty() && id.length() <= MAX_TARGET_ID && id.indexOf('/') < 0;
+        return id != null
+                && !id.isEmpty()
+                && id.length() <= MAX_TARGET_ID
+                && id.indexOf('/') < 0
+                && !hasControlCharacter(id);
+    }
+
+    /**
+     * A control character (Unicode category Cc, e.g. NUL) is invisible in every answer and, as a NUL, is the separator
+     * of the processor's history keys: {@code N-1\u0000x} could pass for {@code N-1}.
+     */
+    private static boolean hasControlCharacter(String s) {
+        return s.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL);
     }
 
     private static void checkTarget(Target target, String at, boolean designate, List<Violation> v) {
@@ -130,6 +142,10 @@ public final class AnnouncementRules {
                     at + ".id", "must be 1-100 characters without '/', got " + id.length() + " characters"));
         } else if (id.indexOf('/') >= 0) {
             v.add(new Violation(at + ".id", "must not contain '/' (it separates authority and target id in keys)"));
+        } else if (hasControlCharacter(id)) {
+            v.add(new Violation(
+                    at + ".id",
+                    "must not contain control characters (Unicode category Cc: NUL, tab, line breaks ...)"));
         }
         TargetKind kind = target.getKind();
         if (kind == null) {

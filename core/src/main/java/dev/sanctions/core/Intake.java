@@ -33,6 +33,14 @@ public final class Intake {
         return new Admission.Accepted(actions);
     }
 
+    /**
+     * Refused with {@code MISROUTED}: the announcement arrived where its authority's order and used ids are not kept
+     * ({@code problem} says where and why), so it is judged on nothing else and its id stays unused.
+     */
+    public static Admission.Refused refuseMisrouted(Announcement announcement, String problem) {
+        return new Admission.Refused(Rejections.misrouted(announcement, problem));
+    }
+
     /** Action #index with its announcement's provenance; shares the action object, which the fold never mutates. */
     static AnnouncedAction announced(Announcement announcement, int index) {
         return AnnouncedAction.newBuilder()

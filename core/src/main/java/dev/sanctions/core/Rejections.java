@@ -22,6 +22,15 @@ final class Rejections {
                         + "; the whole announcement is ignored. Publish new actions under a new announcementId");
     }
 
+    static RejectedAction misrouted(Announcement a, String problem) {
+        return whole(
+                a,
+                RejectionReason.MISROUTED,
+                problem + "; nothing applied, and announcementId " + a.getAnnouncementId()
+                        + " stays unused. Publish it again with the authority as key and Kafka's default (murmur2)"
+                        + " partitioner");
+    }
+
     static RejectedAction invalidAnnouncement(Announcement a, List<Violation> violations) {
         return whole(
                 a,

@@ -201,6 +201,15 @@ class AnnouncementRulesTest {
                         "actions[0].target.id", "must not contain '/' (it separates authority and target id in keys)"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"N-1\u0000x", "N-1\u0000", "N\t1", "N-1\n", "N\u007f1", "N\u00851"})
+    void targetIdMustNotContainControlCharacters(String id) {
+        assertThat(checkOne(amend(id)))
+                .containsExactly(v(
+                        "actions[0].target.id",
+                        "must not contain control characters (Unicode category Cc: NUL, tab, line breaks ...)"));
+    }
+
     @Test
     void designateRequiresKindNameAndMeasures() {
         assertThat(checkOne(designate("P1")))

@@ -76,6 +76,26 @@ class LogFoldTest {
     }
 
     @Test
+    void aTargetIdWithANulIsRejectedWithoutAKeyAndCannotPassForAnother() {
+        fold.apply(announcement("a1").actions(designatePerson("N-1", "Ivanov")).build());
+        Announcement impostor = announcement("a2")
+                .publishedAt(T2)
+                .actions(designatePerson("N-1\u0000x", "Impostor"))
+                .build();
+
+        assertThat(fold.apply(impostor))
+                .containsExactly(new Outcome.Rejected(expectedRejection(
+                        impostor,
+                        0,
+                        ActionType.DESIGNATE,
+                        null,
+                        RejectionReason.INVALID_ACTION,
+                        "invalid action, not applied: actions[0].target.id: must not contain"
+                                + " control characters (Unicode category Cc: NUL, tab, line breaks ...)")));
+        assertThat(fold.states()).containsOnlyKeys("JP-MOFA/N-1");
+    }
+
+    @Test
     void aReusedAnnouncementIdIsOneDuplicateRejectionAndNothingIsApplied() {
         fold.apply(announcement("a1").actions(designatePerson("P1", "Ivanov")).build());
         DesignationState before = fold.state("JP-MOFA/P1").orElseThrow();

@@ -336,6 +336,18 @@ class ValidationRulesTest {
                         12,
                         "actions[0].target.id",
                         null),
+                new Case(
+                        "target id with a NUL",
+                        replace("\"RU-P-1\"", "\"RU-P-1\\u0000x\""),
+                        12,
+                        "actions[0].target.id",
+                        "must not contain control characters (Unicode category Cc: NUL, tab, line breaks ...)"),
+                new Case(
+                        "target id with a tab",
+                        replace("\"RU-P-2\"", "\"RU\\tP-2\""),
+                        23,
+                        "actions[1].target.id",
+                        "must not contain control characters (Unicode category Cc: NUL, tab, line breaks ...)"),
                 new Case("target id empty", replace("\"RU-P-2\"", "\"\""), 23, "actions[1].target.id", null),
                 new Case(
                         "DESIGNATE without kind",

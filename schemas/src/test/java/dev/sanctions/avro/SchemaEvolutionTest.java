@@ -14,8 +14,8 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards SPEC section 8 at build time: today's schemas must stay compatible with the committed v1 copies
- * (src/test/resources/v1), with the levels the registry enforces — BACKWARD_TRANSITIVE for announcements,
+ * Guards SPEC section 8 at build time: today's schemas must stay compatible with the committed copies
+ * (src/test/resources/v1, and v2 where a schema has one), with the levels the registry enforces — BACKWARD_TRANSITIVE for announcements,
  * FULL_TRANSITIVE for states, notifications and rejections — and every enum must have a default.
  * An incompatible edit of a schema fails this test; a compatible one passes without touching it.
  */
@@ -43,6 +43,24 @@ class SchemaEvolutionTest {
             assertCompatible(CURRENT.get(name), v1.get(name), "today's " + name + " reading v1 data");
             assertCompatible(v1.get(name), CURRENT.get(name), "a v1 " + name + " reader reading today's data");
         }
+    }
+
+    @Test
+    void rejectionsStayFullyCompatibleWithV2() throws IOException {
+        Schema v2 = v2RejectedAction();
+        Schema current = CURRENT.get("RejectedAction");
+        assertCompatible(current, v2, "today's RejectedAction reading v2 data");
+        assertCompatible(v2, current, "a v2 RejectedAction reader reading today's data");
+    }
+
+    @Test
+    void aV1RejectionReaderReadsAV2ReasonAsUnknown() throws IOException {
+        Schema v1 = v1().get("RejectedAction").getField("reason").schema();
+        Schema v2 = v2RejectedAction().getField("reason").schema();
+
+        assertThat(v2.getEnumSymbols()).contains("MISROUTED");
+        assertThat(v1.getEnumSymbols()).doesNotContain("MISROUTED");
+        assertThat(v1.getEnumDefault()).isEqualTo("UNKNOWN");
     }
 
     @Test
@@ -86,6 +104,17 @@ class SchemaEvolutionTest {
             case UNION -> schema.getTypes().forEach(t -> collectEnumsWithoutDefault(t, missing, seen));
             default -> {}
         }
+    }
+
+    /** The committed v2 of RejectedAction (adds the reason MISROUTED), with the v1 types it refers to. */
+    private static Schema v2RejectedAction() throws IOException {
+        Schema.Parser parser = new Schema.Parser();
+        for (String path : List.of("/v1/Announcement.avsc", "/v2/RejectedAction.avsc")) {
+            try (InputStream in = SchemaEvolutionTest.class.getResourceAsStream(path)) {
+                parser.parse(in);
+            }
+        }
+        return parser.getTypes().get("dev.sanctions.avro.RejectedAction");
     }
 
     /** The committed v1 schemas, parsed in dependency order as the build parses them. */

@@ -105,7 +105,12 @@ public final class SanctionsProcessor implements AutoCloseable {
                     processorMeters,
                     Clock.systemUTC());
             processorMeters.watchFailing(failures::failingRepeatedly);
-            Topology topology = SanctionsTopology.build(settings.topics(), serdes, router, processorMeters);
+            Topology topology = SanctionsTopology.build(
+                    settings.topics(),
+                    setup.partitions(settings.topics().announcements()),
+                    serdes,
+                    router,
+                    processorMeters);
             http = bindHttp(settings);
             HostInfo advertised = AdvertisedEndpoint.of(settings, http.port());
             Properties config = streamsConfig(settings);

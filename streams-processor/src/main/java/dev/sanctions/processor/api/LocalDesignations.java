@@ -5,7 +5,6 @@ import dev.sanctions.processor.topology.DesignationStores;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -32,12 +31,7 @@ final class LocalDesignations {
 
     /** Every version of {@code key}, oldest first; empty if the key was never designated. */
     List<DesignationState> history(String key, int partition) {
-        List<DesignationState> versions = new ArrayList<>();
-        try (KeyValueIterator<String, DesignationState> scan = store(DesignationStores.HISTORY, partition)
-                .prefixScan(DesignationStores.historyPrefix(key), new StringSerializer())) {
-            scan.forEachRemaining(entry -> versions.add(entry.value));
-        }
-        return versions;
+        return DesignationStores.history(store(DesignationStores.HISTORY, partition), key);
     }
 
     /** The current state of every designation in this instance's partitions, in no particular order. */

@@ -28,6 +28,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the contract topics with their settings and registers their value schemas with their
@@ -154,6 +155,28 @@ public final class PipelineSetup {
         } catch (KafkaException e) {
             if (e.getCause() instanceof TopicExistsException) {
                 return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The partition count of an existing topic, asked once when the processor starts (it checks each announcement's
+     * partition against it). Bounded by the timeout like every cluster call; fails if the topic does not exist.
+     */
+    public int partitions(String topic) {
+        try {
+            return await(
+                            admin.describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(timeoutMillis()))
+                                    .allTopicNames(),
+                            "describe topic " + topic)
+                    .get(topic)
+                    .partitions()
+                    .size();
+        } catch (KafkaException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new KafkaException(
+                        "Topic " + topic + " does not exist: create the topics with sanctions init", e.getCause());
             }
             throw e;
         }

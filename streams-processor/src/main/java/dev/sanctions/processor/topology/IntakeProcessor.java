@@ -5,11 +5,15 @@ import dev.sanctions.avro.Announcement;
 import dev.sanctions.core.Admission;
 import dev.sanctions.core.DesignationKeys;
 import dev.sanctions.core.Intake;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Admits an announcement once per (authority, announcement id) and splits it into its actions,
@@ -18,14 +22,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * headers, so they depend on the announcement alone.
  *
  * <p>The seen-ids store is partitioned like the input topic, whose key is the authority: every
- * announcement of one authority meets the same store.
+ * announcement of one authority meets the same store. That holds only for records placed as
+ * {@link AnnouncementPlacement} says, so any other record is refused as {@code MISROUTED} before its
+ * id is looked up or recorded.
  */
 final class IntakeProcessor implements Processor<byte[], Announcement, String, SpecificRecord> {
 
     static final String SEEN_STORE = "announcements-seen";
 
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeProcessor.class);
+
+    private final AnnouncementPlacement placement;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, Long> seen;
+
+    IntakeProcessor(AnnouncementPlacement placement) {
+        this.placement = placement;
+    }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
@@ -37,6 +50,20 @@ final class IntakeProcessor implements Processor<byte[], Announcement, String, S
     public void process(Record<byte[], Announcement> record) {
         Announcement announcement = record.value();
         long publishedAt = announcement.getPublishedAt().toEpochMilli();
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        Optional<String> misplaced = placement.problem(record.key(), announcement.getAuthority(), source.partition());
+        if (misplaced.isPresent()) {
+            LOG.warn(
+                    "Announcement {} at {}-{} offset {} is rejected as MISROUTED: {}",
+                    announcement.getAnnouncementId(),
+                    source.topic(),
+                    source.partition(),
+                    source.offset(),
+                    misplaced.get());
+            Admission.Refused refused = Intake.refuseMisrouted(announcement, misplaced.get());
+            context.forward(new Record<>(announcement.getAnnouncementId(), refused.rejection(), publishedAt));
+            return;
+        }
         String seenKey = announcement.getAuthority() + '\u0000' + announcement.getAnnouncementId();
         Admission admission = Intake.admit(announcement, seen.get(seenKey) != null);
         if (admission instanceof Admission.Accepted accepted) {

@@ -33,7 +33,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * announcements (bytes) -> decode --unreadable--> dlq (original bytes + error headers)
  *                            | read
- *                          intake (seen ids) --refused--> rejected
+ *                          intake (placement, seen ids) --refused--> rejected
  *                            | one record per action, keyed by designation key
  *                          fold (current state, history) --rejected--> rejected
  *                            | changed
@@ -50,8 +50,14 @@ public final class SanctionsTopology {
         return slash < 0 ? designationKey : designationKey.substring(0, slash);
     }
 
+    /** @param announcementPartitions the partition count of the announcements topic, see {@link AnnouncementPlacement} */
     public static Topology build(
-            Topics topics, SanctionsSerdes serdes, ChangeTopicRouter router, PipelineCounters counters) {
+            Topics topics,
+            int announcementPartitions,
+            SanctionsSerdes serdes,
+            ChangeTopicRouter router,
+            PipelineCounters counters) {
+        AnnouncementPlacement placement = new AnnouncementPlacement(announcementPartitions);
         Serde<String> keys = Serdes.String();
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -79,7 +85,7 @@ public final class SanctionsTopology {
 
         Map<String, KStream<String, SpecificRecord>> admitted = read.get("decode-read")
                 .mapValues(ReadResult::announcement, Named.as("announcement"))
-                .process(IntakeProcessor::new, Named.as("intake"), IntakeProcessor.SEEN_STORE)
+                .process(() -> new IntakeProcessor(placement), Named.as("intake"), IntakeProcessor.SEEN_STORE)
                 .split(Named.as("intake-"))
                 .branch((key, value) -> value instanceof RejectedAction, Branched.as("refused"))
                 .defaultBranch(Branched.as("accepted"));

@@ -1,6 +1,7 @@
 package dev.sanctions.processor.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sanctions.core.Topics;
 import dev.sanctions.registry.client.RestSchemaRegistryClient;
@@ -43,6 +44,17 @@ class PipelineSetupIT {
     void disconnect() {
         registry.close();
         admin.close();
+    }
+
+    @Test
+    void tellsThePartitionCountOfATopicAndNamesInitWhenItIsMissing() {
+        assertThatThrownBy(() -> setup.partitions(topics.announcements()))
+                .hasMessage(
+                        "Topic " + topics.announcements() + " does not exist: create the topics with sanctions init");
+
+        setup.run(List.of("JP"));
+
+        assertThat(setup.partitions(topics.announcements())).isEqualTo(3);
     }
 
     @Test

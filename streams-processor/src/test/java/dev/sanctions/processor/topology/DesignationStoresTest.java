@@ -11,8 +11,7 @@ class DesignationStoresTest {
         String nine = DesignationStores.historyKey("JP-MOFA/A", 9);
         String ten = DesignationStores.historyKey("JP-MOFA/A", 10);
         assertThat(nine.compareTo(ten)).isNegative();
-        assertThat(ten).startsWith(DesignationStores.historyPrefix("JP-MOFA/A"));
-        assertThat(DesignationStores.historyKey("JP-MOFA/AB", 1))
-                .doesNotStartWith(DesignationStores.historyPrefix("JP-MOFA/A"));
+        assertThat(ten).startsWith("JP-MOFA/A\u0000");
+        assertThat(DesignationStores.historyKey("JP-MOFA/AB", 1)).doesNotStartWith("JP-MOFA/A\u0000");
     }
 }

@@ -275,6 +275,7 @@ class SanctionsTopologyTest {
     void oneSubTopologyWithoutRepartitionAndStoresWithStableNames() {
         TopologyDescription description = SanctionsTopology.build(
                         TopologyHarness.TOPICS,
+                        1,
                         harness.serdes(),
                         ChangeTopicRouter.byName(TopologyHarness.TOPICS),
                         PipelineCounters.none())
@@ -284,6 +285,38 @@ class SanctionsTopologyTest {
         assertThat(description.toString())
                 .doesNotContain("repartition")
                 .contains(DesignationStores.CURRENT, DesignationStores.HISTORY);
+    }
+
+    @Test
+    void aTargetIdWithAControlCharacterIsRejectedAndLeavesTheDesignationItPrefixesAlone() {
+        harness.publish(announcement("a1", T1, designate("N-1", "Ivan", MeasureType.ASSET_FREEZE)));
+        harness.publish(announcement("a2", T2, designate("N-1\u0000x", "Impostor", MeasureType.ASSET_FREEZE)));
+
+        assertThat(harness.rejected())
+                .extracting(TestRecord::key, record -> record.value().getReason())
+                .containsExactly(tuple("a2", RejectionReason.INVALID_ACTION));
+        assertThat(harness.changes()).extracting(TestRecord::key).containsExactly(key("N-1"));
+        assertThat(harness.history(key("N-1")))
+                .extracting(state -> state.getTarget().getName())
+                .containsExactly("Ivan");
+    }
+
+    @Test
+    void theHistoryOfADesignationNeverHoldsTheVersionsOfAKeyItPrefixes() {
+        harness.publish(announcement("a1", T1, designate("N-1", "Ivan", MeasureType.ASSET_FREEZE)));
+        DesignationState genuine = harness.currentStore().get(key("N-1"));
+        // Written before target ids were checked for control characters, and restored from the changelog since.
+        DesignationState impostor = DesignationState.newBuilder(genuine)
+                .setTarget(Target.newBuilder(genuine.getTarget())
+                        .setName("Impostor")
+                        .build())
+                .setVersion(2)
+                .build();
+        harness.historyStore().put(DesignationStores.historyKey(key("N-1\u0000x"), 2), impostor);
+        harness.historyStore().put(DesignationStores.historyKey(key("N-1\u0000" + "0000000000000000001"), 2), impostor);
+        harness.historyStore().put(DesignationStores.historyKey(key("N-1\u0000"), 2), impostor);
+
+        assertThat(harness.history(key("N-1"))).containsExactly(genuine);
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.RejectedAction;
 import dev.sanctions.core.Topics;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,11 +14,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -39,12 +36,26 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     TopologyHarness(String registryUrl, Path stateDir, ChangeTopicRouter router, PipelineCounters counters) {
-        this(SanctionsSerdes.forRegistry(registryUrl, Map.of()), true, stateDir, router, counters);
+        this(SanctionsSerdes.forRegistry(registryUrl, Map.of()), true, stateDir, router, counters, 1);
+    }
+
+    /**
+     * As if the announcements topic had {@code announcementPartitions} partitions. The test driver reads every
+     * record from partition 0, so an announcement whose authority belongs in another partition is misrouted.
+     */
+    TopologyHarness(String registryUrl, Path stateDir, int announcementPartitions) {
+        this(
+                SanctionsSerdes.forRegistry(registryUrl, Map.of()),
+                true,
+                stateDir,
+                ChangeTopicRouter.byName(TOPICS),
+                PipelineCounters.none(),
+                announcementPartitions);
     }
 
     /** On serdes the caller keeps (and closes): their registry lookups are cached across harnesses. */
     TopologyHarness(SanctionsSerdes sharedSerdes, Path stateDir) {
-        this(sharedSerdes, false, stateDir, ChangeTopicRouter.byName(TOPICS), PipelineCounters.none());
+        this(sharedSerdes, false, stateDir, ChangeTopicRouter.byName(TOPICS), PipelineCounters.none(), 1);
     }
 
     private TopologyHarness(
@@ -52,14 +63,16 @@ final class TopologyHarness implements AutoCloseable {
             boolean ownsSerdes,
             Path stateDir,
             ChangeTopicRouter router,
-            PipelineCounters counters) {
+            PipelineCounters counters,
+            int announcementPartitions) {
         this.serdes = serdes;
         this.ownsSerdes = ownsSerdes;
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-" + UUID.randomUUID());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(SanctionsTopology.build(TOPICS, serdes, router, counters), config);
+        driver = new TopologyTestDriver(
+                SanctionsTopology.build(TOPICS, announcementPartitions, serdes, router, counters), config);
         announcements = driver.createInputTopic(
                 TOPICS.announcements(),
                 new StringSerializer(),
@@ -75,6 +88,12 @@ final class TopologyHarness implements AutoCloseable {
 
     void publish(Announcement announcement, long recordTimestamp) {
         announcements.pipeInput(new TestRecord<>(announcement.getAuthority(), announcement, null, recordTimestamp));
+    }
+
+    /** Publishes under another key than the authority ({@code null} for none). */
+    void publish(Announcement announcement, String key) {
+        announcements.pipeInput(new TestRecord<>(
+                key, announcement, null, announcement.getPublishedAt().toEpochMilli()));
     }
 
     void publishRaw(byte[] key, byte[] value) {
@@ -107,15 +126,13 @@ final class TopologyHarness implements AutoCloseable {
         return driver.getKeyValueStore(DesignationStores.CURRENT);
     }
 
+    KeyValueStore<String, DesignationState> historyStore() {
+        return driver.getKeyValueStore(DesignationStores.HISTORY);
+    }
+
     /** Every stored version of one designation, oldest first, as the HTTP API will scan them. */
     List<DesignationState> history(String designationKey) {
-        KeyValueStore<String, DesignationState> store = driver.getKeyValueStore(DesignationStores.HISTORY);
-        List<DesignationState> versions = new ArrayList<>();
-        try (KeyValueIterator<String, DesignationState> it =
-                store.prefixScan(DesignationStores.historyPrefix(designationKey), new StringSerializer())) {
-            it.forEachRemaining((KeyValue<String, DesignationState> entry) -> versions.add(entry.value));
-        }
-        return versions;
+        return DesignationStores.history(historyStore(), designationKey);
     }
 
     SanctionsSerdes serdes() {
