@@ -62,6 +62,21 @@ class SanctionsCliTest {
     }
 
     @Test
+    void aPublisherIdOfOtherCharactersIsBadInputBeforeAnyBrokerIsContacted() throws IOException {
+        Path file = dir.resolve("valid.json");
+        Files.writeString(
+                file,
+                "{\"announcementId\":\"a-1\",\"authority\":\"JP-MOFA\",\"jurisdiction\":\"JP\","
+                        + "\"publishedAt\":\"2022-04-08T10:00:00+09:00\",\"title\":\"t\",\"actions\":[{\"action\":\"DESIGNATE\","
+                        + "\"target\":{\"id\":\"RU-P-1\",\"kind\":\"PERSON\",\"name\":\"N\"},\"measures\":[\"ASSET_FREEZE\"]}]}\n");
+
+        Run run = run("publish", file.toString(), "--publisher-id", "jp desk", "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("--publisher-id: publisher id must be 1-100 characters");
+    }
+
+    @Test
     void aMissingCommandConfigFileIsBadInput() {
         Run run = run(
                 "replay",
