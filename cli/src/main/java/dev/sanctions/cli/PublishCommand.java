@@ -44,6 +44,17 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Validate and show what would be published; publish nothing.")
     boolean dryRun;
 
+    @Option(
+            names = "--publisher-id",
+            paramLabel = "NAME",
+            defaultValue = "${env:SANCTIONS_PUBLISHER_ID}",
+            description = {
+                "This publisher's stable name (env SANCTIONS_PUBLISHER_ID; default: user@host): the transactional id is"
+                        + " sanctions-publish.NAME, so a publish aborts what a killed one with the same NAME left open.",
+                "Give publishers that run at the same time different names."
+            })
+    String publisherId;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -100,9 +111,17 @@ final class PublishCommand implements Callable<Integer> {
     }
 
     private PublisherConfig config() {
-        return PublisherConfig.builder(connection.bootstrapServers, connection.schemaRegistryUrl)
+        PublisherConfig.Builder config = PublisherConfig.builder(
+                        connection.bootstrapServers, connection.schemaRegistryUrl)
                 .topic(Topics.withPrefix(connection.topicPrefix()).announcements())
-                .clientProperties(connection.extraStringProperties())
-                .build();
+                .clientProperties(connection.extraStringProperties());
+        if (publisherId != null) {
+            try {
+                config.publisherId(publisherId);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--publisher-id: " + e.getMessage());
+            }
+        }
+        return config.build();
     }
 }

@@ -62,6 +62,47 @@ class SanctionsCliTest {
     }
 
     @Test
+    void anAnnouncementOverTheSizeLimitExitsTwoWithItsFileAndLine() throws IOException {
+        Path file = dir.resolve("too-large.json");
+        StringBuilder json = new StringBuilder("{\"announcementId\":\"a-1\",\"authority\":\"JP-MOFA\","
+                + "\"jurisdiction\":\"JP\",\"publishedAt\":\"2022-04-08T10:00:00+09:00\",\"title\":\"t\",\n"
+                + "\"actions\":[");
+        String name = "n".repeat(1_000);
+        for (int i = 0; i < 9_000; i++) {
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"action\":\"DESIGNATE\",\"target\":{\"id\":\"T-")
+                    .append(i)
+                    .append("\",\"kind\":\"PERSON\",\"name\":\"")
+                    .append(name)
+                    .append("\"},\"measures\":[\"ASSET_FREEZE\"]}");
+        }
+        Files.writeString(file, json.append("]}\n"));
+
+        Run run = run("publish", file.toString(), "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err)
+                .startsWith(file + ":1: announcement: serialized size ")
+                .contains(" bytes exceeds the limit 8388608; split its actions over several announcements")
+                .contains("1 problem(s) found; nothing was published");
+    }
+
+    @Test
+    void aPublisherIdOfOtherCharactersIsBadInputBeforeAnyBrokerIsContacted() throws IOException {
+        Path file = dir.resolve("valid.json");
+        Files.writeString(
+                file,
+                "{\"announcementId\":\"a-1\",\"authority\":\"JP-MOFA\",\"jurisdiction\":\"JP\","
+                        + "\"publishedAt\":\"2022-04-08T10:00:00+09:00\",\"title\":\"t\",\"actions\":[{\"action\":\"DESIGNATE\","
+                        + "\"target\":{\"id\":\"RU-P-1\",\"kind\":\"PERSON\",\"name\":\"N\"},\"measures\":[\"ASSET_FREEZE\"]}]}\n");
+
+        Run run = run("publish", file.toString(), "--publisher-id", "jp desk", "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("--publisher-id: publisher id must be 1-100 characters");
+    }
+
+    @Test
     void aMissingCommandConfigFileIsBadInput() {
         Run run = run(
                 "replay",

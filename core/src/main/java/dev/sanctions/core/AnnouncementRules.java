@@ -61,6 +61,7 @@ public final class AnnouncementRules {
         checkTarget(action.getTarget(), at + ".target", designate, v);
         checkMeasures(action.getMeasures(), at + ".measures", designate, v);
         checkNonBlankElements(action.getPrograms(), at + ".programs", v);
+        v.addAll(SizeLimits.checkAction(action, at));
         return List.copyOf(v);
     }
 
@@ -110,6 +111,7 @@ public final class AnnouncementRules {
             v.add(new Violation(
                     "actions", "must hold 1 to 10,000 actions, got " + actions.size() + "; split the announcement"));
         }
+        v.addAll(SizeLimits.checkAnnouncement(a));
         return v;
     }
 

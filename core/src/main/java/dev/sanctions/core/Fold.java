@@ -90,15 +90,22 @@ public final class Fold {
                                     Canonical.measures(action.getMeasures()),
                                     Canonical.programs(action.getPrograms())),
                             ChangeType.DESIGNATED);
-                case ACTIVE ->
-                    changedIfDifferent(
-                            DesignationStatus.ACTIVE,
-                            Targets.union(before.getTarget(), action.getTarget()),
-                            Canonical.measures(before.getMeasures(), action.getMeasures()),
-                            Canonical.programs(before.getPrograms(), action.getPrograms()),
-                            ChangeType.AMENDED);
+                case ACTIVE -> designateActive();
                 default -> throw unexpectedStatus();
             };
+        }
+
+        /** Lists are unioned, so the state may outgrow the list limit that each action keeps. */
+        private Outcome designateActive() {
+            Target target = Targets.union(before.getTarget(), action.getTarget());
+            List<Measure> measures = Canonical.measures(before.getMeasures(), action.getMeasures());
+            List<String> programs = Canonical.programs(before.getPrograms(), action.getPrograms());
+            List<Violation> tooLarge =
+                    SizeLimits.checkUnion(target, measures, programs, "actions[" + announced.getActionIndex() + "]");
+            if (!tooLarge.isEmpty()) {
+                return Rejections.invalidAction(announced, key, tooLarge);
+            }
+            return changedIfDifferent(DesignationStatus.ACTIVE, target, measures, programs, ChangeType.AMENDED);
         }
 
         Outcome amend() {

@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 
 /** The {@link RejectedAction} records of the fold, with messages that say what happened and what to do next. */
 final class Rejections {
+    /** Characters of a message: messages quote the values they refuse, and a 10 MB value must not make a 10 MB record. */
+    static final int MAX_MESSAGE = 10_000;
+
     private Rejections() {}
 
     static RejectedAction duplicate(Announcement a) {
@@ -78,7 +81,7 @@ final class Rejections {
                 .setAction(null)
                 .setDesignationKey(null)
                 .setReason(reason)
-                .setMessage(message)
+                .setMessage(capped(message))
                 .build();
     }
 
@@ -93,8 +96,16 @@ final class Rejections {
                 .setAction(type)
                 .setDesignationKey(key)
                 .setReason(reason)
-                .setMessage(message)
+                .setMessage(capped(message))
                 .build());
+    }
+
+    private static String capped(String message) {
+        if (message.length() <= MAX_MESSAGE) {
+            return message;
+        }
+        int end = Character.isHighSurrogate(message.charAt(MAX_MESSAGE - 1)) ? MAX_MESSAGE - 1 : MAX_MESSAGE;
+        return message.substring(0, end) + "... (" + (message.length() - end) + " more characters)";
     }
 
     private static String join(List<Violation> violations) {

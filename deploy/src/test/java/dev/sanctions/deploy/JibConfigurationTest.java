@@ -45,6 +45,17 @@ class JibConfigurationTest {
     }
 
     @Test
+    void boundsTheHeapAsTheLauncherDoes() throws Exception {
+        assertThat(jib.jvmFlags())
+                .as("a share of the container's memory, and a restart instead of a process limping on after an OOM")
+                .contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
+        assertThat(Files.readString(checkout.root().resolve("sanctions")))
+                .as("the launcher sets a heap unless SANCTIONS_JAVA_OPTS gives one")
+                .contains("-Xmx1g")
+                .contains("-XX:+ExitOnOutOfMemoryError");
+    }
+
+    @Test
     void setsOnlyVariablesTheApplicationReads() {
         assertThat(jib.environment()).isNotEmpty();
         assertThat(cli.environmentVariables()).containsAll(jib.environment().keySet());

@@ -1,6 +1,7 @@
 package dev.sanctions.producer;
 
 import dev.sanctions.avro.Announcement;
+import dev.sanctions.core.AnnouncementSize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,7 @@ public final class AnnouncementFiles {
             }
         }
         addDuplicates(entries);
+        addOversized(entries);
 
         List<ParsedAnnouncement> valid = new ArrayList<>();
         for (Entry entry : entries) {
@@ -106,6 +108,17 @@ public final class AnnouncementFiles {
             Entry entry = entries.get(index);
             entry.findings().add(new Finding(entry.read().lines().lineOf("announcementId"), "announcementId", message));
         });
+    }
+
+    /** Only a valid announcement is measured: the placeholders of an invalid one cannot be serialized. */
+    private static void addOversized(List<Entry> entries) {
+        for (Entry entry : entries) {
+            if (entry.findings().isEmpty()) {
+                AnnouncementSize.excess(entry.read().announcement())
+                        .ifPresent(excess ->
+                                entry.findings().add(new Finding(entry.read().line(), "announcement", excess)));
+            }
+        }
     }
 
     private record Entry(int fileIndex, Path file, ReadAnnouncement read, List<Finding> findings) {}

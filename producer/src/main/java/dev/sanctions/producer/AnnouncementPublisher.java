@@ -2,6 +2,7 @@ package dev.sanctions.producer;
 
 import dev.sanctions.avro.Announcement;
 import dev.sanctions.core.AnnouncementRules;
+import dev.sanctions.core.AnnouncementSize;
 import dev.sanctions.core.Violation;
 import dev.sanctions.registry.client.RegistryClientConfig;
 import dev.sanctions.registry.serde.AvroSerdeConfig;
@@ -31,7 +32,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class AnnouncementPublisher implements AutoCloseable {
 
-    /** Room for an announcement of 10,000 actions with long texts; the topic's max.message.bytes matches. */
+    /**
+     * The topic's max.message.bytes: room for the largest announcement publish accepts
+     * ({@link AnnouncementSize#LIMIT_BYTES}) whatever the record's framing.
+     */
     static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     /** How long the broker keeps a transaction of a vanished publisher open before aborting it. */
     static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(1);
@@ -111,8 +115,14 @@ public final class AnnouncementPublisher implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < announcements.size(); i++) {
             Announcement announcement = announcements.get(i);
-            for (Violation violation : AnnouncementRules.check(announcement)) {
+            List<Violation> violations = AnnouncementRules.check(announcement);
+            for (Violation violation : violations) {
                 problems.add(where(i, announcements) + ": " + violation.path() + ": " + violation.message());
+            }
+            if (violations.isEmpty()) {
+                int index = i;
+                AnnouncementSize.excess(announcement)
+                        .ifPresent(excess -> problems.add(where(index, announcements) + ": announcement: " + excess));
             }
         }
         DuplicateAnnouncements.find(announcements, i -> where(i, announcements))

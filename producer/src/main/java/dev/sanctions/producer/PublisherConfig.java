@@ -4,7 +4,6 @@ import dev.sanctions.core.Topics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Where and how {@link AnnouncementPublisher} publishes. Build it with {@link #builder(String, String)}.
@@ -14,7 +13,8 @@ import java.util.UUID;
  * @param topic             the announcements topic, prefix included
  * @param clientProperties  extra Kafka and registry client properties (e.g. SASL, from {@code --command-config});
  *                          they may tune the producer but cannot turn off idempotence or transactions
- * @param transactionalId   the producer's {@code transactional.id}
+ * @param transactionalId   the producer's {@code transactional.id}: {@code sanctions-publish.<publisher id>}, stable
+ *                          so that a publish fences a killed one with the same id and aborts its open transaction
  * @param timeout           how long to wait for the broker or registry before failing
  */
 public record PublisherConfig(
@@ -39,8 +39,8 @@ public record PublisherConfig(
     }
 
     /**
-     * The unprefixed announcements topic, no extra properties, a fresh transactional id, {@link #DEFAULT_TIMEOUT}:
-     * set what differs.
+     * The unprefixed announcements topic, no extra properties, the publisher id {@code user@host},
+     * {@link #DEFAULT_TIMEOUT}: set what differs.
      */
     public static Builder builder(String bootstrapServers, String schemaRegistryUrl) {
         return new Builder(bootstrapServers, schemaRegistryUrl);
@@ -52,7 +52,7 @@ public record PublisherConfig(
         private final String schemaRegistryUrl;
         private String topic = Topics.unprefixed().announcements();
         private Map<String, String> clientProperties = Map.of();
-        private String transactionalId = "sanctions-publish-" + UUID.randomUUID();
+        private String transactionalId = PublisherIds.transactionalId(PublisherIds.defaultName());
         private Duration timeout = DEFAULT_TIMEOUT;
 
         private Builder(String bootstrapServers, String schemaRegistryUrl) {
@@ -71,6 +71,19 @@ public record PublisherConfig(
             return this;
         }
 
+        /**
+         * Names this publisher (1-100 characters of [A-Za-z0-9._@-]): its transactional id becomes
+         * {@code sanctions-publish.<name>}. Publishers that run at the same time need different names, or each
+         * fences the other.
+         *
+         * @throws IllegalArgumentException for a name of other characters or length
+         */
+        public Builder publisherId(String name) {
+            transactionalId = PublisherIds.transactionalId(name);
+            return this;
+        }
+
+        /** The producer's {@code transactional.id} as is, for tools and tests outside the publisher naming. */
         public Builder transactionalId(String id) {
             transactionalId = id;
             return this;

@@ -8,6 +8,7 @@ import dev.sanctions.processor.api.HttpRoutes;
 import dev.sanctions.processor.api.MetricsHandler;
 import dev.sanctions.processor.setup.AdminChangeTopicRouter;
 import dev.sanctions.processor.setup.PipelineSetup;
+import dev.sanctions.processor.setup.RecordLimits;
 import dev.sanctions.processor.topology.DesignationStores;
 import dev.sanctions.processor.topology.SanctionsSerdes;
 import dev.sanctions.processor.topology.SanctionsTopology;
@@ -32,6 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -168,6 +171,12 @@ public final class SanctionsProcessor implements AutoCloseable {
                 StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
                 settings.commitInterval().toMillis());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        // Kafka's 1 MB default would refuse a large notification or dead letter and stop the task on every restart.
+        config.put(
+                StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), RecordLimits.OUTPUT_RECORD_BYTES);
+        config.put(
+                StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
+                Integer.toString(RecordLimits.OUTPUT_RECORD_BYTES));
         if (settings.stateDir() != null) {
             config.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         }

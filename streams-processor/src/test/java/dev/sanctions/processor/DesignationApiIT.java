@@ -168,6 +168,9 @@ class DesignationApiIT {
             assertThat(get(asked, "/designations?status=ACTIVE", JSON_LINES))
                     .isEqualTo("200 " + lines(current(state -> state.getStatus() == DesignationStatus.ACTIVE)));
             assertThat(get(asked, "/designations/JP-MOFA%2FNOBODY")).startsWith("404 ");
+            assertThat(followPages(asked, "/designations?limit=2")).isEqualTo(lines(current(state -> true)));
+            assertThat(followPages(asked, "/designations?status=ACTIVE&limit=1"))
+                    .isEqualTo(lines(current(state -> state.getStatus() == DesignationStatus.ACTIVE)));
         }
     }
 
@@ -260,6 +263,26 @@ class DesignationApiIT {
 
     private static String lines(List<DesignationState> states) {
         return states.stream().map(state -> JsonForm.of(state) + "\n").collect(Collectors.joining());
+    }
+
+    /** Every page from {@code path} on, following the {@code Link: <...>; rel="next"} headers, as JSON lines. */
+    private String followPages(SanctionsProcessor processor, String path) throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (String next = path; next != null; ) {
+            HttpResponse<String> page = http.send(
+                    HttpRequest.newBuilder(URI.create(processor.httpUrl() + next))
+                            .header("Accept", JSON_LINES)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            all.append(page.body());
+            next = page.headers()
+                    .firstValue("Link")
+                    .map(link -> link.substring(link.indexOf('<') + 1, link.indexOf('>')))
+                    .orElse(null);
+        }
+        return all.toString();
     }
 
     private String get(SanctionsProcessor processor, String path) throws Exception {

@@ -13,11 +13,10 @@ import dev.sanctions.processor.topology.DesignationStores;
 import dev.sanctions.processor.topology.SanctionsTopology;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -33,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * hold. While the stores cannot be queried the answer is 503 with {@code Retry-After}, never 404.
  *
  * <p>Lists (history, the list of designations) are JSON arrays, or JSON lines (one state per line) when the
- * request accepts {@value #JSON_LINES}: scripts and the CLI take lines, browsers and {@code jq} arrays.
+ * request accepts {@value #JSON_LINES}: scripts and the CLI take lines, browsers and {@code jq} arrays. The list
+ * of designations is streamed page by page in key order; with {@code limit} it is one page, and a {@code Link}
+ * header ({@code rel="next"}) names the next.
  */
 final class DesignationHandler implements HttpHandler {
 
@@ -41,6 +42,8 @@ final class DesignationHandler implements HttpHandler {
     private static final String JSON_LINES_TYPE = JSON_LINES + "; charset=utf-8";
     private static final Logger LOG = LoggerFactory.getLogger(DesignationHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** States per page when the whole list is streamed: what one list request holds per source at a time. */
+    private static final int PAGE = 500;
 
     private final KafkaStreams streams;
     private final HostInfo self;
@@ -156,9 +159,9 @@ final class DesignationHandler implements HttpHandler {
 
     private void list(HttpExchange exchange, DesignationRequest.Listing listing, boolean forwarded, boolean lines)
             throws IOException {
-        Map<String, String> byKey = new TreeMap<>();
+        List<ListingPage.Source> sources = new ArrayList<>();
         if (forwarded) {
-            addLocal(byKey, listing);
+            sources.add(localSource(listing));
         } else {
             Collection<StreamsMetadata> instances = streams.streamsMetadataForStore(DesignationStores.CURRENT);
             if (instances.isEmpty()) {
@@ -166,42 +169,78 @@ final class DesignationHandler implements HttpHandler {
                 return;
             }
             for (StreamsMetadata instance : instances) {
-                if (instance.hostInfo().equals(self)) {
-                    addLocal(byKey, listing);
-                } else {
-                    PeerClient.Answer answer =
-                            peers.get(instance.hostInfo(), DesignationRequestParser.PATH + listing.query(), JSON_LINES);
-                    if (answer.status() != 200) {
-                        HttpResponses.send(exchange, answer.status(), answer.contentType(), answer.body());
-                        return;
-                    }
-                    addLines(byKey, answer.body());
-                }
+                sources.add(
+                        instance.hostInfo().equals(self)
+                                ? localSource(listing)
+                                : peerSource(instance.hostInfo(), listing));
             }
         }
-        sendStates(exchange, List.copyOf(byKey.values()), lines);
-    }
-
-    private void addLocal(Map<String, String> byKey, DesignationRequest.Listing listing) {
-        for (DesignationState state : local.all()) {
-            if (listing.matches(state)) {
-                byKey.put(state.getDesignationKey(), JsonForm.of(state));
+        String contentType = lines ? JSON_LINES_TYPE : HttpResponses.JSON;
+        ListingPage first;
+        try {
+            first = ListingPage.of(sources, listing.after(), listing.limit() == null ? PAGE : listing.limit());
+        } catch (PeerAnswered e) {
+            HttpResponses.send(exchange, e.answer.status(), e.answer.contentType(), e.answer.body());
+            return;
+        }
+        if (listing.limit() != null) {
+            // One page: the client follows the link for the next.
+            if (first.next() != null) {
+                exchange.getResponseHeaders()
+                        .set(
+                                "Link",
+                                "<" + DesignationRequestParser.PATH
+                                        + listing.page(listing.limit(), first.next())
+                                                .query() + ">; rel=\"next\"");
             }
+            ListingResponse.send(exchange, contentType, lines, first, null);
+        } else {
+            // Everything, streamed page by page.
+            ListingResponse.send(exchange, contentType, lines, first, after -> ListingPage.of(sources, after, PAGE));
         }
     }
 
-    private static void addLines(Map<String, String> byKey, String body) {
+    private ListingPage.Source localSource(DesignationRequest.Listing listing) {
+        return (after, limit) -> local.first(after, limit, listing::matches);
+    }
+
+    private ListingPage.Source peerSource(HostInfo peer, DesignationRequest.Listing listing) {
+        return (after, limit) -> {
+            PeerClient.Answer answer = peers.get(
+                    peer,
+                    DesignationRequestParser.PATH + listing.page(limit, after).query(),
+                    JSON_LINES);
+            if (answer.status() != 200) {
+                throw new PeerAnswered(answer);
+            }
+            return entries(answer.body());
+        };
+    }
+
+    private static List<ListingPage.Entry> entries(String body) {
+        List<ListingPage.Entry> entries = new ArrayList<>();
         for (String line : body.split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
             try {
                 JsonNode state = JSON.readTree(line);
-                byKey.put(state.get("designationKey").asText(), line);
+                entries.add(new ListingPage.Entry(state.get("designationKey").asText(), line));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(
                         "another processor instance answered a line that is not a state: " + line, e);
             }
+        }
+        return entries;
+    }
+
+    /** Another instance answered the list with an error, which is the answer to the client too. */
+    private static final class PeerAnswered extends RuntimeException {
+        private final transient PeerClient.Answer answer;
+
+        PeerAnswered(PeerClient.Answer answer) {
+            super("another processor instance answered " + answer.status(), null, false, false);
+            this.answer = answer;
         }
     }
 

@@ -28,6 +28,8 @@ final class DesignationRequestParser {
     static final String PATH = "/designations";
     private static final String HISTORY = "history";
     private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{2}");
+    /** The largest page: a page is held in memory, so its size bounds what one request costs. */
+    static final int MAX_LIMIT = 1_000;
 
     private DesignationRequestParser() {}
 
@@ -39,8 +41,12 @@ final class DesignationRequestParser {
     static DesignationRequest parse(String rawPath, String rawQuery) {
         Map<String, String> query = parameters(rawQuery);
         if (rawPath.equals(PATH) || rawPath.equals(PATH + "/")) {
-            allowOnly(query, Set.of("jurisdiction", "status"), "GET /designations");
-            return new DesignationRequest.Listing(jurisdiction(query.get("jurisdiction")), status(query.get("status")));
+            allowOnly(query, Set.of("jurisdiction", "status", "limit", "after"), "GET /designations");
+            return new DesignationRequest.Listing(
+                    jurisdiction(query.get("jurisdiction")),
+                    status(query.get("status")),
+                    limit(query.get("limit")),
+                    query.get("after"));
         }
         if (!rawPath.startsWith(PATH + "/")) {
             throw new RequestRefused(404, "not found: " + rawPath);
@@ -85,6 +91,21 @@ final class DesignationRequestParser {
                     "asOf: '" + text + "' is not an instant; write e.g. 2022-04-08T01:00:00Z"
                             + " or 2022-04-08T10:00:00+09:00");
         }
+    }
+
+    private static Integer limit(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, as a number out of range is
+        }
+        throw new RequestRefused(400, "limit: '" + text + "' is not a page size; write 1 to " + MAX_LIMIT);
     }
 
     private static String jurisdiction(String text) {

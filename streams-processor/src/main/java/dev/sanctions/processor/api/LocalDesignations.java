@@ -1,10 +1,14 @@
 package dev.sanctions.processor.api;
 
 import dev.sanctions.avro.DesignationState;
+import dev.sanctions.core.json.JsonForm;
 import dev.sanctions.processor.topology.DesignationStores;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -34,14 +38,40 @@ final class LocalDesignations {
         return DesignationStores.history(store(DesignationStores.HISTORY, partition), key);
     }
 
-    /** The current state of every designation in this instance's partitions, in no particular order. */
-    List<DesignationState> all() {
-        List<DesignationState> states = new ArrayList<>();
-        try (KeyValueIterator<String, DesignationState> all =
-                store(DesignationStores.CURRENT, null).all()) {
-            all.forEachRemaining((KeyValue<String, DesignationState> entry) -> states.add(entry.value));
+    /**
+     * The first {@code limit} states that match, with keys after {@code after} (exclusive; null: from the first),
+     * of this instance's partitions, in {@link ListingPage#KEY_ORDER}: each partition's store is read in key order
+     * and only as far as needed.
+     */
+    List<ListingPage.Entry> first(String after, int limit, Predicate<DesignationState> matches) {
+        TreeMap<String, String> first = new TreeMap<>(ListingPage.KEY_ORDER);
+        for (int partition : localPartitions()) {
+            int taken = 0;
+            try (KeyValueIterator<String, DesignationState> scan = after == null
+                    ? store(DesignationStores.CURRENT, partition).all()
+                    : store(DesignationStores.CURRENT, partition).range(after, null)) {
+                while (taken < limit && scan.hasNext()) {
+                    KeyValue<String, DesignationState> entry = scan.next();
+                    if (!entry.key.equals(after) && matches.test(entry.value)) {
+                        first.put(entry.key, JsonForm.of(entry.value));
+                        taken++;
+                    }
+                }
+            }
         }
-        return states;
+        return first.entrySet().stream()
+                .limit(limit)
+                .map(e -> new ListingPage.Entry(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    /** The partitions of the stores this instance's active tasks hold. */
+    private Set<Integer> localPartitions() {
+        Set<Integer> partitions = new TreeSet<>();
+        streams.metadataForLocalThreads()
+                .forEach(thread -> thread.activeTasks()
+                        .forEach(task -> task.topicPartitions().forEach(p -> partitions.add(p.partition()))));
+        return partitions;
     }
 
     private ReadOnlyKeyValueStore<String, DesignationState> store(String name, Integer partition) {

@@ -21,16 +21,18 @@ import org.apache.kafka.common.config.TopicConfig;
  */
 final class TopicLayout {
 
-    /** Room for an announcement of 10,000 actions; the producer's {@code max.request.size} must match. */
-    static final int ANNOUNCEMENT_MAX_BYTES = 16 * 1024 * 1024;
-
     static final String BACKWARD_TRANSITIVE = "BACKWARD_TRANSITIVE";
     static final String FULL_TRANSITIVE = "FULL_TRANSITIVE";
 
     private static final Map<String, String> KEEP_FOREVER = Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-            TopicConfig.RETENTION_MS_CONFIG, "-1",
-            TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+            TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG,
+            "-1",
+            TopicConfig.RETENTION_BYTES_CONFIG,
+            "-1",
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+            Integer.toString(RecordLimits.OUTPUT_RECORD_BYTES));
 
     /**
      * Compacted, and cleaned soon: the log cleaner never touches the active segment, so with the broker's default
@@ -42,7 +44,9 @@ final class TopicLayout {
             TopicConfig.SEGMENT_MS_CONFIG,
             String.valueOf(60 * 60 * 1000),
             TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG,
-            "0.1");
+            "0.1",
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+            Integer.toString(RecordLimits.OUTPUT_RECORD_BYTES));
 
     private final Topics topics;
 
@@ -74,7 +78,7 @@ final class TopicLayout {
 
     private TopicSpec announcements() {
         Map<String, String> configs = new HashMap<>(KEEP_FOREVER);
-        configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(ANNOUNCEMENT_MAX_BYTES));
+        configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(RecordLimits.ANNOUNCEMENT_TOPIC_BYTES));
         return new TopicSpec(topics.announcements(), configs, Announcement.getClassSchema(), BACKWARD_TRANSITIVE);
     }
 }

@@ -55,6 +55,19 @@ class DesignationRequestParserTest {
     }
 
     @Test
+    void theListTakesAPageSizeAndTheKeyToContinueAfter() {
+        assertThat(parse("/designations", "limit=50&after=JP-MOFA%2FRU-P-0425&status=ACTIVE"))
+                .isEqualTo(new DesignationRequest.Listing(null, DesignationStatus.ACTIVE, 50, KEY));
+        assertThat(new DesignationRequest.Listing("JP", null)
+                        .page(2, "JP-MOFA/a b")
+                        .query())
+                .isEqualTo("?jurisdiction=JP&limit=2&after=JP-MOFA%2Fa%20b");
+        assertRefused("/designations", "limit=0", 400, "limit: '0' is not a page size; write 1 to 1000");
+        assertRefused("/designations", "limit=1001", 400, "write 1 to 1000");
+        assertRefused("/designations", "limit=ten", 400, "write 1 to 1000");
+    }
+
+    @Test
     void badInputIsRefusedWith400AndSaysWhatToWrite() {
         assertRefused("/designations/JP-MOFA%2FX", "asOf=yesterday", 400, "asOf: 'yesterday' is not an instant");
         assertRefused("/designations/JP-MOFA%2FRU-P-0425", "asOf=2022-04-08", 400, "2022-04-08T01:00:00Z");
