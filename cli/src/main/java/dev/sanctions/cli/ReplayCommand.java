@@ -53,6 +53,12 @@ final class ReplayCommand implements Runnable {
                             + "(they are in the dead-letter topic)%n",
                     refold.unreadable());
         }
+        if (refold.misrouted() > 0) {
+            err.printf(
+                    "note: %d misrouted announcement(s) were skipped, as the processor rejects them (MISROUTED in "
+                            + "the rejected topic: not under their authority's key or not in its partition)%n",
+                    refold.misrouted());
+        }
     }
 
     @Command(

@@ -4,10 +4,12 @@ import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.core.LogFold;
 import dev.sanctions.core.Topics;
+import dev.sanctions.kafka.AnnouncementPlacement;
 import dev.sanctions.registry.client.SchemaRegistryException;
 import dev.sanctions.registry.serde.AvroSerdeConfig;
 import dev.sanctions.registry.serde.DecodeFailure;
 import dev.sanctions.registry.serde.SpecificAvroDeserializer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import org.apache.avro.Schema;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Re-folds {@code sanctions.announcements} from its start with the processor's own fold ({@link LogFold}), so its
@@ -40,13 +43,13 @@ public final class Replay {
      */
     public Refold asOf(Instant asOf, LongConsumer progress) {
         LogFold fold = new LogFold();
-        long[] counts = new long[3];
+        long[] counts = new long[4];
         try (SpecificAvroDeserializer<Announcement> deserializer = new SpecificAvroDeserializer<>()) {
             deserializer.configure(source.deserializerProperties(), false);
             new TopicReader(source)
                     .read(
                             topics.announcements(),
-                            record -> {
+                            (record, partitions) -> {
                                 Announcement announcement;
                                 try {
                                     announcement = deserializer.deserialize(record.topic(), record.value());
@@ -60,6 +63,8 @@ public final class Replay {
                                 }
                                 if (announcement == null) {
                                     counts[2]++;
+                                } else if (misrouted(record, announcement, partitions)) {
+                                    counts[3]++;
                                 } else if (asOf == null
                                         || !announcement.getPublishedAt().isAfter(asOf)) {
                                     fold.apply(announcement);
@@ -69,7 +74,18 @@ public final class Replay {
                             },
                             progress);
         }
-        return new Refold(fold.states(), counts[0], counts[1], counts[2]);
+        return new Refold(fold.states(), counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /**
+     * A record outside its authority's partition, or under another key: the processor rejects it as {@code
+     * MISROUTED} and applies nothing of it, so the replay skips it by the same rule.
+     */
+    private static boolean misrouted(ConsumerRecord<String, byte[]> record, Announcement announcement, int partitions) {
+        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+        return new AnnouncementPlacement(partitions)
+                .problem(key, announcement.getAuthority(), record.partition())
+                .isPresent();
     }
 
     /** Re-folds the whole log and compares it, key by key, with the latest record of each key in the designations topic. */
@@ -83,7 +99,7 @@ public final class Replay {
             records = new TopicReader(source)
                     .read(
                             topics.designations(),
-                            record -> {
+                            (record, partitions) -> {
                                 DesignationState state;
                                 try {
                                     state = record.value() == null

@@ -32,10 +32,11 @@ final class TopicReader {
     long read(String topic, RecordSink sink, LongConsumer progress) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 source.consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer())) {
-            LogReader.assignFromStart(consumer, partitionsOf(consumer, topic));
+            List<TopicPartition> partitions = partitionsOf(consumer, topic);
+            LogReader.assignFromStart(consumer, partitions);
             long[] read = new long[1];
             LogReader.readToEnd(consumer, METADATA_WAIT, record -> {
-                sink.accept(record);
+                sink.accept(record, partitions.size());
                 progress.accept(++read[0]);
             });
             return read[0];
@@ -63,6 +64,7 @@ final class TopicReader {
 
     @FunctionalInterface
     interface RecordSink {
-        void accept(ConsumerRecord<String, byte[]> record);
+        /** One record of a topic that has {@code partitions} partitions. */
+        void accept(ConsumerRecord<String, byte[]> record, int partitions);
     }
 }

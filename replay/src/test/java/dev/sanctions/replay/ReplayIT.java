@@ -13,10 +13,12 @@ import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
 import dev.sanctions.core.LogFold;
 import dev.sanctions.core.Topics;
+import dev.sanctions.kafka.AnnouncementPlacement;
 import dev.sanctions.registry.serde.SpecificAvroSerializer;
 import dev.sanctions.testkit.KafkaBackendExtension;
 import dev.sanctions.testkit.TestTopics;
 import dev.sanctions.testkit.UniqueNames;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +171,29 @@ class ReplayIT {
         Verification verification = replay.verify(n -> {});
         assertThat(verification.agrees()).isTrue();
         assertThat(verification.refold().unreadable()).isEqualTo(1);
+    }
+
+    @Test
+    void misroutedAnnouncementsAreCountedAndSkippedAsTheProcessorRejectsThem() {
+        // The processor rejects these as MISROUTED and applies nothing of them, so the log's answer is the
+        // fold without them: under another authority's key, without a key, and outside the key's partition.
+        Announcement stray = announcement(
+                "jp-9",
+                "JP-MOFA",
+                "JP",
+                T2,
+                action(ActionType.DESIGNATE, person("RU-P-77", "Impostor"), MeasureType.ASSET_FREEZE));
+        int owner = new AnnouncementPlacement(2).partitionOf("JP-MOFA".getBytes(StandardCharsets.UTF_8));
+        try (KafkaProducer<String, Announcement> producer = producer()) {
+            producer.send(new ProducerRecord<>(topics.announcements(), "US-OFAC", stray));
+            producer.send(new ProducerRecord<>(topics.announcements(), 1 - owner, null, stray));
+            producer.send(new ProducerRecord<>(topics.announcements(), 1 - owner, "JP-MOFA", stray));
+        }
+
+        Refold whole = replay.asOf(null, n -> {});
+        assertThat(whole.states()).isEqualTo(fold(log));
+        assertThat(whole.announcements()).isEqualTo(5);
+        assertThat(whole.misrouted()).isEqualTo(3);
     }
 
     @Test

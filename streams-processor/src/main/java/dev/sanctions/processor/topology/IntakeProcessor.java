@@ -5,6 +5,7 @@ import dev.sanctions.avro.Announcement;
 import dev.sanctions.core.Admission;
 import dev.sanctions.core.DesignationKeys;
 import dev.sanctions.core.Intake;
+import dev.sanctions.kafka.AnnouncementPlacement;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;

@@ -5,6 +5,7 @@ import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.RejectedAction;
 import dev.sanctions.core.Topics;
+import dev.sanctions.kafka.AnnouncementPlacement;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;

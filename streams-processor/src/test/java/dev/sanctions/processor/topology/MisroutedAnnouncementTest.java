@@ -13,6 +13,7 @@ import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.MeasureType;
 import dev.sanctions.avro.RejectedAction;
 import dev.sanctions.avro.RejectionReason;
+import dev.sanctions.kafka.AnnouncementPlacement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.kafka.streams.test.TestRecord;

@@ -1,4 +1,4 @@
-package dev.sanctions.processor.topology;
+package dev.sanctions.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -10,22 +10,23 @@ import org.apache.kafka.common.utils.Utils;
  * partitioner gives that key ({@code toPositive(murmur2(key)) % partitions}, as the Java producer and librdkafka's
  * {@code murmur2_random} compute it). One authority's announcements then meet one task, whose stores keep that
  * authority's used ids and designations; a record anywhere else would be judged against another authority's
- * stores (a second "version 1" of a designation, an announcement id used twice).
+ * stores (a second "version 1" of a designation, an announcement id used twice). The processor refuses such a
+ * record as {@code MISROUTED} and replay skips it, both by this one rule.
  *
  * @param partitions the partition count of the announcements topic
  */
-record AnnouncementPlacement(int partitions) {
+public record AnnouncementPlacement(int partitions) {
 
     private static final int SHOWN_KEY_LENGTH = 100;
 
-    AnnouncementPlacement {
+    public AnnouncementPlacement {
         if (partitions < 1) {
             throw new IllegalArgumentException("the announcements topic has at least 1 partition, got " + partitions);
         }
     }
 
     /** What is wrong with a record of {@code authority}'s announcement read from {@code partition}; empty if nothing. */
-    Optional<String> problem(byte[] key, String authority, int partition) {
+    public Optional<String> problem(byte[] key, String authority, int partition) {
         if (key == null) {
             return Optional.of("the record has no key; its key must be its authority " + authority);
         }
@@ -41,7 +42,7 @@ record AnnouncementPlacement(int partitions) {
     }
 
     /** Kafka's default partitioner for a record with a key (BuiltInPartitioner.partitionForKey). */
-    int partitionOf(byte[] key) {
+    public int partitionOf(byte[] key) {
         return Utils.toPositive(Utils.murmur2(key)) % partitions;
     }
 
