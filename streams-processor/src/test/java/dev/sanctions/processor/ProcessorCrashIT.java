@@ -75,14 +75,15 @@ class ProcessorCrashIT {
                     // Published while the child starts, so that it is busy with them when it is killed.
                     publish(producer, topics, announcements.subList(run * slice, (run + 1) * slice));
                     // Killed half way through what it was given, best while output of it is written but not yet
-                    // committed; or else once it has done all it was given, when there is no such moment left.
+                    // committed; or else three quarters of the way, whatever it is doing then.
                     int halfway = (before.committed() + due + 1) / 2;
+                    int threeQuarters = (before.committed() + 3 * due + 3) / 4;
                     await().atMost(WAIT)
                             .pollInterval(Duration.ofMillis(10))
                             .until(
                                     () -> Count.of(topics),
                                     now -> now.committed() >= halfway && now.uncommitted() > before.uncommitted()
-                                            || now.committed() >= due);
+                                            || now.committed() >= threeQuarters);
                     child.kill();
                 }
                 count = Count.of(topics);
