@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -70,11 +73,19 @@ class ProcessorCrashIT {
             for (int run = 0; run < KILLS; run++) {
                 Count before = count;
                 int due = committedThroughSlice[run];
+                CompletableFuture<Void> publishing;
                 try (ProcessorChild child = ProcessorChild.start(
                         KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl(), topics, applicationId, stateDir, log)) {
-                    // Published while the child starts, so that it is busy with them when it is killed.
-                    publish(producer, topics, announcements.subList(run * slice, (run + 1) * slice));
-                    // Killed half way through what it was given, best while output of it is written but not yet
+                    List<Announcement> given = announcements.subList(run * slice, (run + 1) * slice);
+                    int head = given.size() / 5;
+                    publish(producer, topics, given.subList(0, head));
+                    await().atMost(WAIT)
+                            .until(() -> CommittedOutput.countChanges(KAFKA.bootstrapServers(), topics)
+                                    > before.committed());
+                    // The rest one by one while it works, so that it is always in the middle of a transaction.
+                    publishing = CompletableFuture.runAsync(
+                            () -> given.subList(head, given.size()).forEach(a -> publishOne(producer, topics, a)));
+                    // Killed half way through what it is given, best while output of it is written but not yet
                     // committed; or else three quarters of the way, whatever it is doing then.
                     int halfway = (before.committed() + due + 1) / 2;
                     int threeQuarters = (before.committed() + 3 * due + 3) / 4;
@@ -86,6 +97,7 @@ class ProcessorCrashIT {
                                             || now.committed() >= threeQuarters);
                     child.kill();
                 }
+                publishing.get(WAIT.toSeconds(), TimeUnit.SECONDS);
                 count = Count.of(topics);
                 int abortedNow = count.uncommitted() - before.uncommitted();
                 aborted += abortedNow;
@@ -152,6 +164,19 @@ class ProcessorCrashIT {
             LogReader.readToEnd(consumer, WAIT, record -> count.incrementAndGet());
         }
         return count.get();
+    }
+
+    private static void publishOne(KafkaProducer<String, Announcement> producer, Topics topics, Announcement one) {
+        try {
+            producer.send(new ProducerRecord<>(
+                            topics.announcements(), null, one.getPublishedAt().toEpochMilli(), one.getAuthority(), one))
+                    .get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing " + one.getAnnouncementId(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish " + one.getAnnouncementId(), e);
+        }
     }
 
     private static void publish(KafkaProducer<String, Announcement> producer, Topics topics, List<Announcement> slice) {
