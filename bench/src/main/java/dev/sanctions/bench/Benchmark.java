@@ -40,7 +40,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The benchmark of SPEC section 9: on one fresh in-process broker, in one run, raw Kafka and then the pipeline,
+ * The benchmark of docs/benchmark.md: on one fresh in-process broker, in one run, raw Kafka and then the pipeline,
  * with the processor in a JVM of its own.
  *
  * <ol>

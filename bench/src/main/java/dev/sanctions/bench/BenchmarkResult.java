@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The figures of one benchmark run (SPEC section 9), with the ratios against raw Kafka measured in the same run and
- * the project's targets. {@link #toJson()} gives the JSON of SPEC section 9, {@link #table()} a short table.
+ * The figures of one benchmark run (docs/benchmark.md), with the ratios against raw Kafka measured in the same run and
+ * the project's targets. {@link #toJson()} gives the JSON of docs/benchmark.md, {@link #table()} a short table.
  */
 public record BenchmarkResult(
         Workload workload,
@@ -130,7 +130,7 @@ public record BenchmarkResult(
         return checks;
     }
 
-    /** The JSON of SPEC section 9 and more, pretty-printed; a figure that could not be computed is null. */
+    /** The JSON of docs/benchmark.md and more, pretty-printed; a figure that could not be computed is null. */
     public String toJson() {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode json = mapper.createObjectNode();

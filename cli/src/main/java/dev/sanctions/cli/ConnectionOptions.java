@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The options every command accepts (SPEC section 6), with their environment-variable defaults. */
+/** The options every command accepts (docs/commands.md), with their environment-variable defaults. */
 public final class ConnectionOptions {
 
     @Option(

@@ -1,6 +1,6 @@
 package dev.sanctions.cli;
 
-/** The exit codes of SPEC section 6. */
+/** The exit codes of docs/commands.md. */
 public final class ExitCodes {
     public static final int OK = 0;
     static final int FAILURE = 1;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         })
 public final class InitCommand implements Callable<Integer> {
 
-    /** The jurisdictions of SPEC section 1 and of the bundled examples; others get their topic on first use. */
+    /** The jurisdictions of docs/announcement-format.md and of the bundled examples; others get their topic on first use. */
     public static final List<String> DEFAULT_JURISDICTIONS = List.of("EU", "GB", "JP", "KR", "SG", "TW", "UN", "US");
 
     @Spec

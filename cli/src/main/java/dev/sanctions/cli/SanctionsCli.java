@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code sanctions} command: one subcommand per job of SPEC section 6 that runs against an existing Kafka cluster.
+ * The {@code sanctions} command: one subcommand per job of docs/commands.md that runs against an existing Kafka cluster.
  * This is the container image's entry point. The commands that start a broker in-process (dev, demo, bench) are
  * added by the launcher module, so that neither the image nor this module carries a broker.
  */
@@ -42,7 +42,7 @@ public final class SanctionsCli implements Runnable {
     }
 
     /**
-     * The command line with the failure handling that gives every error one line and the SPEC's exit code.
+     * The command line with the failure handling that gives every error one line and the the documented exit code.
      *
      * @param moreCommands picocli commands listed after this module's own and before {@code help}
      */

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sanctions state get|history|list} (SPEC section 6): asks the processor's HTTP API (SPEC section 7),
+ * {@code sanctions state get|history|list} (docs/commands.md): asks the processor's HTTP API (docs/http-api.md),
  * which answers from its state stores, forwarding to the instance that holds a key.
  *
  * <p>Exit codes: 0 answered; 1 when there is no such designation (or no version as of the instant), when the

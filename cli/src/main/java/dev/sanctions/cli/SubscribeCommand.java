@@ -62,7 +62,7 @@ final class SubscribeCommand implements Callable<Integer> {
             paramLabel = "table|json",
             defaultValue = "table",
             description =
-                    "table (for people) or json (one object per line, SPEC section 5). Default: ${DEFAULT-VALUE}.")
+                    "table (for people) or json (one object per line, docs/events.md). Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(

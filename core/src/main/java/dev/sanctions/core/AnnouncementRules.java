@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The rules of SPEC section 2 that can be checked on an Avro {@link Announcement}. JSON-level problems (unknown
+ * The rules of docs/announcement-format.md that can be checked on an Avro {@link Announcement}. JSON-level problems (unknown
  * fields, wrong JSON types, unparsable instants) are the reader's job; by the time an announcement is Avro they are
  * gone. Every violation is reported, in field order, so a user fixes a file in one pass.
  */

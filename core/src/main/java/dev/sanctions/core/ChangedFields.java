@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.avro.Schema;
 
-/** The {@code changedFields} of a notification (SPEC section 5): what differs among status, measures, programs, target. */
+/** The {@code changedFields} of a notification (docs/events.md): what differs among status, measures, programs, target. */
 final class ChangedFields {
     private ChangedFields() {}
 

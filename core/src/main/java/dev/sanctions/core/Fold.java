@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The fold of SPEC section 3: one action applied to one designation's state. Pure and deterministic (no clock, no
+ * The fold of docs/events.md: one action applied to one designation's state. Pure and deterministic (no clock, no
  * hash order); never mutates its inputs, and a result shares no mutable object with the action.
  *
  * <p>Callers first pass the announcement through {@link Intake#admit}, then apply its actions in order, each to
@@ -67,7 +67,7 @@ public final class Fold {
         };
     }
 
-    /** One action on one state: the rows of the table in SPEC section 3. */
+    /** One action on one state: the rows of the table in docs/events.md. */
     private record Step(DesignationState before, AnnouncedAction announced, Action action, String key) {
 
         Outcome designate() {

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The value formats SPEC sections 1 and 2 name: country codes, full and partial dates, dates or instants. */
+/** The value formats docs/announcement-format.md name: country codes, full and partial dates, dates or instants. */
 final class Formats {
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> SUPRANATIONAL = Set.of("EU", "UN");

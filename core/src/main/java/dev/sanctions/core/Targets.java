@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How an action's target combines with the stored one (SPEC section 3). A field is "given" when it is not null;
+ * How an action's target combines with the stored one (docs/events.md). A field is "given" when it is not null;
  * v1 has no way to clear a field. Every result is a deep copy, so a state never shares a mutable list with an
  * announcement or with an earlier state.
  */

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The names of the contract topics (SPEC section 4), all carrying one optional prefix.
+ * The names of the contract topics (docs/topics.md), all carrying one optional prefix.
  *
  * <p>The prefix is prepended verbatim, so {@code --topic-prefix staging.} gives
  * {@code staging.sanctions.announcements}: the operator chooses the separator.

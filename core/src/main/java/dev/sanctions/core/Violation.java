@@ -3,7 +3,7 @@ package dev.sanctions.core;
 import java.util.Objects;
 
 /**
- * One broken rule of SPEC section 2.
+ * One broken rule of docs/announcement-format.md.
  *
  * @param path    where, in the announcement's field names: {@code announcementId}, {@code actions[2].target.name},
  *                {@code actions[0].measures[1].type}

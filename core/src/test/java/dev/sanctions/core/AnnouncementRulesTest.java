@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Each rule of SPEC section 2, with its exact path and message. */
+/** Each rule of docs/announcement-format.md, with its exact path and message. */
 class AnnouncementRulesTest {
     private static final String KINDS = "PERSON, ORGANIZATION, VESSEL, AIRCRAFT, COUNTRY, SECTOR";
 

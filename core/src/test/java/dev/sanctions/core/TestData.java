@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Builds announcements and expected states so that fold tests read like the table of SPEC section 3. */
+/** Builds announcements and expected states so that fold tests read like the table of docs/events.md. */
 final class TestData {
     static final String AUTHORITY = "JP-MOFA";
     static final Instant T1 = Instant.parse("2022-04-08T01:00:00Z");

@@ -17,7 +17,7 @@ class ComposeFileTest {
     private static final String KAFKA = "kafka";
     private static final String REGISTRY = "schema-registry";
     private static final Set<String> APPLICATION_SERVICES = Set.of("init", "processor", "publish-examples", "bank");
-    /** The producer's max.request.size and the announcements topic's max.message.bytes (SPEC section 4). */
+    /** The producer's max.request.size and the announcements topic's max.message.bytes (docs/topics.md). */
     private static final long ANNOUNCEMENT_MAX_BYTES = 16L * 1024 * 1024;
 
     private static Checkout checkout;

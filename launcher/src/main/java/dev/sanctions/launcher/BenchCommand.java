@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Measure the pipeline against raw Kafka on a fresh embedded broker, in one run.",
-            "Throughput, latency at a steady rate, replay, snapshot load and the processor's memory (SPEC section 9).",
+            "Throughput, latency at a steady rate, replay, snapshot load and the processor's memory (docs/benchmark.md).",
             "Writes the figures as JSON (to --output, else to stdout) and prints a short table.",
             "It always starts its own broker: the connection options are not used."
         })

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Reads and validates announcement files (SPEC section 2): a JSON object, a JSON array of them, or JSON Lines.
+ * Reads and validates announcement files (docs/announcement-format.md): a JSON object, a JSON array of them, or JSON Lines.
  * Every problem is reported with its file and line; reading never throws for bad input.
  */
 public final class AnnouncementFiles {

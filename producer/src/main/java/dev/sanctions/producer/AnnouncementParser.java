@@ -411,7 +411,7 @@ final class AnnouncementParser {
                 json.skipChildren();
             } else {
                 lines.record(fieldPath, line());
-                // A field given as null is a field not given (SPEC section 3).
+                // A field given as null is a field not given (docs/events.md).
                 if (json.currentToken() != JsonToken.VALUE_NULL) {
                     reader.read(name, fieldPath);
                 }

@@ -25,7 +25,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes announcements to the announcements topic (SPEC section 4) in one Kafka transaction per
+ * Publishes announcements to the announcements topic (docs/topics.md) in one Kafka transaction per
  * {@link #publish} call: key = authority, record timestamp = {@code publishedAt}, value = Avro in the Confluent
  * wire format. Either every announcement of a call becomes visible to read_committed consumers, or none does.
  * Not thread-safe: one publisher per thread.
@@ -51,7 +51,7 @@ public final class AnnouncementPublisher implements AutoCloseable {
     }
 
     /**
-     * Checks the announcements with the rules of SPEC section 2 (the same the file reader applies) and publishes
+     * Checks the announcements with the rules of docs/announcement-format.md (the same the file reader applies) and publishes
      * them in order, in one transaction.
      *
      * @return where each announcement landed, in the order given

@@ -1,6 +1,6 @@
 package dev.sanctions.producer;
 
-/** Field paths as the SPEC's problems name them: {@code actions[2].target.name}; the announcement itself is "". */
+/** Field paths as the the documented problems name them: {@code actions[2].target.name}; the announcement itself is "". */
 final class FieldPaths {
 
     private FieldPaths() {}

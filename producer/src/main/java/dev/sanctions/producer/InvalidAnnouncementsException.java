@@ -3,7 +3,7 @@ package dev.sanctions.producer;
 import java.util.List;
 
 /**
- * Announcements handed to {@link AnnouncementPublisher#publish} break the rules of SPEC section 2; nothing was sent.
+ * Announcements handed to {@link AnnouncementPublisher#publish} break the rules of docs/announcement-format.md; nothing was sent.
  * Each problem reads {@code announcements[INDEX] (ID): field: message}.
  */
 public final class InvalidAnnouncementsException extends RuntimeException {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One failing input per rule of SPEC section 2, each written three ways (a JSON object, the second element of a
+ * One failing input per rule of docs/announcement-format.md, each written three ways (a JSON object, the second element of a
  * JSON array, a line of JSON Lines after a blank line), checking the exact {@code FILE:LINE: field} of the problem.
  */
 class ValidationRulesTest {

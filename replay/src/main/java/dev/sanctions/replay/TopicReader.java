@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a whole topic from its start to the end offsets seen when reading began (read_committed), so a replay is a
- * fixed snapshot of the log even while producers keep writing. Records of one partition arrive in log order; SPEC 3
+ * fixed snapshot of the log even while producers keep writing. Records of one partition arrive in log order; docs/events.md
  * needs no order across partitions because every key of one authority lives in one partition.
  */
 final class TopicReader {

@@ -14,7 +14,7 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards SPEC section 8 at build time: today's schemas must stay compatible with the committed copies
+ * Guards docs/guarantees.md at build time: today's schemas must stay compatible with the committed copies
  * (src/test/resources/v1, and v2 where a schema has one), with the levels the registry enforces — BACKWARD_TRANSITIVE for announcements,
  * FULL_TRANSITIVE for states, notifications and rejections — and every enum must have a default.
  * An incompatible edit of a schema fails this test; a compatible one passes without touching it.

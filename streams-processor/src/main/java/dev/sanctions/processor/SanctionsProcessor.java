@@ -74,7 +74,7 @@ public final class SanctionsProcessor implements AutoCloseable {
 
     /**
      * Starts processing and the HTTP API with {@code /health}, {@code /metrics}, {@code /designations}
-     * (SPEC section 7) and {@code extraRoutes}.
+     * (docs/http-api.md) and {@code extraRoutes}.
      */
     public static SanctionsProcessor start(ProcessorSettings settings, HttpRoutes extraRoutes) {
         Map<String, Object> adminConfig = new HashMap<>(settings.clientProperties());

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code GET /designations...} (SPEC section 7) on the real topology and broker, with one and with two instances. */
+/** {@code GET /designations...} (docs/http-api.md) on the real topology and broker, with one and with two instances. */
 class DesignationApiIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /**
  * How {@code sanctions subscribe} prints states and notifications, one line each.
  *
- * <p>{@link #JSON}: the JSON form of SPEC section 5 (a snapshot line is a {@code DesignationState}, a notification
+ * <p>{@link #JSON}: the JSON form of docs/events.md (a snapshot line is a {@code DesignationState}, a notification
  * line a {@code DesignationChange}; only the latter has {@code changeId}). {@link #TABLE}: fixed-width columns for
  * people, {@code TYPE VERSION KEY NAME EFFECTIVE MEASURES}, where TYPE is {@code SNAPSHOT} for a snapshot row and the
  * change type otherwise; long keys and names are cut with an ellipsis so the columns stay aligned.

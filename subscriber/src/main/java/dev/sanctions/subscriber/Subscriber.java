@@ -5,7 +5,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
 
 /**
- * Follows designation notifications (SPEC sections 4, 5 and 8) for a bank: all of them, or those of chosen
+ * Follows designation notifications (docs/topics.md, docs/events.md and docs/guarantees.md) for a bank: all of them, or those of chosen
  * jurisdictions, optionally after a snapshot of the current state of every matching designation.
  *
  * <pre>{@code

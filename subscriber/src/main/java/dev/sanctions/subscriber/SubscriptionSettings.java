@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *     (30 s unless given). Not {@code group.id}: that is {@code groupId}
  * @param schemaRegistryUrl the schema registry the notifications' schema ids refer to
  * @param registryProperties extra registry client settings (e.g. {@code basic.auth.*}); may be empty
- * @param topicPrefix the prefix of every topic name (SPEC section 4), {@code ""} for none
+ * @param topicPrefix the prefix of every topic name (docs/topics.md), {@code ""} for none
  * @param jurisdictions the jurisdictions to follow, upper-case ({@code JP}, {@code EU}); empty follows every
  *     notification ({@code sanctions.changes})
  * @param from where to start without committed offsets; not used with {@code snapshot}, whose notifications start

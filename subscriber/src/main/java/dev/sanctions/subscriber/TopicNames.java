@@ -4,7 +4,7 @@ import dev.sanctions.core.Topics;
 import java.util.List;
 import java.util.Set;
 
-/** The contract topic names a subscriber reads (SPEC section 4), with the operator's prefix. */
+/** The contract topic names a subscriber reads (docs/topics.md), with the operator's prefix. */
 record TopicNames(String prefix) {
 
     private Topics topics() {

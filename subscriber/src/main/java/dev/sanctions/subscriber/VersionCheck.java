@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The per-key version rule of SPEC section 3 seen from the receiving end: versions 1, 2, 3 … per designation key.
+ * The per-key version rule of docs/events.md seen from the receiving end: versions 1, 2, 3 … per designation key.
  * A version at or below the last one accepted is a redelivery; one beyond the next expected means notifications
  * were lost upstream.
  */

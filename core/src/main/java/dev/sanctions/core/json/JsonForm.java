@@ -14,7 +14,7 @@ import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
- * The JSON form of states and notifications (SPEC section 5), the one every tool prints: Avro field
+ * The JSON form of states and notifications (docs/events.md), the one every tool prints: Avro field
  * names in schema order, instants as ISO-8601 UTC with {@code Z}, enums as strings, absent values as
  * {@code null}. One line, no insignificant whitespace, so equal records give equal text. The walk over
  * the record is ours (the schema decides the form); the writing, escaping included, is Jackson's.

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /designations...} (SPEC section 7) over interactive queries. A key lives on the instance that
+ * {@code GET /designations...} (docs/http-api.md) over interactive queries. A key lives on the instance that
  * owns its authority's partition (see {@link SanctionsTopology#storePartitionKey}); a question about a key owned elsewhere is forwarded there,
  * and the list asks every instance and merges, so that no instance answers "unknown" for data it does not
  * hold. While the stores cannot be queried the answer is 503 with {@code Retry-After}, never 404.

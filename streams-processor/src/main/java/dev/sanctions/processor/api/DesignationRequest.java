@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One question to the designation API (SPEC section 7); {@link DesignationRequestParser} reads it from a request. */
+/** One question to the designation API (docs/http-api.md); {@link DesignationRequestParser} reads it from a request. */
 sealed interface DesignationRequest {
 
     /** {@code GET /designations/{key}[?asOf=INSTANT]}: the state of {@code key} now, or as of a non-null {@code asOf}. */

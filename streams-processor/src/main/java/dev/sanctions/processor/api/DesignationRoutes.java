@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 
-/** {@code /designations...} of SPEC section 7, answered by the instance at {@code self} (its advertised endpoint). */
+/** {@code /designations...} of docs/http-api.md, answered by the instance at {@code self} (its advertised endpoint). */
 public final class DesignationRoutes implements HttpRoutes {
 
     private static final Duration PEER_TIMEOUT = Duration.ofSeconds(10);

@@ -88,7 +88,7 @@ public final class PipelineSetup {
         return new PipelineSetup(admin, registry, layout, partitions, replicationFactor, callTimeout);
     }
 
-    /** Sets up every topic of SPEC section 4, with change topics for the given jurisdictions (e.g. {@code JP}). */
+    /** Sets up every topic of docs/topics.md, with change topics for the given jurisdictions (e.g. {@code JP}). */
     public SetupReport run(Collection<String> jurisdictions) {
         Progress progress = new Progress();
         layout.all(jurisdictions).forEach(spec -> ensure(spec, progress));

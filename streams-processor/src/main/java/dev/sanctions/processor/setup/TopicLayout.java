@@ -13,7 +13,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * The settings of every contract topic (SPEC section 4).
+ * The settings of every contract topic (docs/topics.md).
  *
  * <p>Every topic but the compacted state topic keeps its records forever: output records carry
  * the announcement's {@code publishedAt} as timestamp, which may be years old, so any time-based

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Builds the processor's topology (SPEC sections 3 and 4). Pure: no I/O, no clock; the caller
+ * Builds the processor's topology (docs/events.md and docs/topics.md). Pure: no I/O, no clock; the caller
  * supplies topic names, serdes, the per-jurisdiction topic router and the counters of dead letters and
  * rejections.
  *
