@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.avro.Schema;
 
-/** The {@code changedFields} of a notification (docs/events.md): what differs among status, measures, programs, target. */
+/**
+ * The {@code changedFields} of a notification (docs/events.md): what differs among status, measures, programs,
+ * target; a target's lists by content, not order ({@link TargetContent}).
+ */
 final class ChangedFields {
     private ChangedFields() {}
 
@@ -27,7 +30,7 @@ final class ChangedFields {
         Target b = before.getTarget();
         Target a = after.getTarget();
         for (Schema.Field field : Target.getClassSchema().getFields()) {
-            if (!Objects.equals(b.get(field.pos()), a.get(field.pos()))) {
+            if (!TargetContent.sameField(b, a, field)) {
                 names.add("target." + field.name());
             }
         }

@@ -169,7 +169,7 @@ public final class Fold {
                 List<String> programs,
                 ChangeType type) {
             boolean same = status == before.getStatus()
-                    && target.equals(before.getTarget())
+                    && TargetContent.same(target, before.getTarget())
                     && measures.equals(before.getMeasures())
                     && programs.equals(before.getPrograms());
             return same ? new Outcome.Unchanged() : changed(newState(status, target, measures, programs), type);

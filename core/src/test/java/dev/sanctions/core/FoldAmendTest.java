@@ -28,6 +28,7 @@ import dev.sanctions.avro.ChangeType;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.RejectionReason;
 import dev.sanctions.avro.Target;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -158,6 +159,62 @@ class FoldAmendTest {
                 .build();
 
         assertThat(Fold.apply(active, a2, 0)).isEqualTo(new Outcome.Unchanged());
+    }
+
+    @Test
+    void amendThatOnlyReordersListsIsUnchanged() {
+        DesignationState active = stateAfter("P1", designatePersonWithLists("a1", T1));
+        Announcement a2 = announcement("a2")
+                .publishedAt(T2)
+                .actions(amend("P1")
+                        .aliases("B", "A")
+                        .birthDates("1971", "1970")
+                        .nationalities("BY", "RU")
+                        .identifiers(identifier("PASSPORT", "2", "RU"), identifier("PASSPORT", "1", "RU"))
+                        .addresses(address("Minsk", "BY"), address("Moscow", "RU")))
+                .build();
+
+        assertThat(Fold.apply(active, a2, 0)).isEqualTo(new Outcome.Unchanged());
+    }
+
+    @Test
+    void aReorderNextToARealChangeIsNotAChangedField() {
+        DesignationState active = stateAfter("P1", designatePersonWithLists("a1", T1));
+        Announcement a2 = announcement("a2")
+                .publishedAt(T2)
+                .actions(amend("P1").name("Ivanov Jr").aliases("B", "A"))
+                .build();
+
+        Outcome.Changed changed = (Outcome.Changed) Fold.apply(active, a2, 0);
+
+        assertThat(changed.change().getChangedFields()).containsExactly("target.name");
+        assertThat(changed.after().getTarget().getAliases()).containsExactly("B", "A");
+    }
+
+    @Test
+    void listsWithTheSameElementsInOtherCountsDiffer() {
+        DesignationState active = stateAfter("P1", designatePersonWithLists("a1", T1));
+        Announcement a2 = announcement("a2")
+                .publishedAt(T2)
+                .actions(amend("P1").aliases("A", "B", "A"))
+                .build();
+
+        Outcome.Changed changed = (Outcome.Changed) Fold.apply(active, a2, 0);
+
+        assertThat(changed.change().getChangedFields()).containsExactly("target.aliases");
+    }
+
+    private static Announcement designatePersonWithLists(String id, Instant at) {
+        return announcement(id)
+                .publishedAt(at)
+                .actions(designatePerson("P1", "Ivanov")
+                        .aliases("A", "B")
+                        .birthDates("1970", "1971")
+                        .nationalities("RU", "BY")
+                        .identifiers(identifier("PASSPORT", "1", "RU"), identifier("PASSPORT", "2", "RU"))
+                        .addresses(address("Moscow", "RU"), address("Minsk", "BY"))
+                        .measures(ASSET_FREEZE))
+                .build();
     }
 
     @Test
