@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Turns every failure into one readable line on stderr and the the documented exit code: 2 for bad input or
+ * Turns every failure into one readable line on stderr and the documented exit code: 2 for bad input or
  * usage, 1 for anything else. Stack traces only with {@code --verbose}.
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {

@@ -1,5 +1,6 @@
 package dev.sanctions.cli;
 
+import dev.sanctions.core.Jurisdictions;
 import dev.sanctions.core.Topics;
 import dev.sanctions.processor.setup.PipelineSetup;
 import dev.sanctions.processor.setup.SetupReport;
@@ -7,6 +8,7 @@ import dev.sanctions.registry.client.RestSchemaRegistryClient;
 import dev.sanctions.registry.client.SchemaRegistryClient;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
@@ -63,6 +65,11 @@ public final class InitCommand implements Callable<Integer> {
         if ((partitions < 1 && partitions != PipelineSetup.BROKER_DEFAULT)
                 || (replicationFactor < 1 && replicationFactor != PipelineSetup.BROKER_DEFAULT)) {
             throw new UserInputException("--partitions and --replication-factor must be at least 1");
+        }
+        for (String jurisdiction : jurisdictions) {
+            Jurisdictions.problem(jurisdiction.strip().toUpperCase(Locale.ROOT)).ifPresent(problem -> {
+                throw new UserInputException("--jurisdiction: " + problem);
+            });
         }
         SetupReport report;
         try (Admin admin = Admin.create(connection.kafkaProperties());

@@ -68,24 +68,24 @@ final class PublishCommand implements Callable<Integer> {
         if (!batch.valid()) {
             batch.problems().stream().map(Problem::format).forEach(err::println);
             err.printf(
-                    "%d problem(s) found; nothing was published. Fix the lines above and run again.%n",
-                    batch.problems().size());
+                    "%s found; nothing was published. Fix the lines above and run again.%n",
+                    Counted.of(batch.problems().size(), "problem"));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
         if (dryRun) {
             for (ParsedAnnouncement parsed : batch.announcements()) {
                 out.printf(
-                        "would publish %s (%s, %d actions) from %s:%d%n",
+                        "would publish %s (%s, %s) from %s:%d%n",
                         parsed.announcement().getAnnouncementId(),
                         parsed.announcement().getAuthority(),
-                        parsed.announcement().getActions().size(),
+                        Counted.of(parsed.announcement().getActions().size(), "action"),
                         parsed.file(),
                         parsed.line());
             }
             out.printf(
-                    "%d announcement(s) valid; nothing published (--dry-run).%n",
-                    batch.announcements().size());
+                    "%s valid; nothing published (--dry-run).%n",
+                    Counted.of(batch.announcements().size(), "announcement"));
             return ExitCodes.OK;
         }
         long actions = batch.announcements().stream()
@@ -93,8 +93,8 @@ final class PublishCommand implements Callable<Integer> {
                 .sum();
         if (terminal) {
             err.printf(
-                    "publishing %d announcement(s), %d action(s), in one transaction ...%n",
-                    batch.announcements().size(), actions);
+                    "publishing %s, %s, in one transaction ...%n",
+                    Counted.of(batch.announcements().size(), "announcement"), Counted.of(actions, "action"));
             err.flush();
         }
         try (AnnouncementPublisher publisher = new AnnouncementPublisher(config())) {
@@ -103,8 +103,12 @@ final class PublishCommand implements Callable<Integer> {
                     .toList());
             for (Published p : published) {
                 out.printf(
-                        "published %s (%s, %d actions) to partition %d at offset %d%n",
-                        p.announcementId(), p.authority(), p.actions(), p.partition(), p.offset());
+                        "published %s (%s, %s) to partition %d at offset %d%n",
+                        p.announcementId(),
+                        p.authority(),
+                        Counted.of(p.actions(), "action"),
+                        p.partition(),
+                        p.offset());
             }
         }
         return ExitCodes.OK;

@@ -148,11 +148,10 @@ final class ReplayCommand implements Runnable {
             noteUnreadable(verification.refold(), err);
             if (verification.agrees()) {
                 out.printf(
-                        "OK: the designations topic agrees with the log: %d designations from %d announcements "
-                                + "(%d actions).%n",
-                        verification.refold().states().size(),
-                        verification.refold().announcements(),
-                        verification.refold().actions());
+                        "OK: the designations topic agrees with the log: %s from %s (%s).%n",
+                        Counted.of(verification.refold().states().size(), "designation"),
+                        Counted.of(verification.refold().announcements(), "announcement"),
+                        Counted.of(verification.refold().actions(), "action"));
                 return ExitCodes.OK;
             }
             for (Difference difference : verification.differences()) {

@@ -42,7 +42,7 @@ public final class SanctionsCli implements Runnable {
     }
 
     /**
-     * The command line with the failure handling that gives every error one line and the the documented exit code.
+     * The command line with the failure handling that gives every error one line and the documented exit code.
      *
      * @param moreCommands picocli commands listed after this module's own and before {@code help}
      */
@@ -52,6 +52,8 @@ public final class SanctionsCli implements Runnable {
             commandLine.addSubcommand(command);
         }
         commandLine.addSubcommand(new CommandLine.HelpCommand());
+        // --status active as well as ACTIVE, as --jurisdiction jp works as well as JP.
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new Failures());
         commandLine.setParameterExceptionHandler(new Failures());
         return commandLine;

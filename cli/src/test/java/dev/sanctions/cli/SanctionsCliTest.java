@@ -57,8 +57,50 @@ class SanctionsCliTest {
         assertThat(run.code).isEqualTo(2);
         assertThat(run.err)
                 .startsWith(file + ":1: actions[0].target.name: required for DESIGNATE")
-                .contains("1 problem(s) found; nothing was published")
+                .contains("1 problem found; nothing was published")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void countsReadInTheRightNumber() throws IOException {
+        Path file = dir.resolve("one.json");
+        Files.writeString(
+                file,
+                "{\"announcementId\":\"a-1\",\"authority\":\"JP-MOFA\",\"jurisdiction\":\"JP\","
+                        + "\"publishedAt\":\"2022-04-08T10:00:00+09:00\",\"title\":\"t\",\"actions\":[{\"action\":\"DESIGNATE\","
+                        + "\"target\":{\"id\":\"RU-P-1\",\"kind\":\"PERSON\",\"name\":\"N\"},\"measures\":[\"ASSET_FREEZE\"]}]}\n");
+
+        Run run = run("publish", "--dry-run", file.toString());
+
+        assertThat(run.code).isZero();
+        assertThat(run.out)
+                .contains("would publish a-1 (JP-MOFA, 1 action) from ")
+                .contains("1 announcement valid; nothing published");
+    }
+
+    @Test
+    void aJurisdictionThatIsNoCodeIsBadInputNamingTheRightOne() {
+        // Before any broker is contacted: 127.0.0.1:1 would otherwise make it a runtime failure.
+        Run subscribe = run("subscribe", "--jurisdiction", "UK", "--bootstrap-servers", "127.0.0.1:1");
+        assertThat(subscribe.code).isEqualTo(2);
+        assertThat(subscribe.err).contains("'UK' is not an ISO 3166-1 code: the United Kingdom's code is GB");
+
+        Run init = run("init", "--jurisdiction", "japan", "--bootstrap-servers", "127.0.0.1:1");
+        assertThat(init.code).isEqualTo(2);
+        assertThat(init.err).contains("--jurisdiction: 'JAPAN' is not a jurisdiction");
+    }
+
+    @Test
+    void enumOptionsTakeAnyCaseAsJurisdictionsDo() {
+        CommandLine commandLine = SanctionsCli.commandLine();
+        commandLine.parseArgs("state", "list", "--status", "active");
+        Object list = commandLine
+                .getSubcommands()
+                .get("state")
+                .getSubcommands()
+                .get("list")
+                .getCommand();
+        assertThat(((StateCommand.ListStates) list).status).hasToString("ACTIVE");
     }
 
     @Test
@@ -84,7 +126,7 @@ class SanctionsCliTest {
         assertThat(run.err)
                 .startsWith(file + ":1: announcement: serialized size ")
                 .contains(" bytes exceeds the limit 8388608; split its actions over several announcements")
-                .contains("1 problem(s) found; nothing was published");
+                .contains("1 problem found; nothing was published");
     }
 
     @Test

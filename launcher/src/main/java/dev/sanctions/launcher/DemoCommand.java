@@ -8,6 +8,7 @@ import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.DesignationStatus;
 import dev.sanctions.avro.Measure;
 import dev.sanctions.cli.ConnectionOptions;
+import dev.sanctions.cli.Counted;
 import dev.sanctions.cli.ExitCodes;
 import dev.sanctions.core.LogFold;
 import dev.sanctions.core.Outcome;
@@ -191,7 +192,7 @@ final class DemoCommand implements Callable<Integer> {
                 publisher.publish(announcements);
                 for (Announcement announcement : announcements) {
                     dim("published " + announcement.getAnnouncementId() + " (" + announcement.getAuthority() + ", "
-                            + announcement.getActions().size() + " actions): " + announcement.getTitle());
+                            + Counted.of(announcement.getActions().size(), "action") + "): " + announcement.getTitle());
                 }
                 if (caused > 0) {
                     awaitCount(received, expected);

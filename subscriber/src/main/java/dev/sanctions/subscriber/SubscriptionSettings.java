@@ -1,5 +1,6 @@
 package dev.sanctions.subscriber;
 
+import dev.sanctions.core.Jurisdictions;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * What a {@link Subscriber} follows and how it connects. Build it with {@link #builder(String, String)}.
@@ -39,8 +39,6 @@ public record SubscriptionSettings(
         StartPosition from,
         Optional<String> groupId,
         boolean snapshot) {
-
-    private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{2}");
 
     public SubscriptionSettings {
         Objects.requireNonNull(kafkaProperties, "kafkaProperties");
@@ -86,10 +84,9 @@ public record SubscriptionSettings(
         for (String jurisdiction : jurisdictions) {
             String code =
                     Objects.requireNonNull(jurisdiction, "jurisdiction").strip().toUpperCase(Locale.ROOT);
-            if (!JURISDICTION.matcher(code).matches()) {
-                throw new IllegalArgumentException(
-                        "a jurisdiction is a two-letter code such as JP, US, EU or UN, got '" + jurisdiction + "'");
-            }
+            Jurisdictions.problem(code).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
             upper.add(code);
         }
         return Collections.unmodifiableSortedSet(upper);

@@ -53,8 +53,16 @@ class SubscriptionSettingsTest {
     void refusesAJurisdictionThatIsNotATwoLetterCode() {
         assertThatThrownBy(() -> builder().jurisdictions(List.of("JPN")).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("two-letter code")
+                .hasMessageContaining("ISO 3166-1 alpha-2 code, EU or UN")
                 .hasMessageContaining("'JPN'");
+    }
+
+    @Test
+    void refusesUkAndNamesGbInstead() {
+        // Two letters, but no ISO code: a subscription to sanctions.changes.uk would wait for ever.
+        assertThatThrownBy(() -> builder().jurisdictions(List.of("uk")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'UK' is not an ISO 3166-1 code: the United Kingdom's code is GB");
     }
 
     @Test
