@@ -161,8 +161,7 @@ record CommittedOutput(
         return grouped;
     }
 
-    private static <V extends SpecificRecord> List<V> values(
-            String bootstrapServers, String registryUrl, String topic) {
+    static <V extends SpecificRecord> List<V> values(String bootstrapServers, String registryUrl, String topic) {
         SpecificAvroDeserializer<V> values = new SpecificAvroDeserializer<>();
         values.configure(Map.of("schema.registry.url", registryUrl), false);
         return CommittedRecords.readToEnd(bootstrapServers, topic, new StringDeserializer(), values).stream()
