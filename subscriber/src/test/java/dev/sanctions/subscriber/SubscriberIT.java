@@ -304,8 +304,9 @@ class SubscriberIT {
     @Test
     void aJurisdictionWithoutATopicIsWaitedForUntilTheIdleTimeIsUp() {
         Recorder recorder = new Recorder();
+        // A real code whose topic nobody has created yet (the processor creates it on first use).
 
-        new Subscriber(settings().jurisdictions(Set.of("XX")).build())
+        new Subscriber(settings().jurisdictions(Set.of("NZ")).build())
                 .run(recorder, StopCondition.never().withMaxIdle(Duration.ofSeconds(1)));
 
         assertThat(recorder.changes).isEmpty();
