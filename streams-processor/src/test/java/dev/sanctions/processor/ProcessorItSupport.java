@@ -1,9 +1,11 @@
 package dev.sanctions.processor;
 
 import dev.sanctions.avro.Announcement;
+import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.core.Topics;
 import dev.sanctions.processor.setup.PipelineSetup;
 import dev.sanctions.registry.client.RestSchemaRegistryClient;
+import dev.sanctions.registry.serde.SpecificAvroDeserializer;
 import dev.sanctions.registry.serde.SpecificAvroSerializer;
 import dev.sanctions.testkit.KafkaBackend;
 import dev.sanctions.testkit.UniqueNames;
@@ -12,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** What the processor's integration tests set up alike: their own topics, settings and an announcement producer. */
@@ -57,5 +62,29 @@ final class ProcessorItSupport {
                         true),
                 new StringSerializer(),
                 values);
+    }
+
+    /** Publishes {@code announcement} under its authority with its {@code publishedAt} as record time, and waits. */
+    static void publish(KafkaProducer<String, Announcement> producer, Topics topics, Announcement announcement) {
+        try {
+            producer.send(new ProducerRecord<>(
+                            topics.announcements(),
+                            null,
+                            announcement.getPublishedAt().toEpochMilli(),
+                            announcement.getAuthority(),
+                            announcement))
+                    .get();
+        } catch (Exception e) {
+            throw new AssertionError("could not publish " + announcement.getAnnouncementId(), e);
+        }
+    }
+
+    /** Every committed notification on {@code topic}, read to its end. */
+    static List<DesignationChange> changes(KafkaBackend kafka, String topic) {
+        SpecificAvroDeserializer<DesignationChange> values = new SpecificAvroDeserializer<>();
+        values.configure(Map.of("schema.registry.url", kafka.schemaRegistryUrl()), false);
+        return CommittedRecords.readToEnd(kafka.bootstrapServers(), topic, new StringDeserializer(), values).stream()
+                .map(ConsumerRecord::value)
+                .toList();
     }
 }

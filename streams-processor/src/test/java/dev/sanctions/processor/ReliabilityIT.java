@@ -15,7 +15,6 @@ import dev.sanctions.processor.topology.DeadLetterHeaders;
 import dev.sanctions.processor.topology.PoisonRecord;
 import dev.sanctions.processor.topology.TestAnnouncements;
 import dev.sanctions.registry.client.RestSchemaRegistryClient;
-import dev.sanctions.registry.serde.SpecificAvroDeserializer;
 import dev.sanctions.registry.serde.SpecificAvroSerializer;
 import dev.sanctions.testkit.KafkaBackendExtension;
 import java.io.IOException;
@@ -42,7 +41,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,17 +220,7 @@ class ReliabilityIT {
     }
 
     private void publish(Announcement announcement) {
-        try {
-            producer.send(new ProducerRecord<>(
-                            topics.announcements(),
-                            null,
-                            announcement.getPublishedAt().toEpochMilli(),
-                            announcement.getAuthority(),
-                            announcement))
-                    .get();
-        } catch (Exception e) {
-            throw new AssertionError("could not publish " + announcement.getAnnouncementId(), e);
-        }
+        ProcessorItSupport.publish(producer, topics, announcement);
     }
 
     private List<DesignationChange> awaitChanges(String topic, int count) {
@@ -240,11 +228,7 @@ class ReliabilityIT {
     }
 
     private List<DesignationChange> readChanges(String topic) {
-        SpecificAvroDeserializer<DesignationChange> values = new SpecificAvroDeserializer<>();
-        values.configure(Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()), false);
-        return CommittedRecords.readToEnd(KAFKA.bootstrapServers(), topic, new StringDeserializer(), values).stream()
-                .map(ConsumerRecord::value)
-                .toList();
+        return ProcessorItSupport.changes(KAFKA.backend(), topic);
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readRaw(String topic) {
