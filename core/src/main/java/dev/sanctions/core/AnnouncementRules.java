@@ -9,6 +9,7 @@ import dev.sanctions.avro.Measure;
 import dev.sanctions.avro.MeasureType;
 import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,6 +92,9 @@ public final class AnnouncementRules {
         }
         if (a.getPublishedAt() == null) {
             v.add(new Violation("publishedAt", "required: an ISO-8601 instant, e.g. 2022-04-08T10:00:00+09:00"));
+        } else if (a.getPublishedAt().isBefore(Instant.EPOCH)) {
+            // publishedAt is the timestamp of every record the announcement leads to, and Kafka's cannot be negative.
+            v.add(new Violation("publishedAt", "must not be before 1970-01-01T00:00:00Z, found " + a.getPublishedAt()));
         }
         String effectiveFrom = a.getEffectiveFrom();
         if (effectiveFrom == null || effectiveFrom.isEmpty()) {

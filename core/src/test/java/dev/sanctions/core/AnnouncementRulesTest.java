@@ -73,6 +73,16 @@ class AnnouncementRulesTest {
     }
 
     @Test
+    void publishedAtBefore1970IsRefusedBecauseNoRecordTimestampCanCarryIt() {
+        Announcement a = announcement("a1").actions(designatePerson("P1", "X")).build();
+        a.setPublishedAt(java.time.Instant.parse("1969-12-31T23:59:59.999Z"));
+
+        assertThat(AnnouncementRules.check(a))
+                .containsExactly(
+                        v("publishedAt", "must not be before 1970-01-01T00:00:00Z, found 1969-12-31T23:59:59.999Z"));
+    }
+
+    @Test
     void announcementIdOf200CharactersIsValidAnd201IsNot() {
         String max = "a.b:c-d_e".repeat(22) + "ab";
         assertThat(max).hasSize(200);

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Admits an announcement once per (authority, announcement id) and splits it into its actions,
  * keyed by designation key; a refused announcement becomes one {@code RejectedAction} keyed by
- * its announcement id. Outputs carry the announcement's {@code publishedAt} as timestamp and no
- * headers, so they depend on the announcement alone.
+ * its announcement id. Outputs carry the announcement's {@code publishedAt} as timestamp (the epoch for
+ * one refused as published before it) and no headers, so they depend on the announcement alone.
  *
  * <p>The seen-ids store is partitioned like the input topic, whose key is the authority: every
  * announcement of one authority meets the same store. That holds only for records placed as
@@ -50,7 +50,9 @@ final class IntakeProcessor implements Processor<byte[], Announcement, String, S
     @Override
     public void process(Record<byte[], Announcement> record) {
         Announcement announcement = record.value();
-        long publishedAt = announcement.getPublishedAt().toEpochMilli();
+        // A publishedAt before 1970 is refused by Intake; its rejection is stamped at the epoch because a record
+        // timestamp cannot be negative.
+        long publishedAt = Math.max(0L, announcement.getPublishedAt().toEpochMilli());
         RecordMetadata source = context.recordMetadata().orElseThrow();
         Optional<String> misplaced = placement.problem(record.key(), announcement.getAuthority(), source.partition());
         if (misplaced.isPresent()) {

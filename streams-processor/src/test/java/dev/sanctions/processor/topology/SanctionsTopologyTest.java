@@ -25,6 +25,7 @@ import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -205,6 +206,23 @@ class SanctionsTopologyTest {
         assertThat(harness.rejected())
                 .extracting(r -> r.value().getReason())
                 .containsExactly(RejectionReason.INVALID_ACTION);
+        assertThat(values(harness.changes()))
+                .extracting(DesignationChange::getChangeId)
+                .containsExactly("a1#0");
+    }
+
+    @Test
+    void anAnnouncementPublishedBefore1970IsRejectedAtTheEpochAndProcessingGoesOn() {
+        // A foreign producer can write any publishedAt; a Kafka record timestamp cannot be negative.
+        Instant before1970 = Instant.parse("1969-12-31T23:59:59Z");
+        harness.publish(announcement("a0", before1970, designate("RU-P-1", "Ivan", MeasureType.ASSET_FREEZE)), 0L);
+        harness.publish(announcement("a1", T1, designate("RU-P-1", "Ivan", MeasureType.ASSET_FREEZE)));
+
+        assertThat(harness.rejected()).singleElement().satisfies(record -> {
+            assertThat(record.timestamp()).isZero();
+            assertThat(record.value().getReason()).isEqualTo(RejectionReason.INVALID_ACTION);
+            assertThat(record.value().getMessage()).contains("publishedAt");
+        });
         assertThat(values(harness.changes()))
                 .extracting(DesignationChange::getChangeId)
                 .containsExactly("a1#0");
