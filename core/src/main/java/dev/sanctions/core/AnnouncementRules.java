@@ -7,6 +7,7 @@ import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.Identifier;
 import dev.sanctions.avro.Measure;
 import dev.sanctions.avro.MeasureType;
+import dev.sanctions.avro.Snapshot;
 import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class AnnouncementRules {
     static final int MAX_ACTIONS = 10_000;
+    static final int MAX_SNAPSHOT_ENTRIES = 200_000;
 
     private static final Pattern ANNOUNCEMENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
     private static final Pattern AUTHORITY = Pattern.compile("[A-Z][A-Z0-9-]{1,31}");
@@ -108,8 +110,15 @@ public final class AnnouncementRules {
         if (isBlank(a.getTitle())) {
             v.add(new Violation("title", "required, must not be blank"));
         }
+        String list = a.getList();
+        if (list != null && !Formats.isListId(list)) {
+            v.add(new Violation("list", "must match [A-Z0-9-]{1,32}, e.g. SDN, got " + quote(list)));
+        }
+        Snapshot snapshot = a.getSnapshot();
         List<Action> actions = a.getActions();
-        if (actions == null || actions.isEmpty()) {
+        if (snapshot != null) {
+            checkSnapshot(snapshot, list, actions, v);
+        } else if (actions == null || actions.isEmpty()) {
             v.add(new Violation("actions", "required: 1 to 10,000 actions"));
         } else if (actions.size() > MAX_ACTIONS) {
             v.add(new Violation(
@@ -117,6 +126,51 @@ public final class AnnouncementRules {
         }
         v.addAll(SizeLimits.checkAnnouncement(a));
         return v;
+    }
+
+    /**
+     * A snapshot's own fields, and the shape of its entries: each one a DESIGNATE (the entry is complete), at most
+     * {@value #MAX_SNAPSHOT_ENTRIES} in the whole snapshot. On the wire one record may be one part of a larger snapshot.
+     */
+    private static void checkSnapshot(Snapshot snapshot, String list, List<Action> entries, List<Violation> v) {
+        String snapshotList = snapshot.getList();
+        if (!Formats.isListId(snapshotList)) {
+            v.add(new Violation(
+                    "snapshot.list", "required: must match [A-Z0-9-]{1,32}, e.g. SDN, got " + quote(snapshotList)));
+        } else if (list != null && !list.equals(snapshotList)) {
+            v.add(new Violation(
+                    "list", "must be the snapshot's list " + quote(snapshotList) + " when given, got " + quote(list)));
+        }
+        double fraction = snapshot.getMaxDelistFraction();
+        if (!(fraction >= 0.0 && fraction <= 1.0)) {
+            v.add(new Violation("snapshot.maxDelistFraction", "must be between 0 and 1, got " + fraction));
+        }
+        int part = snapshot.getPart();
+        int parts = snapshot.getParts();
+        if (parts < 1 || part < 0 || part >= parts) {
+            v.add(new Violation(
+                    "snapshot.part", "must be from 0 to parts - 1, got part " + part + " of " + parts + " parts"));
+        }
+        int count = entries == null ? 0 : entries.size();
+        int firstIndex = snapshot.getFirstIndex();
+        if (count == 0) {
+            v.add(new Violation("actions", "required: a snapshot holds 1 to 200,000 entries"));
+        } else if (firstIndex < 0 || (long) firstIndex + count > MAX_SNAPSHOT_ENTRIES) {
+            v.add(new Violation(
+                    "actions",
+                    "a snapshot holds at most 200,000 entries, got entries " + firstIndex + " to "
+                            + ((long) firstIndex + count - 1) + "; split the list"));
+        }
+        if (entries != null) {
+            for (int i = 0; i < entries.size(); i++) {
+                Action entry = entries.get(i);
+                if (entry != null && entry.getAction() != ActionType.DESIGNATE) {
+                    v.add(new Violation(
+                            "actions[" + i + "].action",
+                            "must be DESIGNATE in a snapshot: each entry states one designation completely"));
+                }
+            }
+        }
     }
 
     static boolean isValidTargetId(String id) {
@@ -178,10 +232,11 @@ public final class AnnouncementRules {
         if (birthDates != null) {
             for (int i = 0; i < birthDates.size(); i++) {
                 String date = birthDates.get(i);
-                if (!Formats.isFullOrPartialDate(date)) {
+                if (!Formats.isBirthDate(date)) {
                     v.add(new Violation(
                             at + ".birthDates[" + i + "]",
-                            "must be a full (1976-10-05) or partial (1976-10, 1976) date, got " + quote(date)));
+                            "must be a full (1976-10-05) or partial (1976-10, 1976) date, optionally after 'circa ',"
+                                    + " or a range (1958/1960), got " + quote(date)));
                 }
             }
         }

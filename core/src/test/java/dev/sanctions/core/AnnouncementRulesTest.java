@@ -265,7 +265,100 @@ class AnnouncementRulesTest {
         assertThat(checkOne(amend("P1").birthDates("1976-13")))
                 .containsExactly(v(
                         "actions[0].target.birthDates[0]",
-                        "must be a full (1976-10-05) or partial (1976-10, 1976) date, got '1976-13'"));
+                        "must be a full (1976-10-05) or partial (1976-10, 1976) date, optionally after 'circa ',"
+                                + " or a range (1958/1960), got '1976-13'"));
+    }
+
+    @Test
+    void birthDatesMayBeCircaOrARangeAsOfficialListsGiveThem() {
+        assertThat(checkOne(designatePerson("P1", "X")
+                        .birthDates("circa 1960", "circa 1960-05", "1958/1960", "1960-01/1960-06-30")))
+                .isEmpty();
+        assertThat(checkOne(designatePerson("P1", "X")
+                        .birthDates(
+                                "1960/1958",
+                                "1960/1960",
+                                "circa",
+                                "circa 60",
+                                "Circa 1960",
+                                "1958/",
+                                "/1960",
+                                "1958/1960/1962")))
+                .extracting(Violation::path)
+                .containsExactly(
+                        "actions[0].target.birthDates[0]",
+                        "actions[0].target.birthDates[1]",
+                        "actions[0].target.birthDates[2]",
+                        "actions[0].target.birthDates[3]",
+                        "actions[0].target.birthDates[4]",
+                        "actions[0].target.birthDates[5]",
+                        "actions[0].target.birthDates[6]",
+                        "actions[0].target.birthDates[7]");
+    }
+
+    @Test
+    void aListIdIsUpTo32CapitalsDigitsOrDashes() {
+        Announcement a = announcement("a1").actions(designatePerson("P1", "X")).build();
+        a.setList("SDN");
+        assertThat(AnnouncementRules.check(a)).isEmpty();
+
+        a.setList("sdn list");
+        assertThat(AnnouncementRules.check(a))
+                .containsExactly(v("list", "must match [A-Z0-9-]{1,32}, e.g. SDN, got 'sdn list'"));
+    }
+
+    @Test
+    void aSnapshotHoldsOnlyDesignateEntriesOfItsOwnList() {
+        Announcement a = announcement("a1")
+                .actions(designatePerson("P1", "X"), delist("P2"), designatePerson("P3", "Y"))
+                .build();
+        a.setList("CONSOLIDATED");
+        a.setSnapshot(dev.sanctions.avro.Snapshot.newBuilder().setList("SDN").build());
+
+        assertThat(AnnouncementRules.check(a))
+                .containsExactly(
+                        v("list", "must be the snapshot's list 'SDN' when given, got 'CONSOLIDATED'"),
+                        v(
+                                "actions[1].action",
+                                "must be DESIGNATE in a snapshot: each entry states one designation completely"));
+    }
+
+    @Test
+    void aSnapshotMayHoldMoreThan10000EntriesButNotMoreThan200000() {
+        List<Action> entries = new ArrayList<>();
+        for (int i = 0; i < 10_001; i++) {
+            entries.add(designatePerson("P" + i, "X").build());
+        }
+        Announcement part = announcement("a1").actions(entries).build();
+        part.setSnapshot(dev.sanctions.avro.Snapshot.newBuilder()
+                .setList("SDN")
+                .setPart(1)
+                .setParts(3)
+                .setFirstIndex(189_999)
+                .build());
+        assertThat(AnnouncementRules.check(part)).isEmpty();
+
+        part.getSnapshot().setFirstIndex(190_000);
+        assertThat(AnnouncementRules.check(part))
+                .containsExactly(v(
+                        "actions",
+                        "a snapshot holds at most 200,000 entries, got entries 190000 to 200000; split the list"));
+    }
+
+    @Test
+    void aSnapshotsFractionAndPartNumbersMustMakeSense() {
+        Announcement a = announcement("a1").actions(designatePerson("P1", "X")).build();
+        a.setSnapshot(dev.sanctions.avro.Snapshot.newBuilder()
+                .setList("SDN")
+                .setMaxDelistFraction(1.5)
+                .setPart(2)
+                .setParts(2)
+                .build());
+
+        assertThat(AnnouncementRules.check(a))
+                .containsExactly(
+                        v("snapshot.maxDelistFraction", "must be between 0 and 1, got 1.5"),
+                        v("snapshot.part", "must be from 0 to parts - 1, got part 2 of 2 parts"));
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Guards docs/guarantees.md at build time: today's schemas must stay compatible with the committed copies
- * (src/test/resources/v1, and v2 where a schema has one), with the levels the registry enforces — BACKWARD_TRANSITIVE for announcements,
- * FULL_TRANSITIVE for states, notifications and rejections — and every enum must have a default.
+ * (src/test/resources/v1, v2 where a schema has one, and v3), with the levels the registry enforces — BACKWARD_TRANSITIVE for announcements,
+ * FULL_TRANSITIVE for states, notifications, rejections and receipts — and every enum must have a default.
  * An incompatible edit of a schema fails this test; a compatible one passes without touching it.
  */
 class SchemaEvolutionTest {
@@ -26,7 +26,8 @@ class SchemaEvolutionTest {
             "DesignationState", DesignationState.getClassSchema(),
             "DesignationChange", DesignationChange.getClassSchema(),
             "RejectedAction", RejectedAction.getClassSchema(),
-            "AnnouncedAction", AnnouncedAction.getClassSchema());
+            "AnnouncedAction", AnnouncedAction.getClassSchema(),
+            "AnnouncementReceipt", AnnouncementReceipt.getClassSchema());
 
     @Test
     void announcementsStayBackwardCompatibleWithV1() throws IOException {
@@ -51,6 +52,35 @@ class SchemaEvolutionTest {
         Schema current = CURRENT.get("RejectedAction");
         assertCompatible(current, v2, "today's RejectedAction reading v2 data");
         assertCompatible(v2, current, "a v2 RejectedAction reader reading today's data");
+    }
+
+    @Test
+    void everySchemaStaysCompatibleWithV3AtItsLevel() throws IOException {
+        Map<String, Schema> v3 = v3();
+        assertCompatible(CURRENT.get("Announcement"), v3.get("Announcement"), "today's Announcement reading v3 data");
+        assertCompatible(
+                CURRENT.get("AnnouncedAction"), v3.get("AnnouncedAction"), "today's AnnouncedAction reading v3 data");
+        for (String name : List.of("DesignationState", "DesignationChange", "RejectedAction", "AnnouncementReceipt")) {
+            assertCompatible(CURRENT.get(name), v3.get(name), "today's " + name + " reading v3 data");
+            assertCompatible(v3.get(name), CURRENT.get(name), "a v3 " + name + " reader reading today's data");
+        }
+    }
+
+    @Test
+    void aV1ReaderReadsASnapshotAsAnOrdinaryAnnouncementAndANewStateWithoutItsList() throws IOException {
+        Map<String, Schema> v1 = v1();
+        Schema v1Target = v1.get("Announcement")
+                .getField("actions")
+                .schema()
+                .getElementType()
+                .getField("target")
+                .schema();
+
+        assertThat(CURRENT.get("Announcement").getField("snapshot")).isNotNull();
+        assertThat(v1.get("Announcement").getField("snapshot")).isNull();
+        assertThat(v1.get("DesignationState").getField("list")).isNull();
+        assertThat(v1Target.getField("birthPlaces")).isNull();
+        assertThat(v1Target.getField("listedOn")).isNull();
     }
 
     @Test
@@ -115,6 +145,24 @@ class SchemaEvolutionTest {
             }
         }
         return parser.getTypes().get("dev.sanctions.avro.RejectedAction");
+    }
+
+    /** The committed v3 schemas (list, snapshot, birthPlaces, listedOn, receipts), parsed in dependency order. */
+    private static Map<String, Schema> v3() throws IOException {
+        Schema.Parser parser = new Schema.Parser();
+        Map<String, Schema> schemas = new HashMap<>();
+        for (String name : List.of(
+                "Announcement",
+                "DesignationState",
+                "RejectedAction",
+                "DesignationChange",
+                "AnnouncedAction",
+                "AnnouncementReceipt")) {
+            try (InputStream in = SchemaEvolutionTest.class.getResourceAsStream("/v3/" + name + ".avsc")) {
+                schemas.put(name, parser.parse(in));
+            }
+        }
+        return schemas;
     }
 
     /** The committed v1 schemas, parsed in dependency order as the build parses them. */

@@ -48,11 +48,12 @@ class JsonFormTest {
                         "{\"designationKey\":\"JP-MOFA/RU-P-0425\",\"authority\":\"JP-MOFA\",\"jurisdiction\":\"JP\","
                                 + "\"targetId\":\"RU-P-0425\",\"status\":\"ACTIVE\",\"target\":{\"id\":\"RU-P-0425\",\"kind\":\"PERSON\","
                                 + "\"name\":\"Ramzan \\\"R\\\" Kadyrov\\n\",\"aliases\":[\"Рамзан Ахматович Кадыров\"],\"birthDates\":null,"
-                                + "\"nationalities\":null,\"position\":null,\"identifiers\":null,\"addresses\":null,\"remarks\":null},"
+                                + "\"birthPlaces\":null,\"nationalities\":null,\"position\":null,\"identifiers\":null,\"addresses\":null,"
+                                + "\"remarks\":null,\"listedOn\":null},"
                                 + "\"measures\":[{\"type\":\"ASSET_FREEZE\",\"detail\":null},{\"type\":\"TRAVEL_BAN\",\"detail\":\"entry ban\"}],"
                                 + "\"programs\":[\"RUSSIA-UKRAINE\"],\"firstDesignatedAt\":\"2022-04-08T01:00:00Z\","
                                 + "\"lastChangedAt\":\"2022-04-08T01:00:00.250Z\",\"effectiveFrom\":\"2022-04-12\",\"version\":1,"
-                                + "\"lastAnnouncementId\":\"jp-mofa-2022-04-08-ru\",\"legalBasis\":null,\"sourceUrl\":null}");
+                                + "\"lastAnnouncementId\":\"jp-mofa-2022-04-08-ru\",\"legalBasis\":null,\"sourceUrl\":null,\"list\":null}");
     }
 
     @Test
