@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ValidationRulesTest {
 
     /** A valid announcement; the numbers on the right are the lines the cases refer to. */
-    private static final String BASE = """
+    static final String BASE = """
             {
               "announcementId": "case-1",
               "authority": "JP-MOFA",
