@@ -63,6 +63,21 @@ class BenchmarkResultTest {
     }
 
     @Test
+    void theTunedProducerIsReportedBesideTheDefaultOne() throws Exception {
+        BenchmarkResult result = result(150_000, 100_000);
+        JsonNode json = new ObjectMapper().readTree(result.toJson());
+
+        // pipeline median 40,000 / tuned raw produce median 320,000; the targets keep the default producer
+        assertThat(json.get("raw_produce_tuned_records_per_s").asDouble()).isEqualTo(320_000);
+        assertThat(json.get("tuned_throughput_ratio").asDouble()).isEqualTo(0.125);
+        assertThat(json.get("targets").get("throughput_ratio").get("value").asDouble())
+                .isEqualTo(0.25);
+        assertThat(json.get("spread").get("raw_produce_tuned_records_per_s").get("runs"))
+                .hasSize(3);
+        assertThat(result.table()).contains("320,000 rec/s (300,000-340,000)", "0.125 of tuned produce");
+    }
+
+    @Test
     void targetsAreJudgedOnTheFigures() throws Exception {
         JsonNode targets =
                 new ObjectMapper().readTree(result(150_000, 100_000).toJson()).get("targets");
@@ -119,6 +134,7 @@ class BenchmarkResultTest {
                         7),
                 new BenchmarkResult.Throughput(
                         Spread.of(160_000, 150_000, 170_000),
+                        Spread.of(320_000, 300_000, 340_000),
                         Spread.of(500_000, 480_000, 520_000),
                         435,
                         Spread.of(40_000, 39_000, 41_000),
