@@ -74,12 +74,18 @@ public record BenchmarkResult(
             double seconds,
             String producer) {}
 
+    /** Replay and snapshot rates, measured {@code runs} times each; the figures are their medians. */
     public record Reads(
-            long replayActions,
-            double replayActionsPerSecond,
-            long snapshotDesignations,
-            long snapshotRecords,
-            double snapshotDesignationsPerSecond) {}
+            long replayActions, Spread replay, long snapshotDesignations, long snapshotRecords, Spread snapshot) {
+
+        public double replayActionsPerSecond() {
+            return replay.median();
+        }
+
+        public double snapshotDesignationsPerSecond() {
+            return snapshot.median();
+        }
+    }
 
     public record ProcessorFigures(
             double peakHeapMb,
@@ -201,6 +207,8 @@ public record BenchmarkResult(
         spread(spread, "raw_produce_tuned_records_per_s", throughput.rawProduceTuned());
         spread(spread, "raw_consume_records_per_s", throughput.rawConsume());
         spread(spread, "pipeline_actions_per_s", throughput.pipeline());
+        spread(spread, "replay_actions_per_s", reads.replay());
+        spread(spread, "snapshot_designations_per_s", reads.snapshot());
         json.put("outputs_match", outputsMatch);
         ObjectNode targets = json.putObject("targets");
         for (Check check : checks()) {
@@ -237,7 +245,7 @@ public record BenchmarkResult(
                 environment.cores()));
         out.append(String.format(
                 Locale.ROOT,
-                "Throughput: median of %d runs (min-max); warm-up excluded. Processor:"
+                "Throughput, replay and snapshot: median of %d runs (min-max); warm-up excluded. Processor:"
                         + " own JVM, -Xmx%dm, commit interval %d ms, exactly_once_v2.%n",
                 workload.runs(),
                 processor.xmxMb(),
@@ -288,14 +296,14 @@ public record BenchmarkResult(
                 Locale.ROOT,
                 row,
                 "replay as-of, whole log",
-                String.format(Locale.ROOT, "%,.0f actions/s", reads.replayActionsPerSecond()),
+                rate(reads.replay(), "actions/s"),
                 ratio(replayRatio(), "raw consume"),
                 verdict("replay_ratio")));
         out.append(String.format(
                 Locale.ROOT,
                 row,
                 "subscribe --snapshot, full state",
-                String.format(Locale.ROOT, "%,.0f designations/s", reads.snapshotDesignationsPerSecond()),
+                rate(reads.snapshot(), "designations/s"),
                 ratio(snapshotRatio(), "raw consume"),
                 verdict("snapshot_ratio")));
         out.append(String.format(

@@ -60,6 +60,13 @@ class BenchmarkResultTest {
                 .isEqualTo(150_000);
         assertThat(json.get("spread").get("raw_produce_records_per_s").get("runs"))
                 .hasSize(3);
+        assertThat(json.get("spread").get("replay_actions_per_s").get("max").asDouble())
+                .isEqualTo(260_000);
+        assertThat(json.get("spread")
+                        .get("snapshot_designations_per_s")
+                        .get("min")
+                        .asDouble())
+                .isEqualTo(90_000);
     }
 
     @Test
@@ -142,7 +149,12 @@ class BenchmarkResultTest {
                         25.1,
                         realisticRate),
                 new BenchmarkResult.Latency(120, 180, 300, 20_000, 1_000, 999.5, 20, LatencyProbe.PRODUCER),
-                new BenchmarkResult.Reads(460_000, 250_000, designations, 420_000, 100_000),
+                new BenchmarkResult.Reads(
+                        460_000,
+                        Spread.of(240_000, 250_000, 260_000),
+                        designations,
+                        420_000,
+                        Spread.of(100_000, 90_000, 110_000)),
                 new BenchmarkResult.ProcessorFigures(200, 60, 700, 720, 512, 100, List.of("-Xmx512m")),
                 new BenchmarkResult.Environment("4.4.0", "17.0.15", 2, "Linux amd64"),
                 true,
