@@ -10,7 +10,8 @@ import java.time.Duration;
  *     together; also the number of records of each raw-Kafka run
  * @param output where to write the JSON figures; {@code null}: nowhere (the caller prints them)
  * @param runs how many times throughput is measured (raw produce and consume: {@code actions} records each run;
- *     pipeline: {@code actions / runs} each run); the figure is the median, the spread is shown
+ *     pipeline: {@code actions / runs} each run), and the replay and the snapshot (the whole log each run); each
+ *     figure is the median, the spread is shown
  * @param realisticActions actions published in realistic announcements (about {@code realisticSize} each)
  * @param realisticSize mean actions per realistic announcement
  * @param publishBatchActions actions per publish transaction in the throughput runs

@@ -60,6 +60,28 @@ class BenchmarkResultTest {
                 .isEqualTo(150_000);
         assertThat(json.get("spread").get("raw_produce_records_per_s").get("runs"))
                 .hasSize(3);
+        assertThat(json.get("spread").get("replay_actions_per_s").get("max").asDouble())
+                .isEqualTo(260_000);
+        assertThat(json.get("spread")
+                        .get("snapshot_designations_per_s")
+                        .get("min")
+                        .asDouble())
+                .isEqualTo(90_000);
+    }
+
+    @Test
+    void theTunedProducerIsReportedBesideTheDefaultOne() throws Exception {
+        BenchmarkResult result = result(150_000, 100_000);
+        JsonNode json = new ObjectMapper().readTree(result.toJson());
+
+        // pipeline median 40,000 / tuned raw produce median 320,000; the targets keep the default producer
+        assertThat(json.get("raw_produce_tuned_records_per_s").asDouble()).isEqualTo(320_000);
+        assertThat(json.get("tuned_throughput_ratio").asDouble()).isEqualTo(0.125);
+        assertThat(json.get("targets").get("throughput_ratio").get("value").asDouble())
+                .isEqualTo(0.25);
+        assertThat(json.get("spread").get("raw_produce_tuned_records_per_s").get("runs"))
+                .hasSize(3);
+        assertThat(result.table()).contains("320,000 rec/s (300,000-340,000)", "0.125 of tuned produce");
     }
 
     @Test
@@ -119,6 +141,7 @@ class BenchmarkResultTest {
                         7),
                 new BenchmarkResult.Throughput(
                         Spread.of(160_000, 150_000, 170_000),
+                        Spread.of(320_000, 300_000, 340_000),
                         Spread.of(500_000, 480_000, 520_000),
                         435,
                         Spread.of(40_000, 39_000, 41_000),
@@ -126,7 +149,12 @@ class BenchmarkResultTest {
                         25.1,
                         realisticRate),
                 new BenchmarkResult.Latency(120, 180, 300, 20_000, 1_000, 999.5, 20, LatencyProbe.PRODUCER),
-                new BenchmarkResult.Reads(460_000, 250_000, designations, 420_000, 100_000),
+                new BenchmarkResult.Reads(
+                        460_000,
+                        Spread.of(240_000, 250_000, 260_000),
+                        designations,
+                        420_000,
+                        Spread.of(100_000, 90_000, 110_000)),
                 new BenchmarkResult.ProcessorFigures(200, 60, 700, 720, 512, 100, List.of("-Xmx512m")),
                 new BenchmarkResult.Environment("4.4.0", "17.0.15", 2, "Linux amd64"),
                 true,

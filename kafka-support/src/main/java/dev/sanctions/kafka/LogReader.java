@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 
@@ -94,12 +95,17 @@ public final class LogReader {
         Reading reading = new Reading(consumer, ends, timeout);
         Set<TopicPartition> overran = new HashSet<>();
         while (!reading.atEnd()) {
-            for (ConsumerRecord<K, V> record : consumer.poll(reading.nextWait())) {
-                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() < ends.get(partition)) {
-                    sink.accept(record);
-                } else {
-                    overran.add(partition);
+            ConsumerRecords<K, V> polled = consumer.poll(reading.nextWait());
+            // Partition by partition: one end to look up per partition and poll, not one per record.
+            for (TopicPartition partition : polled.partitions()) {
+                long end = ends.get(partition);
+                for (ConsumerRecord<K, V> record : polled.records(partition)) {
+                    if (record.offset() < end) {
+                        sink.accept(record);
+                    } else {
+                        overran.add(partition);
+                        break;
+                    }
                 }
             }
         }

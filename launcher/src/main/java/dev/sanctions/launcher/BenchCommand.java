@@ -49,7 +49,8 @@ final class BenchCommand implements Callable<Integer> {
             names = "--runs",
             paramLabel = "N",
             defaultValue = "3",
-            description = "Throughput runs; the median is reported with the spread (default: ${DEFAULT-VALUE}).")
+            description = "Throughput, replay and snapshot runs; the median is reported with the spread (default:"
+                    + " ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(

@@ -5,6 +5,7 @@ import dev.sanctions.avro.DesignationState;
 import dev.sanctions.core.LogFold;
 import dev.sanctions.core.Topics;
 import dev.sanctions.kafka.AnnouncementPlacement;
+import dev.sanctions.registry.client.RestSchemaRegistryClient;
 import dev.sanctions.registry.client.SchemaRegistryException;
 import dev.sanctions.registry.serde.AvroSerdeConfig;
 import dev.sanctions.registry.serde.DecodeFailure;
@@ -40,41 +41,77 @@ public final class Replay {
     /**
      * The states after folding, in log order, every announcement published at or before {@code asOf}
      * ({@code null}: the whole log). {@code progress} hears the number of records read so far.
+     *
+     * <p>Decoding and folding run in {@link KeyedLanes}, one {@link LogFold} per lane: records are keyed by their
+     * authority and the fold keeps nothing across authorities, so the lanes' states together are the one fold's.
      */
     public Refold asOf(Instant asOf, LongConsumer progress) {
-        LogFold fold = new LogFold();
-        long[] counts = new long[4];
-        try (SpecificAvroDeserializer<Announcement> deserializer = new SpecificAvroDeserializer<>()) {
-            deserializer.configure(source.deserializerProperties(), false);
-            new TopicReader(source)
-                    .read(
-                            topics.announcements(),
-                            (record, partitions) -> {
-                                Announcement announcement;
-                                try {
-                                    announcement = deserializer.deserialize(record.topic(), record.value());
-                                } catch (RuntimeException e) {
-                                    // Skipped exactly when the processor dead-letters it (a record of another
-                                    // schema fails here, with a ClassCastException); an unreachable registry is
-                                    // no reason to skip anything.
-                                    failIfTheRegistrysFault(e);
-                                    counts[2]++;
-                                    return;
-                                }
-                                if (announcement == null) {
-                                    counts[2]++;
-                                } else if (misrouted(record, announcement, partitions)) {
-                                    counts[3]++;
-                                } else if (asOf == null
-                                        || !announcement.getPublishedAt().isAfter(asOf)) {
-                                    fold.apply(announcement);
-                                    counts[0]++;
-                                    counts[1] += announcement.getActions().size();
-                                }
-                            },
-                            progress);
+        int count = KeyedLanes.lanesForThisMachine();
+        List<Lane> lanes = new ArrayList<>(count);
+        // One registry client for every lane: each schema is fetched once.
+        try (RestSchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(source.deserializerProperties());
+                KeyedLanes dispatch = new KeyedLanes(
+                        count,
+                        i -> {
+                            Lane lane = new Lane(asOf, registry);
+                            lanes.add(lane);
+                            return lane;
+                        },
+                        "sanctions-replay-lane")) {
+            new TopicReader(source).read(topics.announcements(), dispatch, progress);
+            dispatch.finish();
         }
-        return new Refold(fold.states(), counts[0], counts[1], counts[2], counts[3]);
+        SortedMap<String, DesignationState> states =
+                new TreeMap<>(lanes.get(0).fold.states());
+        long[] counts = new long[4];
+        for (Lane lane : lanes) {
+            if (lane != lanes.get(0)) {
+                states.putAll(lane.fold.states());
+            }
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += lane.counts[i];
+            }
+        }
+        return new Refold(states, counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /** Decodes and folds the records of some authorities; counts what it folded and what it skipped. */
+    private final class Lane implements TopicReader.RecordSink {
+
+        private final Instant asOf;
+        private final SpecificAvroDeserializer<Announcement> deserializer;
+        private final LogFold fold = new LogFold();
+        /** Announcements and actions folded, records unreadable, announcements misrouted. */
+        private final long[] counts = new long[4];
+
+        Lane(Instant asOf, RestSchemaRegistryClient registry) {
+            this.asOf = asOf;
+            this.deserializer = new SpecificAvroDeserializer<>(registry);
+            deserializer.configure(source.deserializerProperties(), false);
+        }
+
+        @Override
+        public void accept(ConsumerRecord<String, byte[]> record, int partitions) {
+            Announcement announcement;
+            try {
+                announcement = deserializer.deserialize(record.topic(), record.value());
+            } catch (RuntimeException e) {
+                // Skipped exactly when the processor dead-letters it (a record of another schema fails here, with a
+                // ClassCastException); an unreachable registry is no reason to skip anything.
+                failIfTheRegistrysFault(e);
+                counts[2]++;
+                return;
+            }
+            if (announcement == null) {
+                counts[2]++;
+            } else if (misrouted(record, announcement, partitions)) {
+                counts[3]++;
+            } else if (asOf == null || !announcement.getPublishedAt().isAfter(asOf)) {
+                fold.apply(announcement);
+                counts[0]++;
+                counts[1] += announcement.getActions().size();
+            }
+        }
     }
 
     /**

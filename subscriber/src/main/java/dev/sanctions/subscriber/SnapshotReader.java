@@ -3,6 +3,7 @@ package dev.sanctions.subscriber;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.kafka.LogReader;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,17 +70,22 @@ final class SnapshotReader {
         long started = System.nanoTime();
         long[] records = new long[1];
         // Until the cleaner has run, a compacted topic still holds superseded states: keep only each key's last
-        // record (one writer per key, so the last is the newest) and decode each designation once.
+        // record (one writer per key, so the last is the newest) and decode each designation once, on every core.
         Map<String, ConsumerRecord<String, byte[]>> latest = new HashMap<>();
         LogReader.readTo(consumer, written, timeout, record -> {
             if (record.key() == null) {
-                apply(record, matching, versions);
+                apply(record, decoder.decode(record), matching, versions);
             } else {
                 latest.put(record.key(), record);
             }
             records[0]++;
         });
-        latest.values().forEach(record -> apply(record, matching, versions));
+        List<ConsumerRecord<String, byte[]>> newest = new ArrayList<>(latest.values());
+        List<DesignationState> states =
+                ParallelDecoding.decodeAll(newest, decoder::decode, ParallelDecoding.threadsForThisMachine());
+        for (int i = 0; i < newest.size(); i++) {
+            apply(newest.get(i), states.get(i), matching, versions);
+        }
         LOG.info(
                 "Snapshot of {}: {} records, {} designations, {} matching, in {} ms",
                 topic,
@@ -92,8 +98,10 @@ final class SnapshotReader {
 
     /** Log order per key; a lower version than one already read is stale and ignored. */
     private void apply(
-            ConsumerRecord<String, byte[]> record, Map<String, DesignationState> matching, Map<String, Long> versions) {
-        DesignationState state = decoder.decode(record);
+            ConsumerRecord<String, byte[]> record,
+            DesignationState state,
+            Map<String, DesignationState> matching,
+            Map<String, Long> versions) {
         if (state == null) {
             if (record.key() != null) {
                 matching.remove(record.key());
