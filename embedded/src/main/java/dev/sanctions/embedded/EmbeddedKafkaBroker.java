@@ -1,5 +1,6 @@
 package dev.sanctions.embedded;
 
+import dev.sanctions.kafka.security.ClientCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +42,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      *     for another reason (the JVM keeps running)
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, port, null);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, asking every client who it is when {@code security} is given.
+     *
+     * @param security null for an open broker; for a secured one, its users are written into a new directory's
+     *     metadata when it is formatted, so a directory keeps the users it was first started with
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, BrokerSecurity security) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Kafka port must be 0 (any free port) or 1-65535, got " + port);
         }
@@ -51,20 +62,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         createDirectories(dataDir);
         DataDirLock lock = DataDirLock.acquire(dataDir);
         try {
-            StorageFormat.formatIfAbsent(dataDir);
-            return startWithRetries(dataDir, port, lock);
+            StorageFormat.formatIfAbsent(dataDir, security);
+            return startWithRetries(dataDir, port, lock, security);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
-    private static EmbeddedKafkaBroker startWithRetries(Path dataDir, int port, DataDirLock lock) {
+    private static EmbeddedKafkaBroker startWithRetries(
+            Path dataDir, int port, DataDirLock lock, BrokerSecurity security) {
         for (int attempt = 1; ; attempt++) {
             int brokerPort = port == 0 ? Loopback.freePort() : port;
             int controllerPort = Loopback.freePort();
             try {
-                return new EmbeddedKafkaBroker(startOnce(dataDir, brokerPort, controllerPort), lock, brokerPort);
+                return new EmbeddedKafkaBroker(
+                        startOnce(dataDir, brokerPort, controllerPort, security), lock, brokerPort);
             } catch (RuntimeException e) {
                 if (port != 0 && !Loopback.isFree(port)) {
                     throw new PortInUseException(Loopback.HOST, port, "--kafka-port", e);
@@ -81,7 +94,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** One attempt on the ports given, on a formatted directory; a failure leaves the JVM and the ports as they were. */
     static KafkaRaftServer startOnce(Path dataDir, int brokerPort, int controllerPort) {
-        KafkaConfig config = new KafkaConfig(BrokerSettings.of(dataDir, brokerPort, controllerPort), false);
+        return startOnce(dataDir, brokerPort, controllerPort, null);
+    }
+
+    private static KafkaRaftServer startOnce(
+            Path dataDir, int brokerPort, int controllerPort, BrokerSecurity security) {
+        // The controller listener's password lives only as long as this process: nothing else ever uses it.
+        String controllerPassword =
+                ClientCredentials.generate(BrokerSecurity.ADMIN).password();
+        KafkaConfig config = new KafkaConfig(
+                BrokerSettings.of(dataDir, brokerPort, controllerPort, security, controllerPassword), false);
         long started = System.nanoTime();
         try (ExitGuard guard = ExitGuard.install()) {
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);

@@ -1,7 +1,9 @@
 package dev.sanctions.processor;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.sanctions.http.BasicAccess;
 import dev.sanctions.http.HttpService;
+import dev.sanctions.kafka.security.BrokerLogins;
 import dev.sanctions.processor.api.DesignationRoutes;
 import dev.sanctions.processor.api.HealthHandler;
 import dev.sanctions.processor.api.HttpRoutes;
@@ -115,6 +117,11 @@ public final class SanctionsProcessor implements AutoCloseable {
                     router,
                     processorMeters);
             http = bindHttp(settings);
+            // A cluster that asks who you are gets an API that does too, checked against the same credentials.
+            HttpService api = http;
+            BrokerLogins.forCluster(settings.bootstrapServers(), settings.clientProperties())
+                    .ifPresent(logins -> api.requireLogin(
+                            new BasicAccess("sanctions processor", logins, Set.of()), Set.of(HealthHandler.PATH)));
             HostInfo advertised = AdvertisedEndpoint.of(settings, http.port());
             Properties config = streamsConfig(settings);
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, AdvertisedEndpoint.asConfig(advertised));
