@@ -56,6 +56,15 @@ final class DevCommand implements Callable<Integer> {
             description = "Default: ${DEFAULT-VALUE}.")
     int httpPort;
 
+    @Option(
+            names = "--secure",
+            description = {
+                "Make every client log in: SASL/SCRAM-SHA-512 and ACLs on Kafka, HTTP Basic on the registry and the"
+                        + " HTTP API (docs/access-control.md).",
+                "The admin's login is kept in DIR/admin.properties (mode 600), named on the READY line as config=FILE."
+            })
+    boolean secure;
+
     @Override
     public Integer call() throws InterruptedException {
         ConnectionOptions.noteUnused(
@@ -77,10 +86,13 @@ final class DevCommand implements Callable<Integer> {
                 },
                 "dev-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(dataDir, kafkaPort, registryPort, httpPort)) {
+        try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(dataDir, kafkaPort, registryPort, httpPort, secure)) {
             out.printf(
-                    "READY bootstrap=%s registry=%s http=%s%n",
-                    pipeline.bootstrapServers(), pipeline.schemaRegistryUrl(), pipeline.httpUrl());
+                    "READY bootstrap=%s registry=%s http=%s%s%n",
+                    pipeline.bootstrapServers(),
+                    pipeline.schemaRegistryUrl(),
+                    pipeline.httpUrl(),
+                    pipeline.adminConfig().map(file -> " config=" + file).orElse(""));
             out.flush();
             stopRequested.await();
             out.println("stopping ...");
