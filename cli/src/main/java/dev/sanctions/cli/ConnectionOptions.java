@@ -3,9 +3,11 @@ package dev.sanctions.cli;
 import dev.sanctions.kafka.security.ClientCredentials;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,6 +123,19 @@ public final class ConnectionOptions {
     /** The SCRAM user {@code --command-config} logs in as, if any: a publisher's default publisher id. */
     Optional<String> saslUser() {
         return ClientCredentials.of(extraProperties()).map(ClientCredentials::user);
+    }
+
+    /**
+     * The HTTP Basic {@code Authorization} header of {@code basic.auth.user.info} in {@code --command-config}, for the
+     * processor's HTTP API (the same credentials as the registry's).
+     */
+    Optional<String> httpAuthorization() {
+        Object userInfo = extraProperties().get("basic.auth.user.info");
+        if (userInfo == null || userInfo.toString().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of("Basic "
+                + Base64.getEncoder().encodeToString(userInfo.toString().strip().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static boolean isRegistryKey(String key) {
