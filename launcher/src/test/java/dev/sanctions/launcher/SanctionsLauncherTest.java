@@ -22,7 +22,17 @@ class SanctionsLauncherTest {
     void addsDevDemoAndBenchAfterTheCommandsOfTheCliAndBeforeHelp() {
         assertThat(SanctionsLauncher.commandLine().getSubcommands().keySet())
                 .containsExactly(
-                        "init", "publish", "processor", "subscribe", "state", "replay", "dev", "demo", "bench", "help");
+                        "init",
+                        "publish",
+                        "processor",
+                        "subscribe",
+                        "state",
+                        "replay",
+                        "access",
+                        "dev",
+                        "demo",
+                        "bench",
+                        "help");
     }
 
     @Test
