@@ -22,13 +22,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -133,7 +136,7 @@ public final class SanctionsProcessor implements AutoCloseable {
             Map<String, HttpHandler> routes = new LinkedHashMap<>();
             routes.put(HealthHandler.PATH, new HealthHandler(streams::state, failures::failingRepeatedly));
             routes.put(MetricsHandler.PATH, new MetricsHandler(meters));
-            routes.putAll(new DesignationRoutes(advertised).routes(streams));
+            routes.putAll(new DesignationRoutes(advertised, peerAuthorization(settings)).routes(streams));
             routes.putAll(extraRoutes.routes(streams));
             // Probes answer on a thread of their own: a slow designation query never holds them.
             http.serve(routes, Set.of(HealthHandler.PATH, MetricsHandler.PATH));
@@ -164,6 +167,14 @@ public final class SanctionsProcessor implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
+    }
+
+    /** What this instance sends to another one's secured API: its own login ({@code basic.auth.user.info}). */
+    private static Optional<String> peerAuthorization(ProcessorSettings settings) {
+        return Optional.ofNullable(settings.clientProperties().get("basic.auth.user.info"))
+                .filter(userInfo -> !userInfo.isBlank())
+                .map(userInfo -> "Basic "
+                        + Base64.getEncoder().encodeToString(userInfo.strip().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The Kafka Streams configuration of these settings: exactly-once, short commits. */
