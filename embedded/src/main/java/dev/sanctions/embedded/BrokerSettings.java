@@ -56,10 +56,14 @@ public final class BrokerSettings {
         props.put("sasl.mechanism.inter.broker.protocol", ClientCredentials.MECHANISM);
         props.put("sasl.mechanism.controller.protocol", "PLAIN");
         String client = "listener.name." + SECURE_LISTENER.toLowerCase(Locale.ROOT) + ".";
-        props.put(client + "sasl.enabled.mechanisms", ClientCredentials.MECHANISM);
+        // PLAIN too, checked against the same SCRAM credentials, for clients whose SCRAM Kafka 4 refuses.
+        props.put(client + "sasl.enabled.mechanisms", ClientCredentials.MECHANISM + ",PLAIN");
         props.put(
                 client + ClientCredentials.MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
                 security.admin().jaasConfig());
+        props.put(
+                client + "plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required;");
+        props.put(client + "plain.sasl.server.callback.handler.class", PlainOverScram.class.getName());
         String controller = "listener.name." + CONTROLLER_LISTENER.toLowerCase(Locale.ROOT) + ".";
         props.put(controller + "sasl.enabled.mechanisms", "PLAIN");
         props.put(

@@ -3,10 +3,14 @@ package dev.sanctions.embedded;
 import dev.sanctions.kafka.security.ClientCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kafka.server.BrokerServer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.security.authenticator.CredentialCache;
+import org.apache.kafka.common.security.scram.ScramCredential;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +28,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final DataDirLock lock;
     private final String bootstrapServers;
+    /** The broker's log.dirs, under which {@link PlainOverScram} knows its credentials. */
+    private final String logDirs;
+
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, DataDirLock lock, int port) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, DataDirLock lock, int port, String logDirs) {
         this.server = server;
         this.lock = lock;
+        this.logDirs = logDirs;
         this.bootstrapServers = Loopback.HOST + ":" + port;
     }
 
@@ -77,7 +85,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             int controllerPort = Loopback.freePort();
             try {
                 return new EmbeddedKafkaBroker(
-                        startOnce(dataDir, brokerPort, controllerPort, security), lock, brokerPort);
+                        startOnce(dataDir, brokerPort, controllerPort, security),
+                        lock,
+                        brokerPort,
+                        dataDir.toAbsolutePath().toString());
             } catch (RuntimeException e) {
                 if (port != 0 && !Loopback.isFree(port)) {
                     throw new PortInUseException(Loopback.HOST, port, "--kafka-port", e);
@@ -117,6 +128,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 shutDownHalfStarted(server);
                 throw guard.fault();
             }
+            if (security != null) {
+                // The key the handler finds in its configuration: log.dirs, this one directory.
+                PlainOverScram.register(dataDir.toAbsolutePath().toString(), scramCredentials(server));
+            }
             LOG.info(
                     "Embedded Kafka broker ready on {}:{} in {} ms (data in {})",
                     Loopback.HOST,
@@ -124,6 +139,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000,
                     dataDir);
             return server;
+        }
+    }
+
+    /**
+     * The broker's SCRAM-SHA-512 credentials, for {@link PlainOverScram}. Kafka keeps them on its BrokerServer,
+     * which KafkaRaftServer does not expose: read through reflection, pinned by SecuredStackIT's PLAIN login.
+     */
+    @SuppressWarnings("unchecked")
+    private static CredentialCache.Cache<ScramCredential> scramCredentials(KafkaRaftServer server) {
+        try {
+            Field broker = KafkaRaftServer.class.getDeclaredField("broker");
+            broker.setAccessible(true);
+            BrokerServer brokerServer = ((scala.Option<BrokerServer>) broker.get(server)).get();
+            return brokerServer
+                    .credentialProvider()
+                    .credentialCache
+                    .cache(ClientCredentials.MECHANISM, ScramCredential.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot reach the broker's SCRAM credentials for PLAIN logins: " + e, e);
         }
     }
 
@@ -143,6 +177,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
         } finally {
+            PlainOverScram.unregister(logDirs);
             lock.close();
         }
     }

@@ -86,6 +86,22 @@ class SecuredStackIT {
     }
 
     @Test
+    void plainLogsInWithTheSameCredentialsAndOnlyWithThem() throws Exception {
+        try (Admin admin = Admin.create(plain(READER.user(), READER.password()))) {
+            assertThat(admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS))
+                    .isNotBlank();
+        }
+        try (Admin admin = Admin.create(plain(READER.user(), "x" + READER.password()))) {
+            assertThatThrownBy(() -> admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
+        try (Admin admin = Admin.create(plain("nobody", READER.password()))) {
+            assertThatThrownBy(() -> admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    @Test
     void aConnectionWithoutLoginGetsNothing() {
         Map<String, Object> config = new HashMap<>();
         config.put("bootstrap.servers", stack.bootstrapServers());
@@ -160,6 +176,20 @@ class SecuredStackIT {
         Map<String, Object> config = new HashMap<>(user.clientProperties(BrokerSecurity.SECURITY_PROTOCOL));
         config.keySet().removeIf(key -> key.startsWith("basic.auth."));
         config.put("bootstrap.servers", stack.bootstrapServers());
+        config.put("default.api.timeout.ms", 10000);
+        config.put("request.timeout.ms", 5000);
+        return config;
+    }
+
+    private static Map<String, Object> plain(String user, String password) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", stack.bootstrapServers());
+        config.put("security.protocol", "SASL_PLAINTEXT");
+        config.put("sasl.mechanism", "PLAIN");
+        config.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user + "\" password=\""
+                        + password + "\";");
         config.put("default.api.timeout.ms", 10000);
         config.put("request.timeout.ms", 5000);
         return config;
