@@ -3,6 +3,7 @@ package dev.sanctions.cli;
 import dev.sanctions.registry.client.SchemaRegistryException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
@@ -40,9 +41,13 @@ final class AccessRefusals {
                     + " --command-config file (" + cause.getMessage() + ")");
         }
         if (cause instanceof TopicAuthorizationException topics) {
-            String verb = command.equals("publish") ? "write to " : "read ";
+            String verb = switch (command) {
+                case "publish" -> "write to ";
+                case "init" -> "create or describe ";
+                default -> "read ";
+            };
             Set<String> names = topics.unauthorizedTopics();
-            String what = names.isEmpty() ? "a topic it needs" : String.join(", ", new java.util.TreeSet<>(names));
+            String what = names.isEmpty() ? "the topics it needs" : String.join(", ", new TreeSet<>(names));
             return Optional.of("not authorized to " + verb + what + ASK);
         }
         if (cause instanceof GroupAuthorizationException group) {
@@ -51,8 +56,8 @@ final class AccessRefusals {
                     + ": a bank may use only groups named after it (NAME.something)" + ASK);
         }
         if (cause instanceof TransactionalIdAuthorizationException) {
-            return Optional.of("not authorized to publish with this publisher id: a publisher may publish only as"
-                    + " itself (--publisher-id NAME or NAME.something, NAME its login)" + ASK);
+            return Optional.of("not authorized to publish with this publisher id: only a publisher may publish, and"
+                    + " only as itself (--publisher-id NAME or NAME.something, NAME its login)" + ASK);
         }
         if (cause instanceof ClusterAuthorizationException) {
             return Optional.of(
