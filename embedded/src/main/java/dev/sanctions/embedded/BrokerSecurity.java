@@ -12,17 +12,39 @@ import java.util.List;
  * @param others the service users that exist from the start, e.g. the processor; besides the admin, they alone
  *     may register schemas and set compatibility levels in the embedded registry
  */
-public record BrokerSecurity(ClientCredentials admin, List<ClientCredentials> others) {
+public record BrokerSecurity(ClientCredentials admin, List<ClientCredentials> others, TlsFiles tls) {
 
     public static final String ADMIN = "admin";
     static final String AUTHORIZER = "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
     public static final String SECURITY_PROTOCOL = "SASL_PLAINTEXT";
+    public static final String TLS_SECURITY_PROTOCOL = "SASL_SSL";
 
+    /** @param tls null for SASL without TLS (the listener is on 127.0.0.1 only) */
     public BrokerSecurity {
         if (!admin.user().equals(ADMIN)) {
             throw new IllegalArgumentException("the super user is '" + ADMIN + "', got '" + admin.user() + "'");
         }
         others = List.copyOf(others);
+    }
+
+    /** SASL without TLS. */
+    public BrokerSecurity(ClientCredentials admin, List<ClientCredentials> others) {
+        this(admin, others, null);
+    }
+
+    /** {@code SASL_SSL} with TLS, else {@code SASL_PLAINTEXT}: the client listener's protocol and its name. */
+    public String securityProtocol() {
+        return tls == null ? SECURITY_PROTOCOL : TLS_SECURITY_PROTOCOL;
+    }
+
+    /** A login's client properties on this broker: SASL, and the truststore with TLS. */
+    public java.util.Map<String, String> clientProperties(ClientCredentials user) {
+        java.util.Map<String, String> properties =
+                new java.util.LinkedHashMap<>(user.clientProperties(securityProtocol()));
+        if (tls != null) {
+            properties.putAll(tls.clientProperties());
+        }
+        return properties;
     }
 
     /** The users that may change the embedded registry. */
@@ -34,7 +56,7 @@ public record BrokerSecurity(ClientCredentials admin, List<ClientCredentials> ot
 
     /** The admin's client properties. */
     public java.util.Map<String, String> adminProperties() {
-        return admin.clientProperties(SECURITY_PROTOCOL);
+        return clientProperties(admin);
     }
 
     /** Every bootstrapped user, in the form of the storage tool's {@code --add-scram} arguments. */

@@ -9,8 +9,6 @@ import java.util.Properties;
 public final class BrokerSettings {
     static final int NODE_ID = 1;
     static final String BROKER_LISTENER = "PLAINTEXT";
-    /** The client listener's name when the broker asks who its clients are. */
-    static final String SECURE_LISTENER = "SASL_PLAINTEXT";
 
     static final String CONTROLLER_LISTENER = "CONTROLLER";
     /** Large enough for an announcement of 10,000 actions; the test kit's Docker broker is given the same. */
@@ -43,19 +41,32 @@ public final class BrokerSettings {
     private static void secure(
             Properties props, int brokerPort, int controllerPort, BrokerSecurity security, String controllerPassword) {
         String admin = security.admin().user();
+        // Named after its protocol: SASL_PLAINTEXT, or SASL_SSL with TLS.
+        String listener = security.securityProtocol();
         props.put(
                 "listeners",
-                SECURE_LISTENER + "://" + Loopback.HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://"
-                        + Loopback.HOST + ":" + controllerPort);
-        props.put("advertised.listeners", SECURE_LISTENER + "://" + Loopback.HOST + ":" + brokerPort);
+                listener + "://" + Loopback.HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + Loopback.HOST
+                        + ":" + controllerPort);
+        props.put("advertised.listeners", listener + "://" + Loopback.HOST + ":" + brokerPort);
         props.put(
                 "listener.security.protocol.map",
-                SECURE_LISTENER + ":SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
-        props.put("inter.broker.listener.name", SECURE_LISTENER);
+                listener + ":" + listener + "," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
+        props.put("inter.broker.listener.name", listener);
         props.put("sasl.enabled.mechanisms", ClientCredentials.MECHANISM);
         props.put("sasl.mechanism.inter.broker.protocol", ClientCredentials.MECHANISM);
         props.put("sasl.mechanism.controller.protocol", "PLAIN");
-        String client = "listener.name." + SECURE_LISTENER.toLowerCase(Locale.ROOT) + ".";
+        String client = "listener.name." + listener.toLowerCase(Locale.ROOT) + ".";
+        if (security.tls() != null) {
+            TlsFiles tls = security.tls();
+            props.put(client + "ssl.keystore.location", tls.keystore().toString());
+            props.put(client + "ssl.keystore.password", tls.password());
+            props.put(client + "ssl.key.password", tls.password());
+            props.put(client + "ssl.keystore.type", "PKCS12");
+            // The broker's own client (inter-broker traffic) trusts the same CA.
+            props.put(client + "ssl.truststore.location", tls.truststore().toString());
+            props.put(client + "ssl.truststore.password", tls.password());
+            props.put(client + "ssl.truststore.type", "PKCS12");
+        }
         // PLAIN too, checked against the same SCRAM credentials, for clients whose SCRAM Kafka 4 refuses.
         props.put(client + "sasl.enabled.mechanisms", ClientCredentials.MECHANISM + ",PLAIN");
         props.put(

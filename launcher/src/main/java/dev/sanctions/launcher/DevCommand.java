@@ -2,6 +2,7 @@ package dev.sanctions.launcher;
 
 import dev.sanctions.cli.ConnectionOptions;
 import dev.sanctions.cli.ExitCodes;
+import dev.sanctions.cli.UserInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -65,8 +66,18 @@ final class DevCommand implements Callable<Integer> {
             })
     boolean secure;
 
+    @Option(
+            names = "--tls",
+            description = "With --secure: TLS under SASL (SASL_SSL), with a CA and certificate made once in DIR/tls;"
+                    + " the client properties files carry the truststore.")
+    boolean tls;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (tls && !secure) {
+            throw new UserInputException(
+                    "--tls goes with --secure: TLS protects the logins, which only --secure asks for");
+        }
         ConnectionOptions.noteUnused(
                 spec.commandLine(), "dev runs its own broker and registry on --kafka-port and --registry-port.");
         PrintWriter out = spec.commandLine().getOut();
@@ -86,7 +97,8 @@ final class DevCommand implements Callable<Integer> {
                 },
                 "dev-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(dataDir, kafkaPort, registryPort, httpPort, secure)) {
+        try (EmbeddedPipeline pipeline =
+                EmbeddedPipeline.start(dataDir, kafkaPort, registryPort, httpPort, secure, tls)) {
             out.printf(
                     "READY bootstrap=%s registry=%s http=%s%s%n",
                     pipeline.bootstrapServers(),

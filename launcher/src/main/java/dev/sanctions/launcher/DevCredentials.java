@@ -1,6 +1,7 @@
 package dev.sanctions.launcher;
 
 import dev.sanctions.embedded.BrokerSecurity;
+import dev.sanctions.embedded.TlsFiles;
 import dev.sanctions.kafka.security.ClientCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +14,17 @@ import java.util.Map;
  * kept there in client properties files readable by their owner only. The admin's file is what the READY line
  * names: usable as is with {@code --command-config}.
  */
-record DevCredentials(Path adminFile, ClientCredentials admin, Path processorFile, ClientCredentials processor) {
+record DevCredentials(
+        Path adminFile, ClientCredentials admin, Path processorFile, ClientCredentials processor, TlsFiles tls) {
 
     static final String PROCESSOR = "processor";
 
-    /** Reads the logins of {@code dataDir}, or makes them when the directory has none yet. */
-    static DevCredentials loadOrCreate(Path dataDir) {
+    /**
+     * Reads the logins of {@code dataDir}, or makes them when the directory has none yet.
+     *
+     * @param tls whether the broker speaks TLS too; its CA and certificate are made in {@code DIR/tls} once
+     */
+    static DevCredentials loadOrCreate(Path dataDir, boolean tls) {
         Path adminFile = dataDir.resolve("admin.properties").toAbsolutePath();
         Path processorFile = dataDir.resolve("processor.properties").toAbsolutePath();
         boolean made = Files.exists(adminFile) && Files.exists(processorFile);
@@ -29,19 +35,20 @@ record DevCredentials(Path adminFile, ClientCredentials admin, Path processorFil
         }
         ClientCredentials admin = made ? read(adminFile) : ClientCredentials.generate(BrokerSecurity.ADMIN);
         ClientCredentials processor = made ? read(processorFile) : ClientCredentials.generate(PROCESSOR);
-        return new DevCredentials(adminFile, admin, processorFile, processor);
+        return new DevCredentials(
+                adminFile, admin, processorFile, processor, tls ? TlsFiles.loadOrCreate(dataDir.resolve("tls")) : null);
     }
 
     BrokerSecurity brokerSecurity() {
-        return new BrokerSecurity(admin, List.of(processor));
+        return new BrokerSecurity(admin, List.of(processor), tls);
     }
 
     Map<String, String> adminProperties() {
-        return admin.clientProperties(BrokerSecurity.SECURITY_PROTOCOL);
+        return brokerSecurity().clientProperties(admin);
     }
 
     Map<String, String> processorProperties() {
-        return processor.clientProperties(BrokerSecurity.SECURITY_PROTOCOL);
+        return brokerSecurity().clientProperties(processor);
     }
 
     /** (Re)writes both files with the endpoints of this run; the logins stay the same. */
@@ -50,12 +57,11 @@ record DevCredentials(Path adminFile, ClientCredentials admin, Path processorFil
         write(processorFile, processor, "the processor", bootstrapServers, registryUrl);
     }
 
-    private static void write(
-            Path file, ClientCredentials user, String who, String bootstrapServers, String registryUrl) {
+    private void write(Path file, ClientCredentials user, String who, String bootstrapServers, String registryUrl) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("bootstrap.servers", bootstrapServers);
         properties.put("schema.registry.url", registryUrl);
-        properties.putAll(user.clientProperties(BrokerSecurity.SECURITY_PROTOCOL));
+        properties.putAll(brokerSecurity().clientProperties(user));
         ClientCredentials.writePrivateFile(
                 file,
                 properties,

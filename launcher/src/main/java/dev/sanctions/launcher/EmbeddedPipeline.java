@@ -45,16 +45,18 @@ final class EmbeddedPipeline implements AutoCloseable {
 
     /** Starts everything and returns once the processor is RUNNING; ports 0 mean any free port. */
     static EmbeddedPipeline start(Path dataDir, int kafkaPort, int registryPort, int httpPort) {
-        return start(dataDir, kafkaPort, registryPort, httpPort, false);
+        return start(dataDir, kafkaPort, registryPort, httpPort, false, false);
     }
 
     /**
      * As {@link #start(Path, int, int, int)}; {@code secure} makes every client log in (docs/access-control.md): the
-     * admin and the processor with the logins kept in {@code dataDir}, made on its first secured start.
+     * admin and the processor with the logins kept in {@code dataDir}, made on its first secured start; {@code tls}
+     * (with {@code secure} only) puts TLS under the broker's SASL, with a CA of its own in {@code DIR/tls}.
      */
-    static EmbeddedPipeline start(Path dataDir, int kafkaPort, int registryPort, int httpPort, boolean secure) {
+    static EmbeddedPipeline start(
+            Path dataDir, int kafkaPort, int registryPort, int httpPort, boolean secure, boolean tls) {
         requireFree(httpPort, "--http-port");
-        DevCredentials credentials = secure ? DevCredentials.loadOrCreate(dataDir) : null;
+        DevCredentials credentials = secure ? DevCredentials.loadOrCreate(dataDir, tls) : null;
         EmbeddedStack stack = EmbeddedStack.start(
                 dataDir.resolve("cluster"),
                 kafkaPort,

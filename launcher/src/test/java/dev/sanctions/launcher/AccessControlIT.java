@@ -66,7 +66,7 @@ class AccessControlIT {
 
     @BeforeAll
     static void startSecuredPipelineAndHandOutLogins() {
-        pipeline = EmbeddedPipeline.start(dir.resolve("dev"), 0, 0, 0, true);
+        pipeline = EmbeddedPipeline.start(dir.resolve("dev"), 0, 0, 0, true, false);
         admin = pipeline.adminConfig().orElseThrow();
 
         bank = dir.resolve("bank-jp.properties");
