@@ -52,6 +52,14 @@ class SanctionsLauncherTest {
         assertThat(run.code).isEqualTo(2);
     }
 
+    @Test
+    void devRefusesTlsWithoutSecureBeforeStartingAnything() {
+        Run run = run("dev", "--tls", "--data-dir", "target/never-created");
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("--tls goes with --secure");
+        assertThat(java.nio.file.Path.of("target/never-created")).doesNotExist();
+    }
+
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
