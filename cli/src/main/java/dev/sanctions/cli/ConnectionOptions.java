@@ -1,12 +1,16 @@
 package dev.sanctions.cli;
 
+import dev.sanctions.kafka.security.ClientCredentials;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import picocli.CommandLine;
@@ -87,7 +91,7 @@ public final class ConnectionOptions {
     }
 
     /** Kafka client properties: the extra ones plus bootstrap.servers (the flag wins). */
-    Map<String, Object> kafkaProperties() {
+    public Map<String, Object> kafkaProperties() {
         Map<String, Object> properties = new TreeMap<>(extraProperties());
         properties.keySet().removeIf(ConnectionOptions::isRegistryKey);
         properties.put("bootstrap.servers", bootstrapServers);
@@ -102,8 +106,36 @@ public final class ConnectionOptions {
         return properties;
     }
 
-    String topicPrefix() {
+    public String topicPrefix() {
         return topicPrefix == null ? "" : topicPrefix;
+    }
+
+    /** The bootstrap servers of {@code --bootstrap-servers}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The registry URL of {@code --schema-registry-url}. */
+    public String schemaRegistryUrl() {
+        return schemaRegistryUrl;
+    }
+
+    /** The SCRAM user {@code --command-config} logs in as, if any: a publisher's default publisher id. */
+    Optional<String> saslUser() {
+        return ClientCredentials.of(extraProperties()).map(ClientCredentials::user);
+    }
+
+    /**
+     * The HTTP Basic {@code Authorization} header of {@code basic.auth.user.info} in {@code --command-config}, for the
+     * processor's HTTP API (the same credentials as the registry's).
+     */
+    Optional<String> httpAuthorization() {
+        Object userInfo = extraProperties().get("basic.auth.user.info");
+        if (userInfo == null || userInfo.toString().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of("Basic "
+                + Base64.getEncoder().encodeToString(userInfo.toString().strip().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static boolean isRegistryKey(String key) {

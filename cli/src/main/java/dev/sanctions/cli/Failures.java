@@ -1,6 +1,7 @@
 package dev.sanctions.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -13,10 +14,12 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
     public int handleExecutionException(
             Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        err.println("sanctions " + commandLine.getCommandName() + ": " + describe(exception));
+        Optional<String> refused = AccessRefusals.describe(exception, commandLine.getCommandName());
+        err.println("sanctions " + commandLine.getCommandName() + ": " + refused.orElseGet(() -> describe(exception)));
         if (verbose(parseResult)) {
             exception.printStackTrace(err);
-        } else if (!(exception instanceof UserInputException)) {
+        } else if (refused.isEmpty() && !(exception instanceof UserInputException)) {
+            // A refusal's line says it all; other failures have details worth a look.
             err.println("(run again with --verbose for the details)");
         }
         err.flush();

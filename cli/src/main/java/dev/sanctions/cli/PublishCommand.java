@@ -49,7 +49,8 @@ final class PublishCommand implements Callable<Integer> {
             paramLabel = "NAME",
             defaultValue = "${env:SANCTIONS_PUBLISHER_ID}",
             description = {
-                "This publisher's stable name (env SANCTIONS_PUBLISHER_ID; default: user@host): the transactional id is"
+                "This publisher's stable name (env SANCTIONS_PUBLISHER_ID; default: the user --command-config logs in"
+                        + " as, else user@host): the transactional id is"
                         + " sanctions-publish.NAME, so a publish aborts what a killed one with the same NAME left open.",
                 "Give publishers that run at the same time different names."
             })
@@ -119,9 +120,11 @@ final class PublishCommand implements Callable<Integer> {
                         connection.bootstrapServers, connection.schemaRegistryUrl)
                 .topic(Topics.withPrefix(connection.topicPrefix()).announcements())
                 .clientProperties(connection.extraStringProperties());
-        if (publisherId != null) {
+        // A secured cluster grants a publisher the transactional ids named after it: its login is its default id.
+        String id = publisherId != null ? publisherId : connection.saslUser().orElse(null);
+        if (id != null) {
             try {
-                config.publisherId(publisherId);
+                config.publisherId(id);
             } catch (IllegalArgumentException e) {
                 throw new UserInputException("--publisher-id: " + e.getMessage());
             }

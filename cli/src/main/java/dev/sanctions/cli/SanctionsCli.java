@@ -1,5 +1,6 @@
 package dev.sanctions.cli;
 
+import dev.sanctions.cli.access.AccessCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
             ProcessorCommand.class,
             SubscribeCommand.class,
             StateCommand.class,
-            ReplayCommand.class
+            ReplayCommand.class,
+            AccessCommand.class
         })
 public final class SanctionsCli implements Runnable {
 

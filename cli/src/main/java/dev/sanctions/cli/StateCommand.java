@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -104,7 +105,7 @@ final class StateCommand implements Runnable {
         @Override
         public Integer call() {
             String path = keyPath(key) + (asOf == null ? "" : "?asOf=" + asOf);
-            return new ProcessorApi(http.base(), spec).print(path, false);
+            return new ProcessorApi(http.base(), spec, connection.httpAuthorization()).print(path, false);
         }
     }
 
@@ -130,7 +131,8 @@ final class StateCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return new ProcessorApi(http.base(), spec).print(keyPath(key) + "/history", true);
+            return new ProcessorApi(http.base(), spec, connection.httpAuthorization())
+                    .print(keyPath(key) + "/history", true);
         }
     }
 
@@ -174,7 +176,7 @@ final class StateCommand implements Runnable {
                 filters.add("status=" + status);
             }
             String path = "/designations" + (filters.isEmpty() ? "" : "?" + String.join("&", filters));
-            return new ProcessorApi(http.base(), spec).print(path, true);
+            return new ProcessorApi(http.base(), spec, connection.httpAuthorization()).print(path, true);
         }
     }
 
@@ -199,11 +201,14 @@ final class StateCommand implements Runnable {
         private final URI base;
         private final CommandLine commandLine;
         private final String name;
+        /** The {@code Authorization} header a secured processor asks for; empty when none is configured. */
+        private final Optional<String> authorization;
 
-        ProcessorApi(URI base, CommandLine.Model.CommandSpec spec) {
+        ProcessorApi(URI base, CommandLine.Model.CommandSpec spec, Optional<String> authorization) {
             this.base = base;
             this.commandLine = spec.commandLine();
             this.name = spec.qualifiedName();
+            this.authorization = authorization;
         }
 
         int print(String pathAndQuery, boolean lines) {
@@ -234,7 +239,12 @@ final class StateCommand implements Runnable {
             if (status == 400) {
                 throw new UserInputException(message);
             }
-            if (status == 503) {
+            if (status == 401) {
+                message = "the processor's HTTP API at " + base + " did not accept the login: give the credentials"
+                        + " you were handed with --command-config FILE (basic.auth.user.info)";
+            } else if (status == 403) {
+                message = "not authorized to read designations from " + base + ": ask the operator to grant it";
+            } else if (status == 503) {
                 message = "the processor at " + base + " cannot answer yet: " + message;
             } else if (status != 404) {
                 message = "unexpected answer " + status + " from " + uri + ": " + message;
@@ -247,11 +257,12 @@ final class StateCommand implements Runnable {
         private HttpResponse<String> send(URI uri, boolean lines) throws IOException {
             HttpClient client =
                     HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-            HttpRequest request = HttpRequest.newBuilder(uri)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                     .timeout(REQUEST_TIMEOUT)
                     .header("Accept", lines ? "application/x-ndjson" : "application/json")
-                    .GET()
-                    .build();
+                    .GET();
+            authorization.ifPresent(value -> builder.header("Authorization", value));
+            HttpRequest request = builder.build();
             long deadline = System.nanoTime() + WAIT_WHILE_UNAVAILABLE.toNanos();
             try {
                 while (true) {

@@ -1,11 +1,16 @@
 package dev.sanctions.embedded;
 
+import dev.sanctions.kafka.security.ClientCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kafka.server.BrokerServer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.security.authenticator.CredentialCache;
+import org.apache.kafka.common.security.scram.ScramCredential;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +28,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final DataDirLock lock;
     private final String bootstrapServers;
+    /** The broker's log.dirs, under which {@link PlainOverScram} knows its credentials. */
+    private final String logDirs;
+
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, DataDirLock lock, int port) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, DataDirLock lock, int port, String logDirs) {
         this.server = server;
         this.lock = lock;
+        this.logDirs = logDirs;
         this.bootstrapServers = Loopback.HOST + ":" + port;
     }
 
@@ -41,6 +50,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      *     for another reason (the JVM keeps running)
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, port, null);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, asking every client who it is when {@code security} is given.
+     *
+     * @param security null for an open broker; for a secured one, its users are written into a new directory's
+     *     metadata when it is formatted, so a directory keeps the users it was first started with
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, BrokerSecurity security) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Kafka port must be 0 (any free port) or 1-65535, got " + port);
         }
@@ -51,20 +70,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         createDirectories(dataDir);
         DataDirLock lock = DataDirLock.acquire(dataDir);
         try {
-            StorageFormat.formatIfAbsent(dataDir);
-            return startWithRetries(dataDir, port, lock);
+            StorageFormat.formatIfAbsent(dataDir, security);
+            return startWithRetries(dataDir, port, lock, security);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
-    private static EmbeddedKafkaBroker startWithRetries(Path dataDir, int port, DataDirLock lock) {
+    private static EmbeddedKafkaBroker startWithRetries(
+            Path dataDir, int port, DataDirLock lock, BrokerSecurity security) {
         for (int attempt = 1; ; attempt++) {
             int brokerPort = port == 0 ? Loopback.freePort() : port;
             int controllerPort = Loopback.freePort();
             try {
-                return new EmbeddedKafkaBroker(startOnce(dataDir, brokerPort, controllerPort), lock, brokerPort);
+                return new EmbeddedKafkaBroker(
+                        startOnce(dataDir, brokerPort, controllerPort, security),
+                        lock,
+                        brokerPort,
+                        dataDir.toAbsolutePath().toString());
             } catch (RuntimeException e) {
                 if (port != 0 && !Loopback.isFree(port)) {
                     throw new PortInUseException(Loopback.HOST, port, "--kafka-port", e);
@@ -81,7 +105,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** One attempt on the ports given, on a formatted directory; a failure leaves the JVM and the ports as they were. */
     static KafkaRaftServer startOnce(Path dataDir, int brokerPort, int controllerPort) {
-        KafkaConfig config = new KafkaConfig(BrokerSettings.of(dataDir, brokerPort, controllerPort), false);
+        return startOnce(dataDir, brokerPort, controllerPort, null);
+    }
+
+    private static KafkaRaftServer startOnce(
+            Path dataDir, int brokerPort, int controllerPort, BrokerSecurity security) {
+        // The controller listener's password lives only as long as this process: nothing else ever uses it.
+        String controllerPassword =
+                ClientCredentials.generate(BrokerSecurity.ADMIN).password();
+        KafkaConfig config = new KafkaConfig(
+                BrokerSettings.of(dataDir, brokerPort, controllerPort, security, controllerPassword), false);
         long started = System.nanoTime();
         try (ExitGuard guard = ExitGuard.install()) {
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -95,6 +128,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 shutDownHalfStarted(server);
                 throw guard.fault();
             }
+            if (security != null) {
+                // The key the handler finds in its configuration: log.dirs, this one directory.
+                PlainOverScram.register(dataDir.toAbsolutePath().toString(), scramCredentials(server));
+            }
             LOG.info(
                     "Embedded Kafka broker ready on {}:{} in {} ms (data in {})",
                     Loopback.HOST,
@@ -102,6 +139,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000,
                     dataDir);
             return server;
+        }
+    }
+
+    /**
+     * The broker's SCRAM-SHA-512 credentials, for {@link PlainOverScram}. Kafka keeps them on its BrokerServer,
+     * which KafkaRaftServer does not expose: read through reflection, pinned by SecuredStackIT's PLAIN login.
+     */
+    @SuppressWarnings("unchecked")
+    private static CredentialCache.Cache<ScramCredential> scramCredentials(KafkaRaftServer server) {
+        try {
+            Field broker = KafkaRaftServer.class.getDeclaredField("broker");
+            broker.setAccessible(true);
+            BrokerServer brokerServer = ((scala.Option<BrokerServer>) broker.get(server)).get();
+            return brokerServer
+                    .credentialProvider()
+                    .credentialCache
+                    .cache(ClientCredentials.MECHANISM, ScramCredential.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot reach the broker's SCRAM credentials for PLAIN logins: " + e, e);
         }
     }
 
@@ -121,6 +177,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
         } finally {
+            PlainOverScram.unregister(logDirs);
             lock.close();
         }
     }

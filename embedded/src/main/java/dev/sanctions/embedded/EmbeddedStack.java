@@ -1,11 +1,14 @@
 package dev.sanctions.embedded;
 
+import dev.sanctions.http.BasicAccess;
+import dev.sanctions.kafka.security.BrokerLogins;
 import dev.sanctions.registry.server.KafkaSchemaStore;
 import dev.sanctions.registry.server.SchemaRegistryServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.slf4j.Logger;
@@ -41,6 +44,18 @@ public final class EmbeddedStack implements AutoCloseable {
      * @throws PortInUseException when a given port is taken (nothing is left running)
      */
     public static EmbeddedStack start(Path dataDir, int kafkaPort, int registryPort) {
+        return start(dataDir, kafkaPort, registryPort, null);
+    }
+
+    /**
+     * As {@link #start(Path, int, int)}; with {@code security}, the broker asks every client who it is and what it may
+     * do, and the registry asks for HTTP Basic credentials, checked against the broker's (docs/access-control.md).
+     * A directory stays as it was first started: secured or open.
+     *
+     * @param security null for an open stack
+     * @throws IllegalStateException when the directory was first started the other way
+     */
+    public static EmbeddedStack start(Path dataDir, int kafkaPort, int registryPort, BrokerSecurity security) {
         if (registryPort < 0 || registryPort > 65535) {
             throw new IllegalArgumentException(
                     "registry port must be 0 (any free port) or 1-65535, got " + registryPort);
@@ -49,15 +64,29 @@ public final class EmbeddedStack implements AutoCloseable {
         if (registryPort != 0 && !Loopback.isFree(registryPort)) {
             throw new PortInUseException(Loopback.HOST, registryPort, "--registry-port", null);
         }
+        SecuredMarker.check(dataDir, security != null);
         long started = System.nanoTime();
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, security);
         try {
+            SecuredMarker.record(dataDir, security != null);
+            Map<String, Object> storeClient = new HashMap<>();
+            if (security != null) {
+                security.adminProperties().forEach((key, value) -> {
+                    if (!key.startsWith("basic.auth.")) {
+                        storeClient.put(key, value);
+                    }
+                });
+            }
+            storeClient.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            BasicAccess access = security == null
+                    ? null
+                    : new BasicAccess(
+                            "sanctions schema registry",
+                            BrokerLogins.forCluster(broker.bootstrapServers(), security.adminProperties())
+                                    .orElseThrow(),
+                            security.registryWriters());
             SchemaRegistryServer registry = startRegistry(
-                    registryPort,
-                    KafkaSchemaStore.open(
-                            Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-                            SCHEMAS_TOPIC,
-                            STORE_TIMEOUT));
+                    registryPort, KafkaSchemaStore.open(storeClient, SCHEMAS_TOPIC, STORE_TIMEOUT), access);
             LOG.info(
                     "Embedded stack ready in {} ms: bootstrap={} registry={}",
                     (System.nanoTime() - started) / 1_000_000,
@@ -70,9 +99,9 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
-    private static SchemaRegistryServer startRegistry(int port, KafkaSchemaStore store) {
+    private static SchemaRegistryServer startRegistry(int port, KafkaSchemaStore store, BasicAccess access) {
         try {
-            return SchemaRegistryServer.start(Loopback.HOST, port, store);
+            return SchemaRegistryServer.start(Loopback.HOST, port, store, access);
         } catch (IOException e) {
             closeQuietly(store);
             // Taken between the check in start() and here.

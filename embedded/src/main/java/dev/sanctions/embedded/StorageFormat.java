@@ -18,6 +18,11 @@ final class StorageFormat {
     }
 
     static void formatIfAbsent(Path logDir) {
+        formatIfAbsent(logDir, null);
+    }
+
+    /** @param security null for an open cluster; else its SCRAM users are written into the new cluster's metadata */
+    static void formatIfAbsent(Path logDir, BrokerSecurity security) {
         if (isFormatted(logDir)) {
             return;
         }
@@ -32,12 +37,17 @@ final class StorageFormat {
                 .setMetadataLogDirectory(dir)
                 .addDirectory(dir)
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION);
+        if (security != null) {
+            formatter.setScramArguments(security.scramArguments());
+        }
         try {
             formatter.run();
         } catch (Exception e) {
+            // The message may quote the SCRAM arguments: never echo a password.
+            String detail = security == null ? e.getMessage() + " " + output.toString(StandardCharsets.UTF_8) : "";
             throw new IllegalStateException(
-                    "cannot format Kafka storage in " + dir + ": " + e.getMessage() + " "
-                            + output.toString(StandardCharsets.UTF_8).strip(),
+                    "cannot format Kafka storage in " + dir + ": " + detail.strip() + " ("
+                            + e.getClass().getSimpleName() + ")",
                     e);
         }
     }

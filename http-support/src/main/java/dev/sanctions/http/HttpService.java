@@ -1,5 +1,6 @@
 package dev.sanctions.http;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -51,6 +52,10 @@ public final class HttpService implements AutoCloseable {
     private final Lane readers;
     private final Lane handlers;
     private final Lane probes;
+    /** Null: every request is served without credentials. */
+    private BasicAccess access;
+
+    private Set<String> openPaths = Set.of();
 
     private HttpService(String name, HttpServer server, String host) {
         this.name = name;
@@ -89,6 +94,15 @@ public final class HttpService implements AutoCloseable {
         return new HttpService(name, server, host);
     }
 
+    /**
+     * Makes every route served afterwards ask for HTTP Basic credentials, except the {@code openPaths} (such as a
+     * health probe, which orchestrators call without credentials).
+     */
+    public void requireLogin(BasicAccess basicAccess, Set<String> unauthenticatedPaths) {
+        this.access = Objects.requireNonNull(basicAccess, "basicAccess");
+        this.openPaths = Set.copyOf(unauthenticatedPaths);
+    }
+
     /** Starts answering, with one handler per context path; a handler receives every path under its context. */
     public void serve(Map<String, HttpHandler> routes) {
         serve(routes, Set.of());
@@ -103,8 +117,13 @@ public final class HttpService implements AutoCloseable {
             throw new IllegalArgumentException(
                     "probe paths " + probePaths + " not among the routes " + routes.keySet());
         }
-        routes.forEach((path, handler) ->
-                server.createContext(path, new Dispatch(name, handler, probePaths.contains(path) ? probes : handlers)));
+        routes.forEach((path, handler) -> {
+            HttpContext context = server.createContext(
+                    path, new Dispatch(name, handler, probePaths.contains(path) ? probes : handlers));
+            if (access != null && !openPaths.contains(path)) {
+                context.setAuthenticator(access.authenticator());
+            }
+        });
         server.start();
     }
 

@@ -2,6 +2,7 @@ package dev.sanctions.launcher;
 
 import dev.sanctions.cli.ConnectionOptions;
 import dev.sanctions.cli.ExitCodes;
+import dev.sanctions.cli.UserInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -56,8 +57,27 @@ final class DevCommand implements Callable<Integer> {
             description = "Default: ${DEFAULT-VALUE}.")
     int httpPort;
 
+    @Option(
+            names = "--secure",
+            description = {
+                "Make every client log in: SASL/SCRAM-SHA-512 and ACLs on Kafka, HTTP Basic on the registry and the"
+                        + " HTTP API (docs/access-control.md).",
+                "The admin's login is kept in DIR/admin.properties (mode 600), named on the READY line as config=FILE."
+            })
+    boolean secure;
+
+    @Option(
+            names = "--tls",
+            description = "With --secure: TLS under SASL (SASL_SSL), with a CA and certificate made once in DIR/tls;"
+                    + " the client properties files carry the truststore.")
+    boolean tls;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (tls && !secure) {
+            throw new UserInputException(
+                    "--tls goes with --secure: TLS protects the logins, which only --secure asks for");
+        }
         ConnectionOptions.noteUnused(
                 spec.commandLine(), "dev runs its own broker and registry on --kafka-port and --registry-port.");
         PrintWriter out = spec.commandLine().getOut();
@@ -77,10 +97,14 @@ final class DevCommand implements Callable<Integer> {
                 },
                 "dev-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(dataDir, kafkaPort, registryPort, httpPort)) {
+        try (EmbeddedPipeline pipeline =
+                EmbeddedPipeline.start(dataDir, kafkaPort, registryPort, httpPort, secure, tls)) {
             out.printf(
-                    "READY bootstrap=%s registry=%s http=%s%n",
-                    pipeline.bootstrapServers(), pipeline.schemaRegistryUrl(), pipeline.httpUrl());
+                    "READY bootstrap=%s registry=%s http=%s%s%n",
+                    pipeline.bootstrapServers(),
+                    pipeline.schemaRegistryUrl(),
+                    pipeline.httpUrl(),
+                    pipeline.adminConfig().map(file -> " config=" + file).orElse(""));
             out.flush();
             stopRequested.await();
             out.println("stopping ...");

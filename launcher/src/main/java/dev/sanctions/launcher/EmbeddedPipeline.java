@@ -1,6 +1,7 @@
 package dev.sanctions.launcher;
 
 import dev.sanctions.cli.InitCommand;
+import dev.sanctions.cli.access.Grants;
 import dev.sanctions.core.Topics;
 import dev.sanctions.embedded.EmbeddedStack;
 import dev.sanctions.processor.ProcessorSettings;
@@ -13,7 +14,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -28,21 +34,55 @@ final class EmbeddedPipeline implements AutoCloseable {
 
     private final EmbeddedStack stack;
     private final SanctionsProcessor processor;
+    /** Null when the pipeline is open. */
+    private final DevCredentials credentials;
 
-    private EmbeddedPipeline(EmbeddedStack stack, SanctionsProcessor processor) {
+    private EmbeddedPipeline(EmbeddedStack stack, SanctionsProcessor processor, DevCredentials credentials) {
         this.stack = stack;
         this.processor = processor;
+        this.credentials = credentials;
     }
 
     /** Starts everything and returns once the processor is RUNNING; ports 0 mean any free port. */
     static EmbeddedPipeline start(Path dataDir, int kafkaPort, int registryPort, int httpPort) {
+        return start(dataDir, kafkaPort, registryPort, httpPort, false, false);
+    }
+
+    /**
+     * As {@link #start(Path, int, int, int)}; {@code secure} makes every client log in (docs/access-control.md): the
+     * admin and the processor with the logins kept in {@code dataDir}, made on its first secured start; {@code tls}
+     * (with {@code secure} only) puts TLS under the broker's SASL, with a CA of its own in {@code DIR/tls}.
+     */
+    static EmbeddedPipeline start(
+            Path dataDir, int kafkaPort, int registryPort, int httpPort, boolean secure, boolean tls) {
         requireFree(httpPort, "--http-port");
-        EmbeddedStack stack = EmbeddedStack.start(dataDir.resolve("cluster"), kafkaPort, registryPort);
+        DevCredentials credentials = secure ? DevCredentials.loadOrCreate(dataDir, tls) : null;
+        EmbeddedStack stack = EmbeddedStack.start(
+                dataDir.resolve("cluster"),
+                kafkaPort,
+                registryPort,
+                credentials == null ? null : credentials.brokerSecurity());
         SanctionsProcessor processor = null;
         try {
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()));
-                    SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(
-                            Map.of("schema.registry.url", stack.schemaRegistryUrl()))) {
+            Map<String, Object> adminConfig = new HashMap<>();
+            Map<String, Object> registryConfig = new HashMap<>();
+            Map<String, String> processorConfig = Map.of();
+            if (credentials != null) {
+                credentials.write(stack.bootstrapServers(), stack.schemaRegistryUrl());
+                adminConfig.putAll(kafkaOnly(credentials.adminProperties()));
+                registryConfig.putAll(credentials.adminProperties());
+                processorConfig = credentials.processorProperties();
+            }
+            adminConfig.put("bootstrap.servers", stack.bootstrapServers());
+            registryConfig.put("schema.registry.url", stack.schemaRegistryUrl());
+            try (Admin admin = Admin.create(adminConfig);
+                    SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(registryConfig)) {
+                if (credentials != null) {
+                    admin.createAcls(new Grants(Topics.unprefixed())
+                                    .processor(DevCredentials.PROCESSOR, ProcessorSettings.DEFAULT_APPLICATION_ID))
+                            .all()
+                            .get(30, TimeUnit.SECONDS);
+                }
                 new PipelineSetup(admin, registry, Topics.unprefixed(), PipelineSetup.BROKER_DEFAULT, (short)
                                 PipelineSetup.BROKER_DEFAULT)
                         .run(InitCommand.DEFAULT_JURISDICTIONS);
@@ -50,10 +90,17 @@ final class EmbeddedPipeline implements AutoCloseable {
             processor = SanctionsProcessor.start(
                     ProcessorSettings.builder(stack.bootstrapServers(), stack.schemaRegistryUrl())
                             .stateDir(dataDir.resolve("streams"))
+                            .clientProperties(processorConfig)
                             .http(HOST, httpPort)
                             .build());
             awaitRunning(processor);
-            return new EmbeddedPipeline(stack, processor);
+            return new EmbeddedPipeline(stack, processor, credentials);
+        } catch (ExecutionException | TimeoutException e) {
+            if (processor != null) {
+                processor.close();
+            }
+            stack.close();
+            throw new IllegalStateException("cannot grant the processor its access: " + e.getMessage(), e);
         } catch (RuntimeException | InterruptedException e) {
             if (processor != null) {
                 processor.close();
@@ -73,6 +120,18 @@ final class EmbeddedPipeline implements AutoCloseable {
 
     String schemaRegistryUrl() {
         return stack.schemaRegistryUrl();
+    }
+
+    /** The admin's client properties file when the pipeline is secured. */
+    Optional<Path> adminConfig() {
+        return Optional.ofNullable(credentials).map(DevCredentials::adminFile);
+    }
+
+    /** The Kafka settings of client properties: the registry's and the HTTP API's are not the Kafka clients'. */
+    private static Map<String, String> kafkaOnly(Map<String, String> properties) {
+        Map<String, String> kafka = new HashMap<>(properties);
+        kafka.keySet().removeIf(key -> key.startsWith("basic.auth."));
+        return kafka;
     }
 
     String httpUrl() {

@@ -22,7 +22,17 @@ class SanctionsLauncherTest {
     void addsDevDemoAndBenchAfterTheCommandsOfTheCliAndBeforeHelp() {
         assertThat(SanctionsLauncher.commandLine().getSubcommands().keySet())
                 .containsExactly(
-                        "init", "publish", "processor", "subscribe", "state", "replay", "dev", "demo", "bench", "help");
+                        "init",
+                        "publish",
+                        "processor",
+                        "subscribe",
+                        "state",
+                        "replay",
+                        "access",
+                        "dev",
+                        "demo",
+                        "bench",
+                        "help");
     }
 
     @Test
@@ -40,6 +50,14 @@ class SanctionsLauncherTest {
                 .contains("sanctions bench: --bootstrap-servers is not used")
                 .contains("--actions must be at least 1");
         assertThat(run.code).isEqualTo(2);
+    }
+
+    @Test
+    void devRefusesTlsWithoutSecureBeforeStartingAnything() {
+        Run run = run("dev", "--tls", "--data-dir", "target/never-created");
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("--tls goes with --secure");
+        assertThat(java.nio.file.Path.of("target/never-created")).doesNotExist();
     }
 
     private static Run run(String... args) {

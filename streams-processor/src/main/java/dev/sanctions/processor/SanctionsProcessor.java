@@ -1,7 +1,9 @@
 package dev.sanctions.processor;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.sanctions.http.BasicAccess;
 import dev.sanctions.http.HttpService;
+import dev.sanctions.kafka.security.BrokerLogins;
 import dev.sanctions.processor.api.DesignationRoutes;
 import dev.sanctions.processor.api.HealthHandler;
 import dev.sanctions.processor.api.HttpRoutes;
@@ -20,13 +22,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -115,6 +120,11 @@ public final class SanctionsProcessor implements AutoCloseable {
                     router,
                     processorMeters);
             http = bindHttp(settings);
+            // A cluster that asks who you are gets an API that does too, checked against the same credentials.
+            HttpService api = http;
+            BrokerLogins.forCluster(settings.bootstrapServers(), settings.clientProperties())
+                    .ifPresent(logins -> api.requireLogin(
+                            new BasicAccess("sanctions processor", logins, Set.of()), Set.of(HealthHandler.PATH)));
             HostInfo advertised = AdvertisedEndpoint.of(settings, http.port());
             Properties config = streamsConfig(settings);
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, AdvertisedEndpoint.asConfig(advertised));
@@ -126,7 +136,7 @@ public final class SanctionsProcessor implements AutoCloseable {
             Map<String, HttpHandler> routes = new LinkedHashMap<>();
             routes.put(HealthHandler.PATH, new HealthHandler(streams::state, failures::failingRepeatedly));
             routes.put(MetricsHandler.PATH, new MetricsHandler(meters));
-            routes.putAll(new DesignationRoutes(advertised).routes(streams));
+            routes.putAll(new DesignationRoutes(advertised, peerAuthorization(settings)).routes(streams));
             routes.putAll(extraRoutes.routes(streams));
             // Probes answer on a thread of their own: a slow designation query never holds them.
             http.serve(routes, Set.of(HealthHandler.PATH, MetricsHandler.PATH));
@@ -157,6 +167,14 @@ public final class SanctionsProcessor implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
+    }
+
+    /** What this instance sends to another one's secured API: its own login ({@code basic.auth.user.info}). */
+    private static Optional<String> peerAuthorization(ProcessorSettings settings) {
+        return Optional.ofNullable(settings.clientProperties().get("basic.auth.user.info"))
+                .filter(userInfo -> !userInfo.isBlank())
+                .map(userInfo -> "Basic "
+                        + Base64.getEncoder().encodeToString(userInfo.strip().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The Kafka Streams configuration of these settings: exactly-once, short commits. */

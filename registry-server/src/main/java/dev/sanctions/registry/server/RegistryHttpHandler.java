@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.sanctions.http.BasicAccess;
 import dev.sanctions.http.JsonErrors;
 import dev.sanctions.http.PercentEncoding;
 import dev.sanctions.http.RequestBody;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +40,16 @@ final class RegistryHttpHandler implements HttpHandler {
                     .put("error_code", refusal instanceof RegistryError error ? error.errorCode() : refusal.status())
                     .put("message", refusal.getMessage()));
 
+    private final Predicate<HttpExchange> mayWrite;
+
     RegistryHttpHandler(Registry registry) {
+        this(registry, exchange -> true);
+    }
+
+    /** @param mayWrite whether a request's principal may register new schemas and set compatibility levels */
+    RegistryHttpHandler(Registry registry, Predicate<HttpExchange> mayWrite) {
         this.registry = registry;
+        this.mayWrite = mayWrite;
     }
 
     @Override
@@ -96,7 +106,12 @@ final class RegistryHttpHandler implements HttpHandler {
                 if (path.get(2).equals("versions")) {
                     if (size == 3) {
                         if (method.equals("POST")) {
-                            return json.createObjectNode().put("id", registry.register(subject, schemaText(exchange)));
+                            String schema = schemaText(exchange);
+                            if (!mayWrite.test(exchange)) {
+                                // A reader's serializer "registers" to learn the id: allowed when nothing changes.
+                                return json.createObjectNode().put("id", lookupForReader(exchange, subject, schema));
+                            }
+                            return json.createObjectNode().put("id", registry.register(subject, schema));
                         }
                         requireMethod(method, "GET");
                         return registry.versionNumbers(subject);
@@ -136,6 +151,7 @@ final class RegistryHttpHandler implements HttpHandler {
                 if (size == 1 || size == 2) {
                     String subject = size == 2 ? path.get(1) : null;
                     if (method.equals("PUT")) {
+                        requireWriter(exchange, subject == null ? "the global compatibility" : "subject " + subject);
                         JsonNode request = requestJson(exchange);
                         JsonNode level = request.get("compatibility");
                         String levelText = level == null || level.isNull() ? null : level.asText();
@@ -156,6 +172,32 @@ final class RegistryHttpHandler implements HttpHandler {
             }
         }
         throw new RegistryError(404, 404, "HTTP 404 Not Found");
+    }
+
+    private int lookupForReader(HttpExchange exchange, String subject, String schema) {
+        try {
+            return registry.lookup(subject, schema).id();
+        } catch (RegistryError notThere) {
+            if (notThere.status() != 404) {
+                throw notThere;
+            }
+            throw denied(exchange, "subject " + subject);
+        }
+    }
+
+    private void requireWriter(HttpExchange exchange, String what) {
+        if (!mayWrite.test(exchange)) {
+            throw denied(exchange, what);
+        }
+    }
+
+    /** Confluent's answer to a principal without the role: 403 with error code 40301. */
+    private static RegistryError denied(HttpExchange exchange, String what) {
+        return new RegistryError(
+                403,
+                40301,
+                "User " + BasicAccess.principal(exchange) + " is denied operation Write on " + what
+                        + ": read-only access; ask the operator for a writer's credentials");
     }
 
     private ObjectNode versionBody(SchemaVersion version) {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -19,22 +20,29 @@ final class PeerClient {
     private final HttpClient client;
     private final HostInfo self;
     private final Duration timeout;
+    private final Optional<String> authorization;
 
     PeerClient(HostInfo self, Duration timeout) {
+        this(self, timeout, Optional.empty());
+    }
+
+    PeerClient(HostInfo self, Duration timeout, Optional<String> authorization) {
         this.self = self;
         this.timeout = timeout;
+        this.authorization = authorization;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     /** The peer's answer, whatever its status. */
     Answer get(HostInfo peer, String pathAndQuery, String accept) {
         URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery);
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Accept", accept)
                 .header(FORWARDED_BY, self.host() + ":" + self.port())
-                .GET()
-                .build();
+                .GET();
+        authorization.ifPresent(value -> builder.header("Authorization", value));
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse(HttpResponses.JSON);
