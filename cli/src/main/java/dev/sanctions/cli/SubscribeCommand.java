@@ -42,7 +42,8 @@ final class SubscribeCommand implements Callable<Integer> {
             names = "--from",
             paramLabel = "beginning|latest|INSTANT",
             defaultValue = "latest",
-            description = "Where to start: beginning, latest (default) or an instant such as 2022-03-01T00:00:00Z."
+            description = "Where to start: beginning, latest (default) or an instant such as 2022-03-01T00:00:00Z"
+                    + " (a bare date is its last millisecond, UTC)."
                     + " With --group, the group's committed offsets win.")
     String from;
 
