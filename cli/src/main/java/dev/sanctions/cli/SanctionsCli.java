@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
             ProcessorCommand.class,
             SubscribeCommand.class,
             StateCommand.class,
-            ReplayCommand.class
+            ReplayCommand.class,
+            RejectedCommand.class,
+            DlqCommand.class
         })
 public final class SanctionsCli implements Runnable {
 
@@ -52,6 +54,7 @@ public final class SanctionsCli implements Runnable {
             commandLine.addSubcommand(command);
         }
         commandLine.addSubcommand(new CommandLine.HelpCommand());
+        commandLine.setOut(StandardOutput.writer());
         // --status active as well as ACTIVE, as --jurisdiction jp works as well as JP.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new Failures());

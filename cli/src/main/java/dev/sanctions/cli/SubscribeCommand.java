@@ -9,7 +9,6 @@ import dev.sanctions.subscriber.SubscriptionSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,7 +76,7 @@ final class SubscribeCommand implements Callable<Integer> {
     Long limit;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         ChangeFormat changeFormat;
         StartPosition start;
         SubscriptionSettings settings;
@@ -111,28 +110,9 @@ final class SubscribeCommand implements Callable<Integer> {
         }
         PrintingListener listener = new PrintingListener(
                 changeFormat, spec.commandLine().getOut(), spec.commandLine().getErr());
-        CountDownLatch finished = new CountDownLatch(1);
+        StopCondition until = stop;
         try (Subscriber subscriber = new Subscriber(settings)) {
-            Thread stopOnSignal = new Thread(
-                    () -> {
-                        subscriber.wakeup();
-                        try {
-                            finished.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    },
-                    "subscribe-shutdown");
-            Runtime.getRuntime().addShutdownHook(stopOnSignal);
-            try {
-                subscriber.run(listener, stop);
-            } finally {
-                finished.countDown();
-            }
-            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
-        } catch (IllegalStateException shuttingDown) {
-            // removeShutdownHook throws while the JVM is already exiting on Ctrl-C: the run ended as asked.
+            return Following.run(subscriber::wakeup, () -> subscriber.run(listener, until));
         }
-        return ExitCodes.OK;
     }
 }

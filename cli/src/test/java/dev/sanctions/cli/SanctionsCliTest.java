@@ -31,7 +31,8 @@ class SanctionsCliTest {
     void theImageHasOnlyTheCommandsThatWorkAgainstAnExistingCluster() {
         // dev, demo and bench start a broker in-process: they are the launcher's, so the image carries no broker.
         assertThat(SanctionsCli.commandLine().getSubcommands().keySet())
-                .containsExactly("init", "publish", "processor", "subscribe", "state", "replay", "help");
+                .containsExactly(
+                        "init", "publish", "processor", "subscribe", "state", "replay", "rejected", "dlq", "help");
     }
 
     @Test
