@@ -157,6 +157,43 @@ class SanctionsCliTest {
     }
 
     @Test
+    void anErrorNamesTheWholeCommand() {
+        Run badUrl = run("state", "get", "JP-MOFA/X", "--http-url", "ftp://processor");
+        assertThat(badUrl.code).isEqualTo(2);
+        assertThat(badUrl.err).startsWith("sanctions state get: --http-url: 'ftp://processor' is not an HTTP URL");
+
+        Run badOption = run("state", "get", "JP-MOFA/X", "--as-of", "yesterday");
+        assertThat(badOption.code).isEqualTo(2);
+        assertThat(badOption.err)
+                .startsWith("sanctions state get: ")
+                .contains("'yesterday' is not an instant")
+                .contains("Try 'sanctions state get --help' for the usage.");
+    }
+
+    @Test
+    void aClientThatCannotBeBuiltSaysWhyNotJustThatItFailed() throws IOException {
+        Path config = dir.resolve("sasl.properties");
+        Files.writeString(config, "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\n");
+
+        Run run = run(
+                "rejected",
+                "--command-config",
+                config.toString(),
+                "--bootstrap-servers",
+                "127.0.0.1:1",
+                "--max-idle",
+                "1s");
+
+        assertThat(run.code).isEqualTo(1);
+        assertThat(run.err.lines().findFirst())
+                .hasValueSatisfying(line -> assertThat(line)
+                        .startsWith("sanctions rejected: ")
+                        .contains("Failed to construct kafka consumer: ")
+                        .contains("JAAS"));
+        assertThat(run.err).doesNotContain("Exception:", "\tat ");
+    }
+
+    @Test
     void durationsAndInstantsReadAsPeopleTypeThem() {
         Durations durations = new Durations();
         assertThat(durations.convert("5s")).isEqualTo(Duration.ofSeconds(5));
