@@ -77,19 +77,22 @@ final class DevCommand implements Callable<Integer> {
                 },
                 "dev-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(dataDir, kafkaPort, registryPort, httpPort)) {
-            out.printf(
-                    "READY bootstrap=%s registry=%s http=%s%n",
-                    pipeline.bootstrapServers(), pipeline.schemaRegistryUrl(), pipeline.httpUrl());
-            out.flush();
-            stopRequested.await();
-            out.println("stopping ...");
+        // The last line is printed before the shutdown hook is released: once it returns, the JVM exits at once.
+        try {
+            try (EmbeddedPipeline pipeline = EmbeddedPipeline.start(dataDir, kafkaPort, registryPort, httpPort)) {
+                out.printf(
+                        "READY bootstrap=%s registry=%s http=%s%n",
+                        pipeline.bootstrapServers(), pipeline.schemaRegistryUrl(), pipeline.httpUrl());
+                out.flush();
+                stopRequested.await();
+                out.println("stopping ...");
+                out.flush();
+            }
+            out.println("stopped; data kept in " + dataDir.toAbsolutePath());
             out.flush();
         } finally {
             stopped.countDown();
         }
-        out.println("stopped; data kept in " + dataDir.toAbsolutePath());
-        out.flush();
         return ExitCodes.OK;
     }
 }
