@@ -49,6 +49,7 @@ public final class SanctionsCli implements Runnable {
      * @param moreCommands picocli commands listed after this module's own and before {@code help}
      */
     public static CommandLine commandLine(Object... moreCommands) {
+        LogLevels.apply(System.getenv(LogLevels.VARIABLE));
         CommandLine commandLine = new CommandLine(new SanctionsCli());
         for (Object command : moreCommands) {
             commandLine.addSubcommand(command);

@@ -90,6 +90,14 @@ final class SubscriptionRun {
     }
 
     void execute() {
+        LOG.debug(
+                "Following {} at {} from {}{}{}; stop: {}",
+                followedAtStart,
+                settings.bootstrapServers(),
+                settings.snapshot() ? "the end of a snapshot" : settings.from(),
+                settings.groupId().map(group -> " in group " + group).orElse(""),
+                settings.jurisdictions().isEmpty() ? "" : " (jurisdictions " + settings.jurisdictions() + ")",
+                stop);
         try (Decoder<DesignationChange> changeDecoder = new Decoder<>(DesignationChange.class, configs.registry());
                 KafkaConsumer<String, byte[]> follower = new KafkaConsumer<>(
                         configs.follower(), new StringDeserializer(), new ByteArrayDeserializer())) {
