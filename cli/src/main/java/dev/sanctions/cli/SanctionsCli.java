@@ -55,6 +55,9 @@ public final class SanctionsCli implements Runnable {
             commandLine.addSubcommand(command);
         }
         commandLine.addSubcommand(new CommandLine.HelpCommand());
+        ConnectionOptions.hideWhereNotUsed(commandLine);
+        // Wide enough for --bootstrap-servers=HOST:PORT, so every command's descriptions wrap at the same column.
+        commandLine.setUsageHelpLongOptionsMaxWidth(30);
         commandLine.setOut(StandardOutput.writer());
         // --status active as well as ACTIVE, as --jurisdiction jp works as well as JP.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -191,6 +193,48 @@ class SanctionsCliTest {
                         .contains("Failed to construct kafka consumer: ")
                         .contains("JAAS"));
         assertThat(run.err).doesNotContain("Exception:", "\tat ");
+    }
+
+    @Test
+    void helpListsOnlyTheOptionsACommandUses() {
+        Run stateGet = run("state", "get", "--help");
+        assertThat(stateGet.out).contains("--http-url").doesNotContain("--bootstrap-servers", "--topic-prefix");
+        Run subscribe = run("subscribe", "--help");
+        assertThat(subscribe.out)
+                .contains("--bootstrap-servers", "--topic-prefix")
+                .doesNotContain("--http-url");
+        assertThat(run("rejected", "--help").out).contains("--from", "--wide").doesNotContain("--http-url", "--group");
+
+        // Still accepted, as by every command: --http-url is checked, so the connection option was parsed.
+        Run accepted = run("state", "get", "JP-MOFA/X", "--bootstrap-servers", "k:9092", "--http-url", "ftp://x");
+        assertThat(accepted.err).contains("--http-url: 'ftp://x' is not an HTTP URL");
+    }
+
+    @Test
+    void helpBreaksLinesBetweenWordsOnly() {
+        List<CommandLine> commands = new ArrayList<>();
+        collect(SanctionsCli.commandLine(), commands);
+        for (CommandLine command : commands) {
+            String help = oneLine(command.getUsageMessage(CommandLine.Help.Ansi.OFF));
+            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                if (!option.hidden()) {
+                    assertThat(help)
+                            .as(
+                                    "help of %s, option %s",
+                                    command.getCommandSpec().qualifiedName(), option.longestName())
+                            .contains(oneLine(String.join(" ", option.description())));
+                }
+            }
+        }
+    }
+
+    private static void collect(CommandLine command, List<CommandLine> all) {
+        all.add(command);
+        command.getSubcommands().values().forEach(sub -> collect(sub, all));
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
     }
 
     @Test

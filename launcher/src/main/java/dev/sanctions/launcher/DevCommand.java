@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
             "Run Kafka, the schema registry, the processor and its HTTP API here until Ctrl-C.",
             "Data persists in --data-dir, so a restart continues where it stopped. Prints one READY line when up."
         })
-final class DevCommand implements Callable<Integer> {
+final class DevCommand implements Callable<Integer>, ConnectionOptions.NotUsed {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
