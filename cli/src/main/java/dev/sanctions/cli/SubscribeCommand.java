@@ -108,8 +108,10 @@ final class SubscribeCommand implements Callable<Integer> {
         if (limit != null) {
             stop = stop.withLimit(limit);
         }
-        PrintingListener listener = new PrintingListener(
+        PrintingListener printing = new PrintingListener(
                 changeFormat, spec.commandLine().getOut(), spec.commandLine().getErr());
+        SnapshotProgress listener =
+                new SnapshotProgress(printing, new Progress(spec.commandLine().getErr(), "snapshot"));
         StopCondition until = stop;
         try (Subscriber subscriber = new Subscriber(settings)) {
             return Following.run(subscriber::wakeup, () -> subscriber.run(listener, until));

@@ -178,6 +178,7 @@ final class SubscriptionRun {
 
     private void deliverSnapshot(List<TopicPartition> changePartitions) {
         SnapshotReader.Snapshot snapshot;
+        long[] recordsRead = {0};
         try (Admin admin = Admin.create(configs.admin());
                 Decoder<DesignationState> states = new Decoder<>(DesignationState.class, configs.registry());
                 KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(
@@ -188,13 +189,17 @@ final class SubscriptionRun {
             signal.activate(reader);
             try {
                 snapshot = new SnapshotReader(reader, states, ends, settings.jurisdictions(), configs.apiTimeout())
-                        .read(topics.designations());
+                        .read(topics.designations(), read -> {
+                            recordsRead[0] = read;
+                            Listeners.call(() -> listener.onSnapshotProgress(read, false));
+                        });
             } catch (TimeoutException e) {
                 throw Unreachable.kafka(settings.bootstrapServers(), configs.apiTimeout(), "reading the snapshot", e);
             } finally {
                 signal.activate(consumer);
             }
         }
+        Listeners.call(() -> listener.onSnapshotProgress(recordsRead[0], true));
         for (DesignationState state : snapshot.matching().values()) {
             if (signal.isRequested()) {
                 throw new WakeupException();
