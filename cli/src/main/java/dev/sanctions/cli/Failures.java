@@ -46,8 +46,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
 
     /**
      * The first message worth showing (wrappers such as ExecutionException add nothing for a user), followed by
-     * the root cause's when it says more: "Failed to construct kafka consumer" alone does not say that the JAAS
-     * entry is missing. A JSON parser's own message is left out: whoever caught it says what it means.
+     * the root cause's when a library wrapped it and the cause says more: "Failed to construct kafka consumer"
+     * alone does not say that the JAAS entry is missing. A JSON parser's own message is left out: whoever caught
+     * it says what it means.
      */
     static String describe(Throwable exception) {
         Throwable shown = exception;
@@ -59,13 +60,29 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
         String message = text(shown);
         String described = message.isBlank() ? shown.getClass().getSimpleName() : message;
         Throwable root = rootCause(shown);
-        if (root != shown && !(root instanceof JsonProcessingException)) {
+        if (root != shown && !(root instanceof JsonProcessingException) && libraryWrapped(shown, root)) {
             String cause = text(root);
             if (!cause.isBlank() && !described.contains(cause)) {
                 described = described + ": " + cause;
             }
         }
         return described;
+    }
+
+    /**
+     * Whether an exception between {@code shown} and {@code root} was made by a library rather than by our code
+     * (whose messages already say what went wrong and what to do): "Failed to construct kafka consumer" is a
+     * library's wrapper, and only its cause says why.
+     */
+    private static boolean libraryWrapped(Throwable shown, Throwable root) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable e = shown; e != null && e != root && seen.put(e, Boolean.TRUE) == null; e = e.getCause()) {
+            StackTraceElement[] trace = e.getStackTrace();
+            if (trace.length > 0 && !trace[0].getClassName().startsWith("dev.sanctions.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable exception) {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 final class LogLevels {
 
     static final String VARIABLE = "SANCTIONS_LOG_LEVEL";
-    private static final List<String> KAFKA_LOGGERS = List.of("org.apache.kafka", "kafka", "state.change.logger");
+    private static final List<String> KAFKA_LOGGERS =
+            List.of("org.apache.kafka", "org.apache.kafka.clients.NetworkClient", "kafka", "state.change.logger");
 
     private LogLevels() {}
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.Test;
 
 class FailuresTest {
@@ -18,10 +19,24 @@ class FailuresTest {
                         "javax.security.auth.login.LoginException: No JAAS configuration section named 'KafkaClient'",
                         new IllegalArgumentException("Could not find a 'KafkaClient' entry in the JAAS configuration."
                                 + " System property 'java.security.auth.login.config' is not set")));
+        // Made where Kafka makes it, in the consumer's constructor.
+        failure.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.apache.kafka.clients.consumer.KafkaConsumer", "<init>", "KafkaConsumer.java", 1)
+        });
 
         assertThat(Failures.describe(failure))
                 .isEqualTo("Failed to construct kafka consumer: Could not find a 'KafkaClient' entry in the JAAS"
                         + " configuration. System property 'java.security.auth.login.config' is not set");
+    }
+
+    @Test
+    void ourOwnMessageIsNotExtendedWithTheProtocolErrorBehindIt() {
+        KafkaException failure = new KafkaException(
+                "Topic sanctions.announcements does not exist: create the topics with sanctions init",
+                new UnknownTopicOrPartitionException("This server does not host this topic-partition."));
+
+        assertThat(Failures.describe(failure))
+                .isEqualTo("Topic sanctions.announcements does not exist: create the topics with sanctions init");
     }
 
     @Test
