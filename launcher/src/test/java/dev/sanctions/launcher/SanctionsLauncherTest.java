@@ -22,7 +22,18 @@ class SanctionsLauncherTest {
     void addsDevDemoAndBenchAfterTheCommandsOfTheCliAndBeforeHelp() {
         assertThat(SanctionsLauncher.commandLine().getSubcommands().keySet())
                 .containsExactly(
-                        "init", "publish", "processor", "subscribe", "state", "replay", "dev", "demo", "bench", "help");
+                        "init",
+                        "publish",
+                        "processor",
+                        "subscribe",
+                        "state",
+                        "replay",
+                        "rejected",
+                        "dlq",
+                        "dev",
+                        "demo",
+                        "bench",
+                        "help");
     }
 
     @Test
