@@ -37,26 +37,53 @@ public final class ConnectionOptions {
             names = "--command-config",
             paramLabel = "FILE",
             description =
-                    "Extra Kafka client properties (e.g. SASL, TLS); schema.registry.* and basic.auth.* keys go to the registry client.")
+                    "Extra Kafka client properties (e.g. SASL, TLS). Its keys schema.registry.* and basic.auth.* go to the"
+                            + " registry client.")
     Path commandConfig;
 
     @Option(
             names = "--topic-prefix",
             paramLabel = "PREFIX",
             defaultValue = "${env:SANCTIONS_TOPIC_PREFIX:-}",
-            description = "Prefix for every topic name, e.g. 'test.' gives 'test.sanctions.announcements'.")
+            description = "Prefix of every topic name, such as test. (env SANCTIONS_TOPIC_PREFIX; default: none).")
     String topicPrefix;
 
     @Option(names = "--verbose", description = "Show stack traces of failures.")
     boolean verbose;
 
     /**
+     * Marks a command that accepts the common connection options, as every command does, without using them: its
+     * help does not list them. {@code state} talks to the processor's HTTP API only; dev, demo and bench run their
+     * own cluster.
+     */
+    public interface NotUsed {}
+
+    private static final List<String> CONNECTION =
+            List.of("--bootstrap-servers", "--schema-registry-url", "--command-config", "--topic-prefix");
+
+    /** Hides the connection options from the help of every command under {@code root} marked {@link NotUsed}. */
+    static void hideWhereNotUsed(CommandLine root) {
+        for (CommandLine command : root.getSubcommands().values()) {
+            if (command.getCommand() instanceof NotUsed) {
+                CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+                for (String name : CONNECTION) {
+                    CommandLine.Model.OptionSpec option = spec.findOption(name);
+                    if (option != null && !option.hidden()) {
+                        spec.remove(option);
+                        spec.addOption(option.toBuilder().hidden(true).build());
+                    }
+                }
+            }
+            hideWhereNotUsed(command);
+        }
+    }
+
+    /**
      * For the commands that run their own embedded cluster (dev, demo, bench): they accept the common options,
      * as every command does, but tell the user that the ones given are not used.
      */
     public static void noteUnused(CommandLine commandLine, String why) {
-        for (String option :
-                List.of("--bootstrap-servers", "--schema-registry-url", "--command-config", "--topic-prefix")) {
+        for (String option : CONNECTION) {
             if (commandLine.getParseResult().hasMatchedOption(option)) {
                 commandLine
                         .getErr()

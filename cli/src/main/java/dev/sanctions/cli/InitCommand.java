@@ -40,7 +40,7 @@ public final class InitCommand implements Callable<Integer> {
             names = "--partitions",
             paramLabel = "N",
             defaultValue = "-1",
-            description = "Partitions of each topic created (default: the broker's num.partitions).")
+            description = "Partitions of each topic created (default: the broker's num.partitions setting).")
     int partitions;
 
     @Option(
@@ -48,15 +48,15 @@ public final class InitCommand implements Callable<Integer> {
             paramLabel = "N",
             defaultValue = "-1",
             description =
-                    "Replication factor of each topic created (default: the broker's default.replication.factor).")
+                    "Replication factor of each topic created (default: the broker's default replication factor).")
     short replicationFactor;
 
     @Option(
             names = "--jurisdiction",
             paramLabel = "J",
             split = ",",
-            description = "Jurisdictions whose sanctions.changes.<j> topic to create now (default: "
-                    + "EU,GB,JP,KR,SG,TW,UN,US); the processor creates others when it first meets them.")
+            description = "Jurisdictions whose change topic to create now (default: EU, GB, JP, KR, SG, TW, UN, US);"
+                    + " the processor creates the others when it first meets them.")
     List<String> jurisdictions = DEFAULT_JURISDICTIONS;
 
     @Override

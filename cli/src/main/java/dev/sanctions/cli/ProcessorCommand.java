@@ -3,13 +3,23 @@ package dev.sanctions.cli;
 import dev.sanctions.core.Topics;
 import dev.sanctions.processor.ProcessorSettings;
 import dev.sanctions.processor.SanctionsProcessor;
+import dev.sanctions.processor.setup.OtherApplications;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +35,9 @@ import picocli.CommandLine.Spec;
             "Stops cleanly on Ctrl-C or SIGTERM; a restart resumes from the last committed position."
         })
 final class ProcessorCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessorCommand.class);
+    private static final Duration SECOND_APPLICATION_CHECK = Duration.ofSeconds(30);
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -87,12 +100,22 @@ final class ProcessorCommand implements Callable<Integer> {
             description = "Replication factor of internal and newly created change topics (default: the broker's).")
     short replicationFactor;
 
+    @Option(
+            names = "--allow-second-application",
+            description = "Start even though another application (another --application-id) has read the"
+                    + " announcements: it will publish every notification again.")
+    boolean allowSecondApplication;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        Topics topics = Topics.withPrefix(connection.topicPrefix());
+        if (!allowSecondApplication) {
+            refuseASecondApplication(topics);
+        }
         ProcessorSettings settings = ProcessorSettings.builder(
                         connection.bootstrapServers, connection.schemaRegistryUrl)
-                .topics(Topics.withPrefix(connection.topicPrefix()))
+                .topics(topics)
                 .applicationId(applicationId)
                 .stateDir(stateDir)
                 .clientProperties(connection.extraStringProperties())
@@ -102,6 +125,33 @@ final class ProcessorCommand implements Callable<Integer> {
                 .httpAdvertisedHost(httpAdvertisedHost)
                 .build();
         return runUntilStopped(SanctionsProcessor.start(settings), out);
+    }
+
+    /**
+     * Another group with offsets on the announcements is most likely a processor under another application id:
+     * a second one would fold the log again and publish every notification twice. Not answering in time is left
+     * to the processor's own start to report.
+     */
+    private void refuseASecondApplication(Topics topics) throws InterruptedException {
+        Map<String, Object> config = new HashMap<>(connection.kafkaProperties());
+        config.keySet().retainAll(AdminClientConfig.configNames());
+        List<String> others;
+        try (Admin admin = Admin.create(config)) {
+            others = OtherApplications.readingAnnouncements(admin, topics, applicationId, SECOND_APPLICATION_CHECK);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn(
+                    "Could not check for another application reading {}: {}",
+                    topics.announcements(),
+                    Failures.describe(e));
+            return;
+        }
+        if (!others.isEmpty()) {
+            throw new IllegalStateException("consumer group(s) " + String.join(", ", others) + " already read "
+                    + topics.announcements() + ": most likely a processor with another application id, and this one"
+                    + " ('" + applicationId + "') would publish every notification again. Give their id with"
+                    + " --application-id to share their work, or --allow-second-application if a second pipeline"
+                    + " (or a group that is no processor) is meant");
+        }
     }
 
     /** Blocks until Ctrl-C / SIGTERM (exit 0) or until the processor fails for good (exit 1). */

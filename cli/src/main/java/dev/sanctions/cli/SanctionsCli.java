@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             SubscribeCommand.class,
             StateCommand.class,
             ReplayCommand.class,
+            RejectedCommand.class,
+            DlqCommand.class,
             AccessCommand.class
         })
 public final class SanctionsCli implements Runnable {
@@ -49,11 +51,16 @@ public final class SanctionsCli implements Runnable {
      * @param moreCommands picocli commands listed after this module's own and before {@code help}
      */
     public static CommandLine commandLine(Object... moreCommands) {
+        LogLevels.apply(System.getenv(LogLevels.VARIABLE));
         CommandLine commandLine = new CommandLine(new SanctionsCli());
         for (Object command : moreCommands) {
             commandLine.addSubcommand(command);
         }
         commandLine.addSubcommand(new CommandLine.HelpCommand());
+        ConnectionOptions.hideWhereNotUsed(commandLine);
+        // Wide enough for --bootstrap-servers=HOST:PORT, so every command's descriptions wrap at the same column.
+        commandLine.setUsageHelpLongOptionsMaxWidth(30);
+        commandLine.setOut(StandardOutput.writer());
         // --status active as well as ACTIVE, as --jurisdiction jp works as well as JP.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new Failures());

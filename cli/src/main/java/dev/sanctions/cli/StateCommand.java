@@ -82,7 +82,7 @@ final class StateCommand implements Runnable {
                 "One designation's state as JSON, now or as it was at an instant (by publishedAt).",
                 "Exit 1 if there is no such designation, or none published by that instant."
             })
-    static final class Get implements Callable<Integer> {
+    static final class Get implements Callable<Integer>, ConnectionOptions.NotUsed {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -116,7 +116,7 @@ final class StateCommand implements Runnable {
                 "Every version of one designation, oldest first, as JSON lines.",
                 "Exit 1 if there is no such designation."
             })
-    static final class History implements Callable<Integer> {
+    static final class History implements Callable<Integer>, ConnectionOptions.NotUsed {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -147,7 +147,7 @@ final class StateCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Current states of every designation, or of those matching the filters, sorted by key, "
                     + "as JSON lines.")
-    static final class ListStates implements Callable<Integer> {
+    static final class ListStates implements Callable<Integer>, ConnectionOptions.NotUsed {
         @Spec
         CommandLine.Model.CommandSpec spec;
 

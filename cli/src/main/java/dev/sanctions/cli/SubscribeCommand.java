@@ -9,7 +9,6 @@ import dev.sanctions.subscriber.SubscriptionSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +41,8 @@ final class SubscribeCommand implements Callable<Integer> {
             names = "--from",
             paramLabel = "beginning|latest|INSTANT",
             defaultValue = "latest",
-            description = "Where to start: beginning, latest (default) or an instant such as 2022-03-01T00:00:00Z."
+            description = "Where to start: beginning, latest (default) or an instant such as 2022-03-01T00:00:00Z"
+                    + " (a bare date is its last millisecond, UTC)."
                     + " With --group, the group's committed offsets win.")
     String from;
 
@@ -76,7 +76,7 @@ final class SubscribeCommand implements Callable<Integer> {
     Long limit;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         ChangeFormat changeFormat;
         StartPosition start;
         SubscriptionSettings settings;
@@ -108,30 +108,13 @@ final class SubscribeCommand implements Callable<Integer> {
         if (limit != null) {
             stop = stop.withLimit(limit);
         }
-        PrintingListener listener = new PrintingListener(
+        PrintingListener printing = new PrintingListener(
                 changeFormat, spec.commandLine().getOut(), spec.commandLine().getErr());
-        CountDownLatch finished = new CountDownLatch(1);
+        SnapshotProgress listener =
+                new SnapshotProgress(printing, new Progress(spec.commandLine().getErr(), "snapshot"));
+        StopCondition until = stop;
         try (Subscriber subscriber = new Subscriber(settings)) {
-            Thread stopOnSignal = new Thread(
-                    () -> {
-                        subscriber.wakeup();
-                        try {
-                            finished.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    },
-                    "subscribe-shutdown");
-            Runtime.getRuntime().addShutdownHook(stopOnSignal);
-            try {
-                subscriber.run(listener, stop);
-            } finally {
-                finished.countDown();
-            }
-            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
-        } catch (IllegalStateException shuttingDown) {
-            // removeShutdownHook throws while the JVM is already exiting on Ctrl-C: the run ended as asked.
+            return Following.run(subscriber::wakeup, () -> subscriber.run(listener, until));
         }
-        return ExitCodes.OK;
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -31,7 +33,17 @@ class SanctionsCliTest {
     void theImageHasOnlyTheCommandsThatWorkAgainstAnExistingCluster() {
         // dev, demo and bench start a broker in-process: they are the launcher's, so the image carries no broker.
         assertThat(SanctionsCli.commandLine().getSubcommands().keySet())
-                .containsExactly("init", "publish", "processor", "subscribe", "state", "replay", "access", "help");
+                .containsExactly(
+                        "init",
+                        "publish",
+                        "processor",
+                        "subscribe",
+                        "state",
+                        "replay",
+                        "rejected",
+                        "dlq",
+                        "access",
+                        "help");
     }
 
     @Test
@@ -153,6 +165,85 @@ class SanctionsCliTest {
                 dir.resolve("absent.properties").toString());
         assertThat(run.code).isEqualTo(2);
         assertThat(run.err).contains("--command-config: file").contains("does not exist");
+    }
+
+    @Test
+    void anErrorNamesTheWholeCommand() {
+        Run badUrl = run("state", "get", "JP-MOFA/X", "--http-url", "ftp://processor");
+        assertThat(badUrl.code).isEqualTo(2);
+        assertThat(badUrl.err).startsWith("sanctions state get: --http-url: 'ftp://processor' is not an HTTP URL");
+
+        Run badOption = run("state", "get", "JP-MOFA/X", "--as-of", "yesterday");
+        assertThat(badOption.code).isEqualTo(2);
+        assertThat(badOption.err)
+                .startsWith("sanctions state get: ")
+                .contains("'yesterday' is not an instant")
+                .contains("Try 'sanctions state get --help' for the usage.");
+    }
+
+    @Test
+    void aClientThatCannotBeBuiltSaysWhyNotJustThatItFailed() throws IOException {
+        Path config = dir.resolve("sasl.properties");
+        Files.writeString(config, "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\n");
+
+        Run run = run(
+                "rejected",
+                "--command-config",
+                config.toString(),
+                "--bootstrap-servers",
+                "127.0.0.1:1",
+                "--max-idle",
+                "1s");
+
+        assertThat(run.code).isEqualTo(1);
+        assertThat(run.err.lines().findFirst())
+                .hasValueSatisfying(line -> assertThat(line)
+                        .startsWith("sanctions rejected: ")
+                        .contains("Failed to construct kafka consumer: ")
+                        .contains("JAAS"));
+        assertThat(run.err).doesNotContain("Exception:", "\tat ");
+    }
+
+    @Test
+    void helpListsOnlyTheOptionsACommandUses() {
+        Run stateGet = run("state", "get", "--help");
+        assertThat(stateGet.out).contains("--http-url").doesNotContain("--bootstrap-servers", "--topic-prefix");
+        Run subscribe = run("subscribe", "--help");
+        assertThat(subscribe.out)
+                .contains("--bootstrap-servers", "--topic-prefix")
+                .doesNotContain("--http-url");
+        assertThat(run("rejected", "--help").out).contains("--from", "--wide").doesNotContain("--http-url", "--group");
+
+        // Still accepted, as by every command: --http-url is checked, so the connection option was parsed.
+        Run accepted = run("state", "get", "JP-MOFA/X", "--bootstrap-servers", "k:9092", "--http-url", "ftp://x");
+        assertThat(accepted.err).contains("--http-url: 'ftp://x' is not an HTTP URL");
+    }
+
+    @Test
+    void helpBreaksLinesBetweenWordsOnly() {
+        List<CommandLine> commands = new ArrayList<>();
+        collect(SanctionsCli.commandLine(), commands);
+        for (CommandLine command : commands) {
+            String help = oneLine(command.getUsageMessage(CommandLine.Help.Ansi.OFF));
+            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                if (!option.hidden()) {
+                    assertThat(help)
+                            .as(
+                                    "help of %s, option %s",
+                                    command.getCommandSpec().qualifiedName(), option.longestName())
+                            .contains(oneLine(String.join(" ", option.description())));
+                }
+            }
+        }
+    }
+
+    private static void collect(CommandLine command, List<CommandLine> all) {
+        all.add(command);
+        command.getSubcommands().values().forEach(sub -> collect(sub, all));
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
     }
 
     @Test

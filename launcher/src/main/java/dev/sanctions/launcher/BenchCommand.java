@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "Writes the figures as JSON (to --output, else to stdout) and prints a short table.",
             "It always starts its own broker: the connection options are not used."
         })
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer>, ConnectionOptions.NotUsed {
 
     @Spec
     CommandSpec spec;

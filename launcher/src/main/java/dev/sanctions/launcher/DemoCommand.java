@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
             "Starts Kafka, the registry and the processor in a temporary directory, publishes the bundled example",
             "announcements and shows what a bank receives. Leaves nothing running or on disk."
         })
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, ConnectionOptions.NotUsed {
 
     private static final Duration IDLE_LIMIT = Duration.ofSeconds(60);
     private static final String HOME = "JP";

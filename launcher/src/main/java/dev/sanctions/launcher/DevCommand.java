@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             "Run Kafka, the schema registry, the processor and its HTTP API here until Ctrl-C.",
             "Data persists in --data-dir, so a restart continues where it stopped. Prints one READY line when up."
         })
-final class DevCommand implements Callable<Integer> {
+final class DevCommand implements Callable<Integer>, ConnectionOptions.NotUsed {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -97,23 +97,26 @@ final class DevCommand implements Callable<Integer> {
                 },
                 "dev-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (EmbeddedPipeline pipeline =
-                EmbeddedPipeline.start(dataDir, kafkaPort, registryPort, httpPort, secure, tls)) {
-            out.printf(
-                    "READY bootstrap=%s registry=%s http=%s%s%n",
-                    pipeline.bootstrapServers(),
-                    pipeline.schemaRegistryUrl(),
-                    pipeline.httpUrl(),
-                    pipeline.adminConfig().map(file -> " config=" + file).orElse(""));
-            out.flush();
-            stopRequested.await();
-            out.println("stopping ...");
+        // The last line is printed before the shutdown hook is released: once it returns, the JVM exits at once.
+        try {
+            try (EmbeddedPipeline pipeline =
+                    EmbeddedPipeline.start(dataDir, kafkaPort, registryPort, httpPort, secure, tls)) {
+                out.printf(
+                        "READY bootstrap=%s registry=%s http=%s%s%n",
+                        pipeline.bootstrapServers(),
+                        pipeline.schemaRegistryUrl(),
+                        pipeline.httpUrl(),
+                        pipeline.adminConfig().map(file -> " config=" + file).orElse(""));
+                out.flush();
+                stopRequested.await();
+                out.println("stopping ...");
+                out.flush();
+            }
+            out.println("stopped; data kept in " + dataDir.toAbsolutePath());
             out.flush();
         } finally {
             stopped.countDown();
         }
-        out.println("stopped; data kept in " + dataDir.toAbsolutePath());
-        out.flush();
         return ExitCodes.OK;
     }
 }

@@ -28,6 +28,8 @@ class SanctionsLauncherTest {
                         "subscribe",
                         "state",
                         "replay",
+                        "rejected",
+                        "dlq",
                         "access",
                         "dev",
                         "demo",

@@ -17,6 +17,13 @@ public interface DesignationListener {
     default void onSnapshot(DesignationState state) {}
 
     /**
+     * While the snapshot is read, before any {@link #onSnapshot}: the number of records read so far, often (a
+     * display should throttle itself), then once with {@code done} true when the whole topic has been read. For a
+     * progress display; reading a large designations topic takes a while.
+     */
+    default void onSnapshotProgress(long recordsRead, boolean done) {}
+
+    /**
      * One notification. Per designation key they arrive in version order and each version once per run; with a
      * snapshot, only versions newer than the snapshot's.
      */

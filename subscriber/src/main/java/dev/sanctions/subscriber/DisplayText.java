@@ -4,17 +4,17 @@ package dev.sanctions.subscriber;
  * Fits free text into a terminal column: control characters become spaces, East Asian wide characters count two
  * cells (names may be written in Japanese or Chinese), and text too wide is cut with an ellipsis.
  */
-final class DisplayText {
+public final class DisplayText {
 
     private static final String ELLIPSIS = "…";
 
     private DisplayText() {}
 
     /** {@code text} padded with spaces, or cut, to exactly {@code width} cells. */
-    static String fit(String text, int width) {
+    public static String fit(String text, int width) {
         String clean = printable(text);
         if (cells(clean) <= width) {
-            return pad(clean, width);
+            return padded(clean, width);
         }
         StringBuilder cut = new StringBuilder();
         int used = 0;
@@ -28,17 +28,22 @@ final class DisplayText {
             used += w;
             i += Character.charCount(codePoint);
         }
-        return pad(cut.append(ELLIPSIS).toString(), width);
+        return padded(cut.append(ELLIPSIS).toString(), width);
+    }
+
+    /** {@code text} padded with spaces to at least {@code width} cells; never cut (the wide table view). */
+    public static String pad(String text, int width) {
+        return padded(printable(text), width);
     }
 
     /** {@code text} right-aligned in {@code width} cells; never cut. */
-    static String right(String text, int width) {
+    public static String right(String text, int width) {
         String clean = printable(text);
         int missing = width - cells(clean);
         return missing > 0 ? " ".repeat(missing) + clean : clean;
     }
 
-    static String printable(String text) {
+    public static String printable(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
         return out.toString();
@@ -48,7 +53,7 @@ final class DisplayText {
         return text.codePoints().map(DisplayText::cells).sum();
     }
 
-    private static String pad(String text, int width) {
+    private static String padded(String text, int width) {
         int missing = width - cells(text);
         return missing > 0 ? text + " ".repeat(missing) : text;
     }

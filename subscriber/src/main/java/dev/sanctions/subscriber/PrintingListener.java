@@ -7,18 +7,19 @@ import java.util.Objects;
 
 /**
  * Prints what a subscriber delivers in a {@link ChangeFormat}, one line per state or notification, flushed at
- * once so a pipe sees each line as it arrives. Version gaps go to {@code err}, keeping {@code out} parseable.
+ * once so a pipe sees each line as it arrives. Version gaps go to {@code err}, keeping {@code out} parseable. When
+ * the output's reader has gone, the next line throws {@link OutputClosed}, which ends the run.
  */
 public final class PrintingListener implements DesignationListener {
 
     private final ChangeFormat format;
-    private final PrintWriter out;
+    private final LinePrinter out;
     private final PrintWriter err;
     private boolean headerPrinted;
 
     public PrintingListener(ChangeFormat format, PrintWriter out, PrintWriter err) {
         this.format = Objects.requireNonNull(format, "format");
-        this.out = Objects.requireNonNull(out, "out");
+        this.out = new LinePrinter(out);
         this.err = Objects.requireNonNull(err, "err");
     }
 
@@ -45,6 +46,5 @@ public final class PrintingListener implements DesignationListener {
             format.header().ifPresent(out::println);
         }
         out.println(line);
-        out.flush();
     }
 }

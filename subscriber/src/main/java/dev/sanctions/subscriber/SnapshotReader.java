@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
@@ -54,7 +55,8 @@ final class SnapshotReader {
         this.timeout = timeout;
     }
 
-    Snapshot read(String topic) {
+    /** Reads the snapshot, telling {@code progress} how many records it has read so far. */
+    Snapshot read(String topic, LongConsumer progress) {
         List<TopicPartition> partitions = LogReader.partitionsOf(consumer, topic, timeout);
         SortedMap<String, DesignationState> matching = new TreeMap<>();
         Map<String, Long> versions = new HashMap<>();
@@ -79,6 +81,7 @@ final class SnapshotReader {
                 latest.put(record.key(), record);
             }
             records[0]++;
+            progress.accept(records[0]);
         });
         List<ConsumerRecord<String, byte[]>> newest = new ArrayList<>(latest.values());
         List<DesignationState> states =

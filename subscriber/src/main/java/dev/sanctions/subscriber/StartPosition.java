@@ -1,8 +1,7 @@
 package dev.sanctions.subscriber;
 
+import dev.sanctions.core.InstantText;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -53,8 +52,8 @@ public sealed interface StartPosition {
     }
 
     /**
-     * Reads {@code beginning}, {@code latest} (any case) or an ISO-8601 instant with {@code Z} or an offset, e.g.
-     * {@code 2022-04-08T01:00:00Z} or {@code 2022-04-08T10:00:00+09:00}.
+     * Reads {@code beginning}, {@code latest} (any case) or an instant as {@link InstantText} reads one everywhere:
+     * {@code 2022-04-08T01:00:00Z}, {@code 2022-04-08T10:00:00+09:00}, or a bare date (its last millisecond, UTC).
      *
      * @throws IllegalArgumentException with a message fit for the user when the text is none of these
      */
@@ -70,10 +69,10 @@ public sealed interface StartPosition {
                 break;
         }
         try {
-            return new AtInstant(OffsetDateTime.parse(trimmed).toInstant());
-        } catch (DateTimeParseException e) {
+            return new AtInstant(InstantText.parse(trimmed));
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("expected 'beginning', 'latest' or an ISO-8601 instant such as "
-                    + "2022-04-08T01:00:00Z, got '" + text + "'");
+                    + InstantText.EXAMPLES + ", got '" + text + "'");
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.sanctions.subscriber;
 
 import java.util.Objects;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.InterruptException;
 
 /**
  * Follows designation notifications (docs/topics.md, docs/events.md and docs/guarantees.md) for a bank: all of them, or those of chosen
@@ -44,14 +42,12 @@ import org.apache.kafka.common.errors.InterruptException;
 public final class Subscriber implements AutoCloseable {
 
     private final SubscriptionSettings settings;
-    private final StopSignal signal = new StopSignal();
-    private final Object lock = new Object();
-    private boolean running;
-    private boolean closed;
+    private final Runs runs;
 
     /** Connects only in {@link #run}. */
     public Subscriber(SubscriptionSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.runs = new Runs(settings.bootstrapServers());
     }
 
     /**
@@ -65,30 +61,7 @@ public final class Subscriber implements AutoCloseable {
     public void run(DesignationListener listener, StopCondition stop) {
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(stop, "stop");
-        synchronized (lock) {
-            if (closed) {
-                throw new IllegalStateException("this subscriber is closed");
-            }
-            if (running) {
-                throw new IllegalStateException("this subscriber is already running");
-            }
-            running = true;
-        }
-        try {
-            new SubscriptionRun(settings, listener, stop, signal).execute();
-        } catch (Listeners.ListenerFailure e) {
-            throw e.getCause();
-        } catch (SubscriptionException | InterruptException e) {
-            throw e;
-        } catch (KafkaException e) {
-            throw new SubscriptionException(
-                    "the subscription to Kafka at " + settings.bootstrapServers() + " failed: " + e.getMessage(), e);
-        } finally {
-            synchronized (lock) {
-                running = false;
-                signal.reset();
-            }
-        }
+        runs.run(signal -> new SubscriptionRun(settings, listener, stop, signal).execute());
     }
 
     /**
@@ -96,15 +69,12 @@ public final class Subscriber implements AutoCloseable {
      * starts makes that run return at once.
      */
     public void wakeup() {
-        signal.request();
+        runs.wakeup();
     }
 
     /** Stops a run in progress, as {@link #wakeup()}, and refuses further runs. */
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-        }
-        signal.request();
+        runs.close();
     }
 }

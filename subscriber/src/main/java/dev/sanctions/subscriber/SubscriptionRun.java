@@ -27,7 +27,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One call of {@link Subscriber#run}: the optional snapshot, then notifications until the stop condition. */
+/**
+ * One call of {@link Subscriber#run}: the optional snapshot, then notifications until the stop condition. Or one
+ * call of {@link TopicFollower#run}: the records of one other topic, through the same loop (start position, stop
+ * condition, a topic that appears late, commits in a group) to a {@link RecordSink}.
+ */
 final class SubscriptionRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRun.class);
@@ -38,6 +42,8 @@ final class SubscriptionRun {
     private final ClientConfigs configs;
     private final TopicNames topics;
     private final DesignationListener listener;
+    private final List<String> followedAtStart;
+    private final RecordSink sink;
     private final StopCondition stop;
     private final StopSignal signal;
     private final boolean inGroup;
@@ -57,12 +63,41 @@ final class SubscriptionRun {
         this.configs = new ClientConfigs(settings);
         this.topics = new TopicNames(settings.topicPrefix());
         this.listener = listener;
+        this.followedAtStart = topics.followed(settings.jurisdictions());
+        this.sink = this::deliver;
+        this.stop = stop;
+        this.signal = signal;
+        this.inGroup = settings.groupId().isPresent();
+    }
+
+    /** The records of {@code topic} to {@code sink}, from {@code settings.from()}; never a snapshot. */
+    SubscriptionRun(
+            SubscriptionSettings settings, String topic, RecordSink sink, StopCondition stop, StopSignal signal) {
+        if (settings.snapshot()) {
+            throw new IllegalArgumentException("only notifications have a snapshot, not " + topic);
+        }
+        this.settings = settings;
+        this.configs = new ClientConfigs(settings);
+        this.topics = new TopicNames(settings.topicPrefix());
+        this.listener = change -> {
+            throw new IllegalStateException("a run of " + topic + " has no notification to deliver");
+        };
+        this.followedAtStart = List.of(topic);
+        this.sink = sink;
         this.stop = stop;
         this.signal = signal;
         this.inGroup = settings.groupId().isPresent();
     }
 
     void execute() {
+        LOG.debug(
+                "Following {} at {} from {}{}{}; stop: {}",
+                followedAtStart,
+                settings.bootstrapServers(),
+                settings.snapshot() ? "the end of a snapshot" : settings.from(),
+                settings.groupId().map(group -> " in group " + group).orElse(""),
+                settings.jurisdictions().isEmpty() ? "" : " (jurisdictions " + settings.jurisdictions() + ")",
+                stop);
         try (Decoder<DesignationChange> changeDecoder = new Decoder<>(DesignationChange.class, configs.registry());
                 KafkaConsumer<String, byte[]> follower = new KafkaConsumer<>(
                         configs.follower(), new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -78,7 +113,7 @@ final class SubscriptionRun {
     }
 
     private void follow() {
-        TopicWatch watch = new TopicWatch(topics.followed(settings.jurisdictions()));
+        TopicWatch watch = new TopicWatch(followedAtStart);
         Map<String, List<TopicPartition>> existing = firstLook(watch);
         List<TopicPartition> partitions =
                 existing.values().stream().flatMap(List::stream).toList();
@@ -98,7 +133,7 @@ final class SubscriptionRun {
             }
             Duration idleLeft = idleLeft(lastActivity);
             if (idleLeft.isZero()) {
-                LOG.info("No new notification for {}: stopping", stop.maxIdle().orElseThrow());
+                LOG.info("Nothing new for {}: stopping", stop.maxIdle().orElseThrow());
                 return;
             }
             Duration wait = idleLeft.compareTo(POLL) < 0 ? idleLeft : POLL;
@@ -124,7 +159,7 @@ final class SubscriptionRun {
         if (!watch.missing().isEmpty()) {
             LOG.warn(
                     "Topic(s) {} do not exist yet: waiting for them (a jurisdiction's topic appears with its first "
-                            + "notification; otherwise check the topic prefix)",
+                            + "notification, 'sanctions init' creates the others; otherwise check the topic prefix)",
                     watch.missing());
         }
         return existing;
@@ -143,6 +178,7 @@ final class SubscriptionRun {
 
     private void deliverSnapshot(List<TopicPartition> changePartitions) {
         SnapshotReader.Snapshot snapshot;
+        long[] recordsRead = {0};
         try (Admin admin = Admin.create(configs.admin());
                 Decoder<DesignationState> states = new Decoder<>(DesignationState.class, configs.registry());
                 KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(
@@ -153,13 +189,17 @@ final class SubscriptionRun {
             signal.activate(reader);
             try {
                 snapshot = new SnapshotReader(reader, states, ends, settings.jurisdictions(), configs.apiTimeout())
-                        .read(topics.designations());
+                        .read(topics.designations(), read -> {
+                            recordsRead[0] = read;
+                            Listeners.call(() -> listener.onSnapshotProgress(read, false));
+                        });
             } catch (TimeoutException e) {
                 throw Unreachable.kafka(settings.bootstrapServers(), configs.apiTimeout(), "reading the snapshot", e);
             } finally {
                 signal.activate(consumer);
             }
         }
+        Listeners.call(() -> listener.onSnapshotProgress(recordsRead[0], true));
         for (DesignationState state : snapshot.matching().values()) {
             if (signal.isRequested()) {
                 throw new WakeupException();
@@ -192,8 +232,8 @@ final class SubscriptionRun {
                 if (signal.isRequested() || stop.limitReached(delivered)) {
                     break;
                 }
-                if (!startOffsets.beforeStart(record)) {
-                    deliver(record);
+                if (!startOffsets.beforeStart(record) && sink.deliver(record)) {
+                    delivered++;
                 }
                 handled.put(
                         new TopicPartition(record.topic(), record.partition()),
@@ -210,17 +250,21 @@ final class SubscriptionRun {
         commit();
     }
 
-    private void deliver(ConsumerRecord<String, byte[]> record) {
+    /** A notification to the listener, unless it is empty or a version already delivered. */
+    private boolean deliver(ConsumerRecord<String, byte[]> record) {
         DesignationChange change = changes.decode(record);
         if (change == null) {
             LOG.warn("Skipping an empty record (no notification) at {}", Decoder.position(record));
-            return;
+            return false;
         }
         String key = change.getDesignationKey();
         long version = change.getVersion();
         VersionCheck.Verdict verdict = versions.accept(key, version);
         switch (verdict.kind()) {
-            case DUPLICATE -> LOG.debug("Skipping {} version {}: already delivered", key, version);
+            case DUPLICATE -> {
+                LOG.debug("Skipping {} version {}: already delivered", key, version);
+                return false;
+            }
             case GAP -> {
                 LOG.warn(
                         "Version gap on designation {}: expected version {}, received {}. Notifications were lost "
@@ -230,14 +274,11 @@ final class SubscriptionRun {
                         version,
                         record.topic());
                 Listeners.call(() -> listener.onGap(key, verdict.expected(), version));
-                Listeners.call(() -> listener.onChange(change));
-                delivered++;
             }
-            case DELIVER -> {
-                Listeners.call(() -> listener.onChange(change));
-                delivered++;
-            }
+            case DELIVER -> {}
         }
+        Listeners.call(() -> listener.onChange(change));
+        return true;
     }
 
     /** In a group, acknowledges what the listener has returned from; without one there is nothing to commit. */

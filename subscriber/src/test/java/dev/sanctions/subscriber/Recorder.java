@@ -14,6 +14,9 @@ class Recorder implements DesignationListener {
     final List<DesignationState> snapshot = new CopyOnWriteArrayList<>();
     final List<DesignationChange> changes = new CopyOnWriteArrayList<>();
     final List<Gap> gaps = new CopyOnWriteArrayList<>();
+    /** The snapshot's progress reports and states in the order they came: "read N", "done N", "state KEY". */
+    final List<String> snapshotEvents = new CopyOnWriteArrayList<>();
+
     private final Predicate<DesignationChange> failOn;
 
     Recorder() {
@@ -28,6 +31,12 @@ class Recorder implements DesignationListener {
     @Override
     public void onSnapshot(DesignationState state) {
         snapshot.add(state);
+        snapshotEvents.add("state " + state.getDesignationKey());
+    }
+
+    @Override
+    public void onSnapshotProgress(long recordsRead, boolean done) {
+        snapshotEvents.add((done ? "done " : "read ") + recordsRead);
     }
 
     @Override

@@ -29,8 +29,14 @@ class StartPositionTest {
                 .isEqualTo(new StartPosition.AtInstant(Instant.parse("2022-04-08T01:00:00Z")));
     }
 
+    @Test
+    void readsABareDateAsTheLastMillisecondOfThatDayInUtcAsEveryInstantOptionDoes() {
+        assertThat(StartPosition.parse("2022-04-01"))
+                .isEqualTo(new StartPosition.AtInstant(Instant.parse("2022-04-01T23:59:59.999Z")));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "earliest", "yesterday", "2022-04-08", "2022-04-08T10:00:00", "1649379600000"})
+    @ValueSource(strings = {"", "earliest", "yesterday", "2022-04-31", "2022-04-08T10:00:00", "1649379600000"})
     void refusesAnythingElseSayingWhatItExpects(String text) {
         assertThatThrownBy(() -> StartPosition.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)

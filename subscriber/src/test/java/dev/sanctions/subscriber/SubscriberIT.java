@@ -231,6 +231,10 @@ class SubscriberIT {
                 .containsExactly("JP-MOFA/A@2", "JP-MOFA/B@1");
         assertThat(recorder.changeIds()).containsExactlyInAnyOrder("JP-MOFA/A@3", "JP-MOFA/NEW@1");
         assertThat(recorder.gaps).isEmpty();
+        // Four records on the designations topic (A twice), counted while read, then done before the first state.
+        assertThat(recorder.snapshotEvents)
+                .containsSubsequence("read 1", "read 4", "done 4", "state JP-MOFA/A", "state JP-MOFA/B")
+                .doesNotContain("read 5");
     }
 
     /** The test of the issue: the hand-over from snapshot to notifications while two processors keep writing. */

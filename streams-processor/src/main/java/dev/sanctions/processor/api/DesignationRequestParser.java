@@ -1,11 +1,10 @@
 package dev.sanctions.processor.api;
 
 import dev.sanctions.avro.DesignationStatus;
+import dev.sanctions.core.InstantText;
 import dev.sanctions.http.PercentEncoding;
 import dev.sanctions.http.RequestRefused;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,12 +83,9 @@ final class DesignationRequestParser {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new RequestRefused(
-                    400,
-                    "asOf: '" + text + "' is not an instant; write e.g. 2022-04-08T01:00:00Z"
-                            + " or 2022-04-08T10:00:00+09:00");
+            return InstantText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new RequestRefused(400, "asOf: " + e.getMessage());
         }
     }
 

@@ -45,6 +45,12 @@ class DesignationRequestParserTest {
     }
 
     @Test
+    void asOfTakesABareDateAsTheCommandLineDoesMeaningItsLastMillisecondInUtc() {
+        assertThat(parse("/designations/JP-MOFA%2FRU-P-0425", "asOf=2022-03-10"))
+                .isEqualTo(new DesignationRequest.Current(KEY, Instant.parse("2022-03-10T23:59:59.999Z")));
+    }
+
+    @Test
     void theListTakesOptionalFiltersInAnyCase() {
         assertThat(parse("/designations", null)).isEqualTo(new DesignationRequest.Listing(null, null));
         assertThat(parse("/designations/", "jurisdiction=jp&status=delisted"))
@@ -70,7 +76,7 @@ class DesignationRequestParserTest {
     @Test
     void badInputIsRefusedWith400AndSaysWhatToWrite() {
         assertRefused("/designations/JP-MOFA%2FX", "asOf=yesterday", 400, "asOf: 'yesterday' is not an instant");
-        assertRefused("/designations/JP-MOFA%2FRU-P-0425", "asOf=2022-04-08", 400, "2022-04-08T01:00:00Z");
+        assertRefused("/designations/JP-MOFA%2FRU-P-0425", "asOf=2022-04-31", 400, "2022-04-08T01:00:00Z");
         assertRefused("/designations", "status=ACTIV", 400, "write ACTIVE or DELISTED");
         assertRefused("/designations", "status=UNKNOWN", 400, "write ACTIVE or DELISTED");
         assertRefused("/designations", "jurisdiction=JPN", 400, "is not a jurisdiction");
