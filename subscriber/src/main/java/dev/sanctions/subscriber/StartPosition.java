@@ -53,7 +53,8 @@ public sealed interface StartPosition {
 
     /**
      * Reads {@code beginning}, {@code latest} (any case) or an instant as {@link InstantText} reads one everywhere:
-     * {@code 2022-04-08T01:00:00Z}, {@code 2022-04-08T10:00:00+09:00}, or a bare date (its last millisecond, UTC).
+     * {@code 2022-04-08T01:00:00Z}, {@code 2022-04-08T10:00:00+09:00}, or a bare date (its first millisecond, UTC, so
+     * the whole day is read).
      *
      * @throws IllegalArgumentException with a message fit for the user when the text is none of these
      */
@@ -69,7 +70,7 @@ public sealed interface StartPosition {
                 break;
         }
         try {
-            return new AtInstant(InstantText.parse(trimmed));
+            return new AtInstant(InstantText.from(trimmed));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("expected 'beginning', 'latest' or an ISO-8601 instant such as "
                     + InstantText.EXAMPLES + ", got '" + text + "'");

@@ -30,9 +30,9 @@ class StartPositionTest {
     }
 
     @Test
-    void readsABareDateAsTheLastMillisecondOfThatDayInUtcAsEveryInstantOptionDoes() {
+    void readsABareDateAsTheFirstMillisecondOfThatDayInUtcSoTheWholeDayIsRead() {
         assertThat(StartPosition.parse("2022-04-01"))
-                .isEqualTo(new StartPosition.AtInstant(Instant.parse("2022-04-01T23:59:59.999Z")));
+                .isEqualTo(new StartPosition.AtInstant(Instant.parse("2022-04-01T00:00:00Z")));
     }
 
     @ParameterizedTest

@@ -83,7 +83,7 @@ final class DesignationRequestParser {
             return null;
         }
         try {
-            return InstantText.parse(text);
+            return InstantText.asOf(text);
         } catch (IllegalArgumentException e) {
             throw new RequestRefused(400, "asOf: " + e.getMessage());
         }
