@@ -13,6 +13,7 @@ import dev.sanctions.avro.Measure;
 import dev.sanctions.avro.MeasureType;
 import dev.sanctions.avro.RejectedAction;
 import dev.sanctions.avro.RejectionReason;
+import dev.sanctions.avro.Snapshot;
 import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
 import java.time.Instant;
@@ -195,6 +196,20 @@ final class TestData {
 
         AnnouncementBuilder sourceUrl(String sourceUrl) {
             b.setSourceUrl(sourceUrl);
+            return this;
+        }
+
+        AnnouncementBuilder list(String list) {
+            b.setList(list);
+            return this;
+        }
+
+        /** A snapshot of {@code list} in one record. */
+        AnnouncementBuilder snapshot(String list, double maxDelistFraction) {
+            b.setSnapshot(Snapshot.newBuilder()
+                    .setList(list)
+                    .setMaxDelistFraction(maxDelistFraction)
+                    .build());
             return this;
         }
 
