@@ -346,4 +346,54 @@ class SnapshotFoldTest {
         assertThat(outcomes).containsExactly(new Outcome.Unchanged(), new Outcome.Unchanged(), new Outcome.Unchanged());
         assertThat(state("A").getMeasures()).isEmpty();
     }
+
+    @Test
+    void birthPlacesAndListedOnAreKeptUnionedAndReplacedLikeTheOtherTargetFields() {
+        fold.apply(announcement("a1")
+                .authority("US-OFAC")
+                .jurisdiction("US")
+                .actions(entry("A").birthPlaces("Grozny").listedOn("2022-04-08"))
+                .build());
+        fold.apply(announcement("a2")
+                .authority("US-OFAC")
+                .jurisdiction("US")
+                .actions(entry("A").birthPlaces("Moscow").listedOn("2022-04-09"))
+                .build());
+        assertThat(state("A").getTarget().getBirthPlaces()).containsExactly("Grozny", "Moscow");
+        assertThat(state("A").getTarget().getListedOn()).isEqualTo("2022-04-09");
+
+        fold.apply(announcement("a3")
+                .authority("US-OFAC")
+                .jurisdiction("US")
+                .actions(TestData.amend("A").birthPlaces("Kazan"))
+                .build());
+
+        assertThat(state("A").getTarget().getBirthPlaces()).containsExactly("Kazan");
+        List<Outcome> outcomes = fold.apply(snapshot("sdn-1", T2, entry("A")));
+        assertThat(changes(outcomes).get(0).getChangedFields())
+                .containsExactly("list", "target.birthPlaces", "target.listedOn");
+    }
+
+    @Test
+    void birthPlacesAndListedOnAreHeldToTheRulesAndLimits() {
+        String[] places = new String[101];
+        java.util.Arrays.fill(places, "Grozny");
+        places[0] = " ";
+
+        List<Outcome> outcomes = fold.apply(announcement("a1")
+                .authority("US-OFAC")
+                .jurisdiction("US")
+                .actions(
+                        entry("A").birthPlaces(places),
+                        entry("B").birthPlaces(" ").listedOn("2022-13"))
+                .build());
+
+        assertThat(rejections(outcomes))
+                .extracting(RejectedAction::getMessage)
+                .containsExactly(
+                        "invalid action, not applied: actions[0].target.birthPlaces[0]: must not be blank;"
+                                + " actions[0].target.birthPlaces: at most 100 entries, got 101",
+                        "invalid action, not applied: actions[1].target.birthPlaces[0]: must not be blank;"
+                                + " actions[1].target.listedOn: must be a date (2022-04-08), got '2022-13'");
+    }
 }

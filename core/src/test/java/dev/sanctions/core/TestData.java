@@ -279,6 +279,16 @@ final class TestData {
             return this;
         }
 
+        ActionBuilder birthPlaces(String... places) {
+            target.setBirthPlaces(new ArrayList<>(List.of(places)));
+            return this;
+        }
+
+        ActionBuilder listedOn(String date) {
+            target.setListedOn(date);
+            return this;
+        }
+
         ActionBuilder remarks(String remarks) {
             target.setRemarks(remarks);
             return this;
