@@ -76,6 +76,8 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
     private KeyValueStore<String, Announcement> queue;
     private KeyValueStore<String, byte[]> jobs;
     private KeyValueStore<String, AnnouncementReceipt> receipts;
+    // The open job's first part, for its provenance: read once per job (and after a restart), not once per step.
+    private Announcement jobHead;
 
     /**
      * @param stepBudget entries (or index keys) a snapshot step handles at most
@@ -102,6 +104,9 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
         this.queue = context.getStateStore(SnapshotStores.QUEUE);
         this.jobs = context.getStateStore(SnapshotStores.JOB);
         this.receipts = context.getStateStore(SnapshotStores.RECEIPT);
+        // A task revived after an aborted transaction is initialised again: its stores are back at the last
+        // commit, so nothing remembered from before may stay.
+        this.jobHead = null;
         // Also resumes, after a restart, a snapshot whose application a crash interrupted.
         context.schedule(stepInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> advance());
     }
@@ -215,6 +220,7 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
     }
 
     private void openJob(Announcement head, int entries) {
+        jobHead = head;
         seen.put(seenKey(head), timestampOf(head));
         jobs.put(
                 SnapshotStores.CURRENT_JOB,
@@ -249,7 +255,10 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
         String authority = job.authority();
         switch (job.cleanup()) {
             case RUNNING -> {
-                Announcement head = stores.parts().get(SnapshotStores.partKey(authority, 0));
+                if (jobHead == null || !jobHead.getAuthority().equals(authority)) {
+                    jobHead = stores.parts().get(SnapshotStores.partKey(authority, 0));
+                }
+                Announcement head = jobHead;
                 SnapshotRun.Step step = new SnapshotRun(head, job.entries())
                         .step(new StoreWorld(stores, authority), job.cursor(), budget);
                 long publishedAt = timestampOf(head);
@@ -259,6 +268,7 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
                     tally.add(outcome);
                 }
                 if (step.cursor().done()) {
+                    jobHead = null;
                     receipts.delete(SnapshotStores.CURRENT_JOB);
                     forwardReceipt(tally.receipt());
                     putJob(job, step.cursor(), StateCodec.Cleanup.NAMED, null);
