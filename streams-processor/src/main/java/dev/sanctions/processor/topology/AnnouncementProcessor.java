@@ -78,6 +78,9 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
     private KeyValueStore<String, AnnouncementReceipt> receipts;
     // The open job's first part, for its provenance: read once per job (and after a restart), not once per step.
     private Announcement jobHead;
+    // True while a job is open or announcements are queued (possibly a little longer): kept in memory so that an
+    // ordinary record costs no store lookups; recomputed from the stores whenever the processor is initialised.
+    private boolean busy;
 
     /**
      * @param stepBudget entries (or index keys) a snapshot step handles at most
@@ -107,6 +110,7 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
         // A task revived after an aborted transaction is initialised again: its stores are back at the last
         // commit, so nothing remembered from before may stay.
         this.jobHead = null;
+        this.busy = jobs.get(SnapshotStores.CURRENT_JOB) != null || hasQueued();
         // Also resumes, after a restart, a snapshot whose application a crash interrupted.
         context.schedule(stepInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> advance());
     }
@@ -131,12 +135,12 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
                     size(announcement));
             return;
         }
-        if (jobs.get(SnapshotStores.CURRENT_JOB) != null || hasQueued()) {
+        if (busy) {
             enqueue(announcement);
             return;
         }
         handle(announcement);
-        if (jobs.get(SnapshotStores.CURRENT_JOB) != null) {
+        if (busy) {
             advance();
         }
     }
@@ -221,6 +225,7 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
 
     private void openJob(Announcement head, int entries) {
         jobHead = head;
+        busy = true;
         seen.put(seenKey(head), timestampOf(head));
         jobs.put(
                 SnapshotStores.CURRENT_JOB,
@@ -234,6 +239,9 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
      * announcements in arrival order until one opens a job.
      */
     private void advance() {
+        if (!busy) {
+            return;
+        }
         int left = stepBudget;
         while (left > 0) {
             byte[] job = jobs.get(SnapshotStores.CURRENT_JOB);
@@ -243,6 +251,7 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
             }
             Announcement next = poll();
             if (next == null) {
+                busy = false;
                 return;
             }
             left -= Math.max(1, size(next));
