@@ -240,6 +240,11 @@ public final class AnnouncementRules {
                 }
             }
         }
+        checkNonBlankElements(target.getBirthPlaces(), at + ".birthPlaces", v);
+        String listedOn = target.getListedOn();
+        if (listedOn != null && !(listedOn.length() == 10 && Formats.isFullOrPartialDate(listedOn))) {
+            v.add(new Violation(at + ".listedOn", "must be a date (2022-04-08), got " + quote(listedOn)));
+        }
         List<String> nationalities = target.getNationalities();
         if (nationalities != null) {
             for (int i = 0; i < nationalities.size(); i++) {

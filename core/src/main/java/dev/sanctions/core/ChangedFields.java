@@ -9,7 +9,7 @@ import java.util.Objects;
 import org.apache.avro.Schema;
 
 /**
- * The {@code changedFields} of a notification (docs/events.md): what differs among status, measures, programs,
+ * The {@code changedFields} of a notification (docs/events.md): what differs among status, measures, programs, list,
  * target; a target's lists by content, not order ({@link TargetContent}).
  */
 final class ChangedFields {
@@ -26,6 +26,9 @@ final class ChangedFields {
         }
         if (!Objects.equals(before.getPrograms(), after.getPrograms())) {
             names.add("programs");
+        }
+        if (!Objects.equals(before.getList(), after.getList())) {
+            names.add("list");
         }
         Target b = before.getTarget();
         Target a = after.getTarget();

@@ -58,7 +58,7 @@ public final class Fold {
             throw new IllegalArgumentException(
                     "state of " + before.getDesignationKey() + " given for an action on " + key);
         }
-        Step step = new Step(before, announced, action, key);
+        Step step = new Step(before, announced, action, key, false);
         return switch (action.getAction()) {
             case DESIGNATE -> step.designate();
             case AMEND -> step.amend();
@@ -67,8 +67,43 @@ public final class Fold {
         };
     }
 
-    /** One action on one state: the rows of the table in docs/events.md. */
-    private record Step(DesignationState before, AnnouncedAction announced, Action action, String key) {
+    /**
+     * Applies one entry of a snapshot (docs/events.md, full-list snapshots) to the designation's state ({@code
+     * before}; null = none): a first designation or a relisting as a DESIGNATE; on an ACTIVE designation the entry
+     * is complete, so target, measures, programs and list are replaced by the entry's (a field absent from the
+     * entry becomes null), and the change counts when any of them differs, the list included.
+     *
+     * @throws IllegalArgumentException if {@code before} is another designation's state
+     */
+    public static Outcome applyEntry(DesignationState before, AnnouncedAction entry) {
+        Action action = entry.getAction();
+        String key = DesignationKeys.forAction(entry).orElse(null);
+        List<Violation> violations = AnnouncementRules.checkAction(action, entry.getActionIndex());
+        if (!violations.isEmpty()) {
+            return Rejections.invalidAction(entry, key, violations);
+        }
+        if (before != null && !before.getDesignationKey().equals(key)) {
+            throw new IllegalArgumentException(
+                    "state of " + before.getDesignationKey() + " given for an entry on " + key);
+        }
+        Step step = new Step(before, entry, action, key, true);
+        if (before == null || step.status() != DesignationStatus.ACTIVE) {
+            return step.designate();
+        }
+        return step.changedIfDifferent(
+                DesignationStatus.ACTIVE,
+                Targets.copyOf(action.getTarget()),
+                Canonical.measures(action.getMeasures()),
+                Canonical.programs(action.getPrograms()),
+                ChangeType.AMENDED);
+    }
+
+    /**
+     * One action on one state: the rows of the table in docs/events.md. {@code snapshotEntry}: the list is judged
+     * as part of the content.
+     */
+    private record Step(
+            DesignationState before, AnnouncedAction announced, Action action, String key, boolean snapshotEntry) {
 
         Outcome designate() {
             if (before == null) {
@@ -169,6 +204,7 @@ public final class Fold {
                 List<String> programs,
                 ChangeType type) {
             boolean same = status == before.getStatus()
+                    && (!snapshotEntry || Objects.equals(list(), before.getList()))
                     && TargetContent.same(target, before.getTarget())
                     && measures.equals(before.getMeasures())
                     && programs.equals(before.getPrograms());
@@ -203,7 +239,20 @@ public final class Fold {
                     .setLastAnnouncementId(announced.getAnnouncementId())
                     .setLegalBasis(announced.getLegalBasis())
                     .setSourceUrl(announced.getSourceUrl())
+                    .setList(list())
                     .build();
+        }
+
+        /**
+         * The list of the last change that gave one: the announcement's, else the stored one. Only a snapshot entry
+         * judges it (an ordinary action that gives only another list changes nothing), since an ordinary
+         * announcement's list is provenance, while a snapshot states what the list holds.
+         */
+        private String list() {
+            if (announced.getList() != null) {
+                return announced.getList();
+            }
+            return before == null ? null : before.getList();
         }
 
         private Outcome.Changed changed(DesignationState after, ChangeType type) {

@@ -1,9 +1,12 @@
 package dev.sanctions.core;
 
+import dev.sanctions.avro.Action;
 import dev.sanctions.avro.AnnouncedAction;
 import dev.sanctions.avro.Announcement;
+import dev.sanctions.avro.RejectedAction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The announcement-level half of the fold: dedupe and the announcement's own rules, then the split into actions
@@ -34,6 +37,21 @@ public final class Intake {
     }
 
     /**
+     * The rejection of the whole announcement by the checks of {@link #admit} (a duplicate id, then the announcement's
+     * own rules), or empty when it may be applied. For a snapshot, which is applied by {@link SnapshotRun} rather than
+     * split into actions here.
+     */
+    public static Optional<RejectedAction> refusal(Announcement announcement, boolean idAlreadyUsed) {
+        if (idAlreadyUsed) {
+            return Optional.of(Rejections.duplicate(announcement));
+        }
+        List<Violation> violations = AnnouncementRules.checkAnnouncementFields(announcement);
+        return violations.isEmpty()
+                ? Optional.empty()
+                : Optional.of(Rejections.invalidAnnouncement(announcement, violations));
+    }
+
+    /**
      * Refused with {@code MISROUTED}: the announcement arrived where its authority's order and used ids are not kept
      * ({@code problem} says where and why), so it is judged on nothing else and its id stays unused.
      */
@@ -43,6 +61,14 @@ public final class Intake {
 
     /** Action #index with its announcement's provenance; shares the action object, which the fold never mutates. */
     static AnnouncedAction announced(Announcement announcement, int index) {
+        return announced(announcement, index, announcement.getActions().get(index));
+    }
+
+    /**
+     * An action with the provenance of {@code announcement} (for a snapshot, of its first part) and its index in the
+     * whole announcement; the list is the announcement's, or its snapshot's.
+     */
+    static AnnouncedAction announced(Announcement announcement, int index, Action action) {
         return AnnouncedAction.newBuilder()
                 .setAnnouncementId(announcement.getAnnouncementId())
                 .setAuthority(announcement.getAuthority())
@@ -52,7 +78,13 @@ public final class Intake {
                 .setLegalBasis(announcement.getLegalBasis())
                 .setSourceUrl(announcement.getSourceUrl())
                 .setActionIndex(index)
-                .setAction(announcement.getActions().get(index))
+                .setAction(action)
+                .setList(listOf(announcement))
                 .build();
+    }
+
+    /** The list an announcement concerns: its snapshot's, else its own {@code list} (null when it names none). */
+    public static String listOf(Announcement announcement) {
+        return announcement.getSnapshot() != null ? announcement.getSnapshot().getList() : announcement.getList();
     }
 }

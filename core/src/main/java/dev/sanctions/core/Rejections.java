@@ -41,6 +41,66 @@ final class Rejections {
                 "announcement breaks the rules, no action applied: " + join(violations));
     }
 
+    static RejectedAction staleSnapshot(Announcement a, String list, Instant applied) {
+        return whole(
+                a,
+                RejectionReason.STALE_SNAPSHOT,
+                "a snapshot of " + a.getAuthority() + " list " + list + " published at " + applied
+                        + " was already applied, later than this one (" + a.getPublishedAt()
+                        + "); the whole snapshot is ignored. Import the current edition of the list instead");
+    }
+
+    static RejectedAction snapshotGuard(Announcement a, String list, int delisting, int active, double fraction) {
+        return whole(
+                a,
+                RejectionReason.SNAPSHOT_GUARD,
+                "the snapshot would delist " + delisting + " of the " + active + " ACTIVE designations of "
+                        + a.getAuthority() + " list " + list + ", more than its maxDelistFraction " + fraction
+                        + "; the whole snapshot is ignored. Check that the list file is complete; if the delistings"
+                        + " are real, publish it again under a new announcementId with a higher maxDelistFraction");
+    }
+
+    static RejectedAction invalidSnapshotPart(Announcement a, String problems) {
+        return whole(a, RejectionReason.INVALID_ACTION, "snapshot breaks the rules, no entry applied: " + problems);
+    }
+
+    static RejectedAction incompleteSnapshot(SnapshotAssembly.Pending p, String why) {
+        return RejectedAction.newBuilder()
+                .setAnnouncementId(p.announcementId())
+                .setAuthority(p.authority())
+                .setJurisdiction(p.jurisdiction())
+                .setPublishedAt(p.publishedAt())
+                .setActionIndex(null)
+                .setAction(null)
+                .setDesignationKey(null)
+                .setReason(RejectionReason.INVALID_ACTION)
+                .setMessage(capped("snapshot " + p.announcementId() + " is incomplete: only parts 0 to "
+                        + (p.nextPart() - 1) + " of " + p.parts() + " arrived (" + p.entries() + " entries) " + why
+                        + "; nothing applied and the announcementId stays unused. Publish the whole snapshot again,"
+                        + " all parts in one transaction"))
+                .build();
+    }
+
+    static RejectedAction strayPart(Announcement a) {
+        return whole(
+                a,
+                RejectionReason.INVALID_ACTION,
+                "snapshot part " + a.getSnapshot().getPart() + " of "
+                        + a.getSnapshot().getParts()
+                        + " arrived without the parts before it; nothing applied and the announcementId stays unused."
+                        + " Publish the whole snapshot again, all parts in one transaction");
+    }
+
+    static Outcome.Rejected duplicateEntry(AnnouncedAction a, String key, int firstIndex) {
+        return of(
+                a,
+                key,
+                RejectionReason.INVALID_ACTION,
+                "invalid action, not applied: actions[" + a.getActionIndex() + "].target.id: " + key
+                        + " is already stated by entry " + firstIndex
+                        + " of this snapshot; a snapshot names each target once");
+    }
+
     static Outcome.Rejected invalidAction(AnnouncedAction a, String key, List<Violation> violations) {
         return of(a, key, RejectionReason.INVALID_ACTION, "invalid action, not applied: " + join(violations));
     }

@@ -22,7 +22,7 @@ final class SizeLimits {
     static final int MAX_TEXT = 1_000;
     /** Characters of the free texts that are meant to be long: remarks, reason, summary. */
     static final int MAX_LONG_TEXT = 10_000;
-    /** Entries of each list: aliases, birthDates, nationalities, identifiers, addresses, measures, programs. */
+    /** Entries of each list: aliases, birthDates, birthPlaces, nationalities, identifiers, addresses, measures, programs. */
     static final int MAX_ENTRIES = 100;
 
     private SizeLimits() {}
@@ -48,6 +48,7 @@ final class SizeLimits {
             text(target.getRemarks(), t + ".remarks", MAX_LONG_TEXT, v);
             texts(target.getAliases(), t + ".aliases", v);
             entries(target.getBirthDates(), t + ".birthDates", v);
+            texts(target.getBirthPlaces(), t + ".birthPlaces", v);
             entries(target.getNationalities(), t + ".nationalities", v);
             List<Identifier> identifiers = target.getIdentifiers();
             if (entries(identifiers, t + ".identifiers", v)) {
@@ -92,6 +93,7 @@ final class SizeLimits {
         List<Violation> v = new ArrayList<>();
         union(target.getAliases(), at + ".target.aliases", v);
         union(target.getBirthDates(), at + ".target.birthDates", v);
+        union(target.getBirthPlaces(), at + ".target.birthPlaces", v);
         union(target.getNationalities(), at + ".target.nationalities", v);
         union(target.getIdentifiers(), at + ".target.identifiers", v);
         union(target.getAddresses(), at + ".target.addresses", v);

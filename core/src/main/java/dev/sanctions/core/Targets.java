@@ -36,7 +36,11 @@ final class Targets {
             b.setRemarks(given.getRemarks());
         }
         b.setAliases(union(b.getAliases(), given.getAliases()));
+        if (given.getListedOn() != null) {
+            b.setListedOn(given.getListedOn());
+        }
         b.setBirthDates(union(b.getBirthDates(), given.getBirthDates()));
+        b.setBirthPlaces(union(b.getBirthPlaces(), given.getBirthPlaces()));
         b.setNationalities(union(b.getNationalities(), given.getNationalities()));
         b.setIdentifiers(union(b.getIdentifiers(), given.getIdentifiers()));
         b.setAddresses(union(b.getAddresses(), given.getAddresses()));
@@ -58,6 +62,9 @@ final class Targets {
         if (given.getBirthDates() != null) {
             b.setBirthDates(given.getBirthDates());
         }
+        if (given.getBirthPlaces() != null) {
+            b.setBirthPlaces(given.getBirthPlaces());
+        }
         if (given.getNationalities() != null) {
             b.setNationalities(given.getNationalities());
         }
@@ -72,6 +79,9 @@ final class Targets {
         }
         if (given.getRemarks() != null) {
             b.setRemarks(given.getRemarks());
+        }
+        if (given.getListedOn() != null) {
+            b.setListedOn(given.getListedOn());
         }
         // The builder holds the given lists by reference; copying the built record detaches them from the action.
         return Target.newBuilder(b.build()).build();

@@ -46,6 +46,11 @@ public record Topics(String prefix) {
         return prefix + "sanctions.rejected";
     }
 
+    /** One receipt per announcement the processor read: what became of its actions. */
+    public String receipts() {
+        return prefix + "sanctions.receipts";
+    }
+
     public String dlq() {
         return prefix + "sanctions.dlq";
     }

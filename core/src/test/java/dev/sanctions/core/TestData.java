@@ -13,6 +13,7 @@ import dev.sanctions.avro.Measure;
 import dev.sanctions.avro.MeasureType;
 import dev.sanctions.avro.RejectedAction;
 import dev.sanctions.avro.RejectionReason;
+import dev.sanctions.avro.Snapshot;
 import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
 import java.time.Instant;
@@ -198,6 +199,20 @@ final class TestData {
             return this;
         }
 
+        AnnouncementBuilder list(String list) {
+            b.setList(list);
+            return this;
+        }
+
+        /** A snapshot of {@code list} in one record. */
+        AnnouncementBuilder snapshot(String list, double maxDelistFraction) {
+            b.setSnapshot(Snapshot.newBuilder()
+                    .setList(list)
+                    .setMaxDelistFraction(maxDelistFraction)
+                    .build());
+            return this;
+        }
+
         AnnouncementBuilder actions(ActionBuilder... more) {
             Arrays.stream(more).map(ActionBuilder::build).forEach(actions::add);
             return this;
@@ -261,6 +276,16 @@ final class TestData {
 
         ActionBuilder addresses(Address... addresses) {
             target.setAddresses(new ArrayList<>(List.of(addresses)));
+            return this;
+        }
+
+        ActionBuilder birthPlaces(String... places) {
+            target.setBirthPlaces(new ArrayList<>(List.of(places)));
+            return this;
+        }
+
+        ActionBuilder listedOn(String date) {
+            target.setListedOn(date);
             return this;
         }
 

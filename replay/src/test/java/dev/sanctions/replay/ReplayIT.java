@@ -9,6 +9,7 @@ import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.Measure;
 import dev.sanctions.avro.MeasureType;
+import dev.sanctions.avro.Snapshot;
 import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
 import dev.sanctions.core.LogFold;
@@ -20,6 +21,7 @@ import dev.sanctions.testkit.TestTopics;
 import dev.sanctions.testkit.UniqueNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -123,6 +125,45 @@ class ReplayIT {
                 .isEqualTo("Minister");
         assertThat(whole.announcements()).isEqualTo(5);
         assertThat(whole.unreadable()).isZero();
+    }
+
+    @Test
+    void snapshotsInPartsFoldOnlyWhenWholeAndAsOfTheirPublishedAt() {
+        Announcement first = snapshot(
+                "sdn-1",
+                T2,
+                action(ActionType.DESIGNATE, person("S-1", "Ivan"), MeasureType.ASSET_FREEZE),
+                action(ActionType.DESIGNATE, person("S-2", "Olga"), MeasureType.ASSET_FREEZE),
+                action(ActionType.DESIGNATE, person("S-3", "Pavel"), MeasureType.ASSET_FREEZE));
+        Announcement second = snapshot(
+                "sdn-2",
+                T4,
+                action(ActionType.DESIGNATE, person("S-1", "Ivan"), MeasureType.ASSET_FREEZE),
+                action(ActionType.DESIGNATE, person("S-3", "Pavel Petrov"), MeasureType.ASSET_FREEZE));
+        List<Announcement> snapshots = new ArrayList<>(parts(first, 2));
+        snapshots.addAll(parts(second, 1));
+        try (KafkaProducer<String, Announcement> producer = producer()) {
+            for (Announcement announcement : snapshots) {
+                producer.send(new ProducerRecord<>(
+                        topics.announcements(),
+                        null,
+                        announcement.getPublishedAt().toEpochMilli(),
+                        announcement.getAuthority(),
+                        announcement));
+            }
+        }
+        List<Announcement> whole = new ArrayList<>(log);
+        whole.addAll(snapshots);
+
+        SortedMap<String, DesignationState> asOfT3 = replay.asOf(T3, n -> {}).states();
+        SortedMap<String, DesignationState> all = replay.asOf(null, n -> {}).states();
+
+        assertThat(asOfT3.get("US-OFAC/S-2").getStatus().name()).isEqualTo("ACTIVE");
+        assertThat(asOfT3.get("US-OFAC/S-3").getTarget().getName()).isEqualTo("Pavel");
+        assertThat(all).isEqualTo(fold(whole));
+        assertThat(all.get("US-OFAC/S-2").getStatus().name()).isEqualTo("DELISTED");
+        assertThat(all.get("US-OFAC/S-2").getLastAnnouncementId()).isEqualTo("sdn-2");
+        assertThat(all.get("US-OFAC/S-3").getTarget().getName()).isEqualTo("Pavel Petrov");
     }
 
     @Test
@@ -278,6 +319,34 @@ class ReplayIT {
                 .setTitle("Announcement " + id)
                 .setActions(List.of(actions))
                 .build();
+    }
+
+    private static Announcement snapshot(String id, Instant publishedAt, Action... entries) {
+        return Announcement.newBuilder(announcement(id, "US-OFAC", "US", publishedAt, entries))
+                .setSnapshot(Snapshot.newBuilder()
+                        .setList("SDN")
+                        .setMaxDelistFraction(0.5)
+                        .build())
+                .build();
+    }
+
+    /** The parts of a snapshot, {@code perPart} entries each, as the publisher splits it. */
+    private static List<Announcement> parts(Announcement whole, int perPart) {
+        List<Announcement> parts = new ArrayList<>();
+        int total = whole.getActions().size();
+        int count = (total + perPart - 1) / perPart;
+        for (int part = 0; part < count; part++) {
+            int from = part * perPart;
+            parts.add(Announcement.newBuilder(whole)
+                    .setActions(new ArrayList<>(whole.getActions().subList(from, Math.min(total, from + perPart))))
+                    .setSnapshot(Snapshot.newBuilder(whole.getSnapshot())
+                            .setPart(part)
+                            .setParts(count)
+                            .setFirstIndex(from)
+                            .build())
+                    .build());
+        }
+        return parts;
     }
 
     private static Target person(String id, String name) {

@@ -1,5 +1,6 @@
 package dev.sanctions.processor;
 
+import dev.sanctions.avro.AnnouncementReceipt;
 import dev.sanctions.avro.RejectionReason;
 import dev.sanctions.processor.topology.DeadLetterReason;
 import dev.sanctions.processor.topology.PipelineCounters;
@@ -7,11 +8,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
  * The processor's own meters on {@code /metrics}, next to Kafka Streams' (Prometheus names):
+ * {@code sanctions_announcements_total}, {@code sanctions_actions_total{outcome}},
  * {@code sanctions_dead_letters_total{reason}}, {@code sanctions_rejections_total{reason}},
  * {@code sanctions_processing_failures_total{kind="outage"|"other"}} (stream thread failures) and
  * {@code sanctions_processing_failing} (1 while failures repeat, as {@code /health} says). Every reason is
@@ -23,6 +27,8 @@ final class ProcessorMeters implements PipelineCounters {
     private final Map<DeadLetterReason, Counter> deadLetters = new EnumMap<>(DeadLetterReason.class);
     private final Map<RejectionReason, Counter> rejections = new EnumMap<>(RejectionReason.class);
     private final Map<String, Counter> failures;
+    private final Counter announcements;
+    private final Map<String, Counter> actions = new HashMap<>();
 
     ProcessorMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -43,6 +49,28 @@ final class ProcessorMeters implements PipelineCounters {
                             .register(registry));
         }
         failures = Map.of("outage", failureCounter("outage"), "other", failureCounter("other"));
+        announcements = Counter.builder("sanctions.announcements")
+                .description("Announcements read and finished, each with one receipt (a snapshot counts once)")
+                .register(registry);
+        for (String outcome : List.of("designated", "amended", "delisted", "unchanged", "rejected")) {
+            actions.put(
+                    outcome,
+                    Counter.builder("sanctions.actions")
+                            .description("Actions by outcome (a snapshot's derived delistings count as delisted;"
+                                    + " a refused announcement as one rejected)")
+                            .tag("outcome", outcome)
+                            .register(registry));
+        }
+    }
+
+    @Override
+    public void receipt(AnnouncementReceipt receipt) {
+        announcements.increment();
+        actions.get("designated").increment(receipt.getDesignated());
+        actions.get("amended").increment(receipt.getAmended());
+        actions.get("delisted").increment(receipt.getDelisted());
+        actions.get("unchanged").increment(receipt.getUnchanged());
+        actions.get("rejected").increment(receipt.getRejected());
     }
 
     @Override

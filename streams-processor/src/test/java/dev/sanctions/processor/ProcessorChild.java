@@ -7,7 +7,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,14 +30,28 @@ final class ProcessorChild implements AutoCloseable {
 
     static ProcessorChild start(
             String bootstrapServers, String registryUrl, Topics topics, String applicationId, Path stateDir, Path log) {
+        return start(bootstrapServers, registryUrl, topics, applicationId, stateDir, log, List.of());
+    }
+
+    /** With more JVM options, e.g. a GC log to read the heap's peak from. */
+    static ProcessorChild start(
+            String bootstrapServers,
+            String registryUrl,
+            Topics topics,
+            String applicationId,
+            Path stateDir,
+            Path log,
+            List<String> jvmOptions) {
         String classPath = System.getProperty("java.class.path");
         assertThat(Arrays.asList(classPath.split(File.pathSeparator)))
                 .as("the child JVM needs the test classes on this JVM's class path")
                 .contains(ownLocation());
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
-                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.sanctions.avro",
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.sanctions.avro"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp",
                 classPath,
                 ProcessorChildMain.class.getName(),
@@ -43,7 +59,7 @@ final class ProcessorChild implements AutoCloseable {
                 registryUrl,
                 topics.prefix(),
                 applicationId,
-                stateDir.toString());
+                stateDir.toString()));
         try {
             return new ProcessorChild(
                     new ProcessBuilder(command)
@@ -54,6 +70,20 @@ final class ProcessorChild implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the processor's JVM", e);
         }
+    }
+
+    /** The most resident memory the JVM has had (Linux's VmHWM), in KiB; -1 where /proc does not say. */
+    long peakResidentKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     boolean isAlive() {

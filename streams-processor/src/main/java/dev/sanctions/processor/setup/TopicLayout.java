@@ -1,6 +1,7 @@
 package dev.sanctions.processor.setup;
 
 import dev.sanctions.avro.Announcement;
+import dev.sanctions.avro.AnnouncementReceipt;
 import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.RejectedAction;
@@ -62,6 +63,8 @@ final class TopicLayout {
         specs.add(new TopicSpec(topics.changes(), KEEP_FOREVER, DesignationChange.getClassSchema(), FULL_TRANSITIVE));
         jurisdictions.stream().map(this::changes).forEach(specs::add);
         specs.add(new TopicSpec(topics.rejected(), KEEP_FOREVER, RejectedAction.getClassSchema(), FULL_TRANSITIVE));
+        specs.add(
+                new TopicSpec(topics.receipts(), KEEP_FOREVER, AnnouncementReceipt.getClassSchema(), FULL_TRANSITIVE));
         specs.add(new TopicSpec(topics.dlq(), KEEP_FOREVER, null, null));
         return specs;
     }

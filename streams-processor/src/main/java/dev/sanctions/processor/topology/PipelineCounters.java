@@ -1,5 +1,6 @@
 package dev.sanctions.processor.topology;
 
+import dev.sanctions.avro.AnnouncementReceipt;
 import dev.sanctions.avro.RejectionReason;
 
 /**
@@ -13,6 +14,9 @@ public interface PipelineCounters {
 
     void rejection(RejectionReason reason);
 
+    /** An announcement was read and finished: its receipt, with its actions counted by outcome. */
+    void receipt(AnnouncementReceipt receipt);
+
     /** Counts nothing: for topologies nobody observes. */
     static PipelineCounters none() {
         return new PipelineCounters() {
@@ -21,6 +25,9 @@ public interface PipelineCounters {
 
             @Override
             public void rejection(RejectionReason reason) {}
+
+            @Override
+            public void receipt(AnnouncementReceipt receipt) {}
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.sanctions.processor.topology;
 
 import dev.sanctions.avro.Announcement;
+import dev.sanctions.avro.AnnouncementReceipt;
 import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.RejectedAction;
@@ -17,7 +18,8 @@ public record SanctionsSerdes(
         Serde<Announcement> announcement,
         Serde<DesignationState> designationState,
         Serde<DesignationChange> designationChange,
-        Serde<RejectedAction> rejectedAction)
+        Serde<RejectedAction> rejectedAction,
+        Serde<AnnouncementReceipt> announcementReceipt)
         implements AutoCloseable {
 
     /**
@@ -28,7 +30,8 @@ public record SanctionsSerdes(
         Map<String, Object> config = new HashMap<>(clientProperties);
         config.put("schema.registry.url", schemaRegistryUrl);
         config.put("specific.avro.reader", true);
-        return new SanctionsSerdes(valueSerde(config), valueSerde(config), valueSerde(config), valueSerde(config));
+        return new SanctionsSerdes(
+                valueSerde(config), valueSerde(config), valueSerde(config), valueSerde(config), valueSerde(config));
     }
 
     /** Closes every serde (and with them their registry clients). */
@@ -38,6 +41,7 @@ public record SanctionsSerdes(
         designationState.close();
         designationChange.close();
         rejectedAction.close();
+        announcementReceipt.close();
     }
 
     private static <T extends SpecificRecord> Serde<T> valueSerde(Map<String, Object> config) {

@@ -1,11 +1,12 @@
 package dev.sanctions.processor.topology;
 
-import dev.sanctions.avro.AnnouncedAction;
+import dev.sanctions.avro.AnnouncementReceipt;
 import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.RejectedAction;
 import dev.sanctions.core.Topics;
 import dev.sanctions.kafka.AnnouncementPlacement;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -17,12 +18,14 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds the processor's topology (docs/events.md and docs/topics.md). Pure: no I/O, no clock; the caller
- * supplies topic names, serdes, the per-jurisdiction topic router and the counters of dead letters and
- * rejections.
+ * supplies topic names, serdes, the per-jurisdiction topic router and the counters of dead letters,
+ * rejections and receipts. A wall-clock punctuator paces the steps of a snapshot; no clock reaches an output.
  *
  * <p>One sub-topology, no repartition: announcements are keyed by authority and every designation key
  * begins with its authority, so all the designations an announcement can touch already live in the task
@@ -34,9 +37,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * announcements (bytes) -> decode --unreadable--> dlq (original bytes + error headers)
  *                            | read
- *                          intake (placement, seen ids) --refused--> rejected
- *                            | one record per action, keyed by designation key
- *                          fold (current state, history) --rejected--> rejected
+ *                          fold (placement, seen ids, states, history, list index, --rejected--> rejected
+ *                            |   snapshot parts, queue and job)                   --receipt--> receipts
  *                            | changed
  *                          changes, changes.&lt;jurisdiction&gt;, designations (state after)
  * </pre>
@@ -51,6 +53,12 @@ public final class SanctionsTopology {
         return slash < 0 ? designationKey : designationKey.substring(0, slash);
     }
 
+    /** Snapshot entries (or index keys) one step applies at most, by default: a step stays well under a second. */
+    public static final int DEFAULT_SNAPSHOT_STEP = 2_000;
+
+    /** How often a snapshot step runs while there is work, by default. */
+    public static final Duration DEFAULT_STEP_INTERVAL = Duration.ofMillis(20);
+
     /** @param announcementPartitions the partition count of the announcements topic, see {@link AnnouncementPlacement} */
     public static Topology build(
             Topics topics,
@@ -58,15 +66,36 @@ public final class SanctionsTopology {
             SanctionsSerdes serdes,
             ChangeTopicRouter router,
             PipelineCounters counters) {
+        return build(
+                topics, announcementPartitions, serdes, router, counters, DEFAULT_SNAPSHOT_STEP, DEFAULT_STEP_INTERVAL);
+    }
+
+    /**
+     * @param snapshotStep snapshot entries (or index keys) one step applies at most
+     * @param stepInterval how often a snapshot step runs while there is work (wall-clock time, never in an output)
+     */
+    public static Topology build(
+            Topics topics,
+            int announcementPartitions,
+            SanctionsSerdes serdes,
+            ChangeTopicRouter router,
+            PipelineCounters counters,
+            int snapshotStep,
+            Duration stepInterval) {
         AnnouncementPlacement placement = new AnnouncementPlacement(announcementPartitions);
         Serde<String> keys = Serdes.String();
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(IntakeProcessor.SEEN_STORE), keys, Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DesignationStores.CURRENT), keys, serdes.designationState()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DesignationStores.HISTORY), keys, serdes.designationState()));
+        builder.addStateStore(store(AnnouncementProcessor.SEEN_STORE, Serdes.Long()));
+        builder.addStateStore(store(DesignationStores.CURRENT, serdes.designationState()));
+        builder.addStateStore(store(DesignationStores.HISTORY, serdes.designationState()));
+        builder.addStateStore(store(SnapshotStores.LIST_INDEX, Serdes.String()));
+        builder.addStateStore(store(SnapshotStores.APPLIED, Serdes.Long()));
+        builder.addStateStore(store(SnapshotStores.PENDING, Serdes.ByteArray()));
+        builder.addStateStore(store(SnapshotStores.PARTS, serdes.announcement()));
+        builder.addStateStore(store(SnapshotStores.NAMED, Serdes.Integer()));
+        builder.addStateStore(store(SnapshotStores.QUEUE, serdes.announcement()));
+        builder.addStateStore(store(SnapshotStores.JOB, Serdes.ByteArray()));
+        builder.addStateStore(store(SnapshotStores.RECEIPT, serdes.announcementReceipt()));
 
         Map<String, KStream<byte[], ReadResult>> read = builder.stream(
                         topics.announcements(),
@@ -84,21 +113,23 @@ public final class SanctionsTopology {
                         topics.dlq(),
                         Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dlq"));
 
-        Map<String, KStream<String, SpecificRecord>> admitted = read.get("decode-read")
+        Map<String, KStream<String, SpecificRecord>> folded = read.get("decode-read")
                 .mapValues(ReadResult::announcement, Named.as("announcement"))
-                .process(() -> new IntakeProcessor(placement), Named.as("intake"), IntakeProcessor.SEEN_STORE)
-                .split(Named.as("intake-"))
-                .branch((key, value) -> value instanceof RejectedAction, Branched.as("refused"))
-                .defaultBranch(Branched.as("accepted"));
-        toRejected(admitted.get("intake-refused"), topics, serdes, counters, "refusals");
-
-        Map<String, KStream<String, SpecificRecord>> folded = admitted.get("intake-accepted")
-                .mapValues(AnnouncedAction.class::cast, Named.as("action"))
-                .process(FoldProcessor::new, Named.as("fold"), DesignationStores.CURRENT, DesignationStores.HISTORY)
+                .process(
+                        () -> new AnnouncementProcessor(placement, snapshotStep, stepInterval),
+                        Named.as("fold"),
+                        AnnouncementProcessor.STORES)
                 .split(Named.as("fold-"))
                 .branch((key, value) -> value instanceof RejectedAction, Branched.as("rejected"))
+                .branch((key, value) -> value instanceof AnnouncementReceipt, Branched.as("receipts"))
                 .defaultBranch(Branched.as("changed"));
         toRejected(folded.get("fold-rejected"), topics, serdes, counters, "rejections");
+        folded.get("fold-receipts")
+                .mapValues(AnnouncementReceipt.class::cast, Named.as("receipt"))
+                .peek((key, receipt) -> counters.receipt(receipt), Named.as("receipts-count"))
+                .to(
+                        topics.receipts(),
+                        Produced.with(keys, serdes.announcementReceipt()).withName("receipts"));
 
         KStream<String, DesignationChange> changes =
                 folded.get("fold-changed").mapValues(DesignationChange.class::cast, Named.as("change"));
@@ -113,6 +144,10 @@ public final class SanctionsTopology {
                         Produced.<String, DesignationState>with(keys, serdes.designationState())
                                 .withName("designations"));
         return builder.build();
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
     }
 
     private static void toRejected(

@@ -69,6 +69,7 @@ class PipelineSetupIT {
                         topics.changes("JP"),
                         topics.changes("US"),
                         topics.rejected(),
+                        topics.receipts(),
                         topics.dlq());
         assertThat(report.differences()).isEmpty();
         assertThat(config(topics.announcements()))
@@ -78,6 +79,9 @@ class PipelineSetupIT {
         assertThat(config(topics.designations())).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact");
         assertThat(config(topics.changes())).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1");
         assertThat(config(topics.changes("JP"))).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        assertThat(config(topics.receipts()))
+                .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete");
         assertThat(admin.describeTopics(List.of(topics.changes()))
                         .allTopicNames()
                         .get()
@@ -91,7 +95,8 @@ class PipelineSetupIT {
                 topics.changes(),
                 topics.changes("JP"),
                 topics.changes("US"),
-                topics.rejected())) {
+                topics.rejected(),
+                topics.receipts())) {
             assertThat(registry.getCompatibility(subject + "-value"))
                     .as(subject)
                     .isEqualTo("FULL_TRANSITIVE");
@@ -103,7 +108,8 @@ class PipelineSetupIT {
                         topics.changes() + "-value",
                         topics.changes("JP") + "-value",
                         topics.changes("US") + "-value",
-                        topics.rejected() + "-value");
+                        topics.rejected() + "-value",
+                        topics.receipts() + "-value");
     }
 
     @Test

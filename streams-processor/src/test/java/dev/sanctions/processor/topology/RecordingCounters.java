@@ -1,5 +1,6 @@
 package dev.sanctions.processor.topology;
 
+import dev.sanctions.avro.AnnouncementReceipt;
 import dev.sanctions.avro.RejectionReason;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,6 +10,7 @@ final class RecordingCounters implements PipelineCounters {
 
     final List<DeadLetterReason> deadLetters = new CopyOnWriteArrayList<>();
     final List<RejectionReason> rejections = new CopyOnWriteArrayList<>();
+    final List<AnnouncementReceipt> receipts = new CopyOnWriteArrayList<>();
 
     @Override
     public void deadLetter(DeadLetterReason reason) {
@@ -18,5 +20,10 @@ final class RecordingCounters implements PipelineCounters {
     @Override
     public void rejection(RejectionReason reason) {
         rejections.add(reason);
+    }
+
+    @Override
+    public void receipt(AnnouncementReceipt receipt) {
+        receipts.add(receipt);
     }
 }

@@ -5,9 +5,11 @@ import dev.sanctions.avro.ActionType;
 import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.Measure;
 import dev.sanctions.avro.MeasureType;
+import dev.sanctions.avro.Snapshot;
 import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -84,5 +86,42 @@ public final class TestAnnouncements {
 
     public static String key(String targetId) {
         return AUTHORITY + "/" + targetId;
+    }
+
+    /** A snapshot of {@code list} in one record. */
+    public static Announcement snapshot(
+            String authority,
+            String jurisdiction,
+            String id,
+            Instant publishedAt,
+            String list,
+            double maxDelistFraction,
+            Action... entries) {
+        return Announcement.newBuilder(announcement(authority, jurisdiction, id, publishedAt, entries))
+                .setSnapshot(Snapshot.newBuilder()
+                        .setList(list)
+                        .setMaxDelistFraction(maxDelistFraction)
+                        .build())
+                .build();
+    }
+
+    /** Splits a snapshot into parts as the publisher does: consecutive entries, each part with its firstIndex. */
+    public static List<Announcement> parts(Announcement whole, int entriesPerPart) {
+        int total = whole.getActions().size();
+        int parts = (total + entriesPerPart - 1) / entriesPerPart;
+        List<Announcement> out = new ArrayList<>(parts);
+        for (int part = 0; part < parts; part++) {
+            int from = part * entriesPerPart;
+            out.add(Announcement.newBuilder(whole)
+                    .setActions(
+                            new ArrayList<>(whole.getActions().subList(from, Math.min(total, from + entriesPerPart))))
+                    .setSnapshot(Snapshot.newBuilder(whole.getSnapshot())
+                            .setPart(part)
+                            .setParts(parts)
+                            .setFirstIndex(from)
+                            .build())
+                    .build());
+        }
+        return out;
     }
 }

@@ -1,11 +1,13 @@
 package dev.sanctions.processor.topology;
 
 import dev.sanctions.avro.Announcement;
+import dev.sanctions.avro.AnnouncementReceipt;
 import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.RejectedAction;
 import dev.sanctions.core.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,6 +26,7 @@ import org.apache.kafka.streams.test.TestRecord;
 final class TopologyHarness implements AutoCloseable {
 
     static final Topics TOPICS = Topics.unprefixed();
+    static final Duration STEP_INTERVAL = Duration.ofMillis(20);
 
     private final SanctionsSerdes serdes;
     private final boolean ownsSerdes;
@@ -53,6 +56,18 @@ final class TopologyHarness implements AutoCloseable {
                 announcementPartitions);
     }
 
+    /** Snapshots applied {@code snapshotStep} entries per step; {@link #runSteps} runs the punctuator. */
+    TopologyHarness(String registryUrl, Path stateDir, int announcementPartitions, int snapshotStep) {
+        this(
+                SanctionsSerdes.forRegistry(registryUrl, Map.of()),
+                true,
+                stateDir,
+                ChangeTopicRouter.byName(TOPICS),
+                PipelineCounters.none(),
+                announcementPartitions,
+                snapshotStep);
+    }
+
     /** On serdes the caller keeps (and closes): their registry lookups are cached across harnesses. */
     TopologyHarness(SanctionsSerdes sharedSerdes, Path stateDir) {
         this(sharedSerdes, false, stateDir, ChangeTopicRouter.byName(TOPICS), PipelineCounters.none(), 1);
@@ -65,6 +80,24 @@ final class TopologyHarness implements AutoCloseable {
             ChangeTopicRouter router,
             PipelineCounters counters,
             int announcementPartitions) {
+        this(
+                serdes,
+                ownsSerdes,
+                stateDir,
+                router,
+                counters,
+                announcementPartitions,
+                SanctionsTopology.DEFAULT_SNAPSHOT_STEP);
+    }
+
+    private TopologyHarness(
+            SanctionsSerdes serdes,
+            boolean ownsSerdes,
+            Path stateDir,
+            ChangeTopicRouter router,
+            PipelineCounters counters,
+            int announcementPartitions,
+            int snapshotStep) {
         this.serdes = serdes;
         this.ownsSerdes = ownsSerdes;
         Properties config = new Properties();
@@ -72,7 +105,9 @@ final class TopologyHarness implements AutoCloseable {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(
-                SanctionsTopology.build(TOPICS, announcementPartitions, serdes, router, counters), config);
+                SanctionsTopology.build(
+                        TOPICS, announcementPartitions, serdes, router, counters, snapshotStep, STEP_INTERVAL),
+                config);
         announcements = driver.createInputTopic(
                 TOPICS.announcements(),
                 new StringSerializer(),
@@ -110,6 +145,21 @@ final class TopologyHarness implements AutoCloseable {
 
     List<TestRecord<String, DesignationState>> designations() {
         return read(TOPICS.designations(), serdes.designationState().deserializer());
+    }
+
+    List<TestRecord<String, AnnouncementReceipt>> receipts() {
+        return read(TOPICS.receipts(), serdes.announcementReceipt().deserializer());
+    }
+
+    /** Lets the snapshot punctuator run {@code punctuations} times, as the wall clock passes. */
+    void runSteps(int punctuations) {
+        for (int i = 0; i < punctuations; i++) {
+            driver.advanceWallClockTime(STEP_INTERVAL);
+        }
+    }
+
+    <V> KeyValueStore<String, V> store(String name) {
+        return driver.getKeyValueStore(name);
     }
 
     List<TestRecord<String, RejectedAction>> rejected() {

@@ -1,0 +1,266 @@
+package dev.sanctions.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.sanctions.avro.Action;
+import dev.sanctions.avro.ActionType;
+import dev.sanctions.avro.Announcement;
+import dev.sanctions.avro.AnnouncementReceipt;
+import dev.sanctions.avro.Measure;
+import dev.sanctions.avro.MeasureType;
+import dev.sanctions.avro.Snapshot;
+import dev.sanctions.avro.Target;
+import dev.sanctions.avro.TargetKind;
+import dev.sanctions.core.LogFold;
+import dev.sanctions.core.Topics;
+import dev.sanctions.registry.serde.SpecificAvroSerializer;
+import dev.sanctions.testkit.KafkaBackendExtension;
+import dev.sanctions.testkit.UniqueNames;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exactly once for snapshots: two editions of a list, each published as several parts in one transaction, with an
+ * ordinary announcement of the same authority behind each; the processor (a JVM of its own) is killed with SIGKILL in
+ * the middle of applying each edition and restarted on the same state directory. In the end it has committed
+ * exactly the fold of the log: every notification once, in version order, and one receipt per announcement.
+ */
+class SnapshotCrashIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotCrashIT.class);
+    private static final String OFAC = "US-OFAC";
+    private static final int ENTRIES = 30_000;
+    private static final int PER_PART = 2_500;
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @RegisterExtension
+    static final KafkaBackendExtension KAFKA = new KafkaBackendExtension();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void aProcessorKilledInTheMiddleOfMultiPartSnapshotsAppliesEachExactlyOnce() throws Exception {
+        List<String> jurisdictions = List.of("US");
+        Topics topics = ProcessorItSupport.createTopics(KAFKA.backend(), "snapcrash", jurisdictions);
+        String applicationId = UniqueNames.of("snapshot-crash");
+        Path stateDir = workDir.resolve("state");
+        Path log = Path.of("target", applicationId + ".log");
+
+        Instant t1 = Instant.parse("2024-01-01T00:00:00Z");
+        Instant t2 = Instant.parse("2024-02-01T00:00:00Z");
+        List<List<Announcement>> batches = List.of(
+                List.of(ordinary("o-1", t1, "X-1")),
+                parts(edition("sdn-1", t1, 0, ENTRIES, -1)),
+                List.of(ordinary("o-2", t1, "0000001")),
+                parts(edition("sdn-2", t2, 0, ENTRIES + ENTRIES / 10, ENTRIES - ENTRIES / 10)),
+                List.of(ordinary("o-3", t2, "0000002")));
+        List<Announcement> all = batches.stream().flatMap(List::stream).toList();
+        LogFold fold = new LogFold();
+        List<AnnouncementReceipt> expectedReceipts = new ArrayList<>();
+        List<Integer> changesAfterBatch = new ArrayList<>();
+        int changes = 0;
+        for (List<Announcement> batch : batches) {
+            for (Announcement a : batch) {
+                LogFold.Applied applied = fold.applyWithReceipts(a);
+                changes += (int) applied.outcomes().stream()
+                        .filter(o -> o instanceof dev.sanctions.core.Outcome.Changed)
+                        .count();
+                expectedReceipts.addAll(applied.receipts());
+            }
+            changesAfterBatch.add(changes);
+        }
+        FoldedLog expected = FoldedLog.of(all);
+        int total = expected.changes().size();
+        assertThat(total).isEqualTo(changes);
+
+        try (KafkaProducer<String, Announcement> producer = transactionalProducer()) {
+            producer.initTransactions();
+            // Run 1: killed while applying the first edition; run 2: while applying the second.
+            killMidSnapshot(
+                    producer,
+                    topics,
+                    applicationId,
+                    stateDir,
+                    log,
+                    batches.subList(0, 3),
+                    changesAfterBatch.get(0),
+                    changesAfterBatch.get(1));
+            killMidSnapshot(
+                    producer,
+                    topics,
+                    applicationId,
+                    stateDir,
+                    log,
+                    batches.subList(3, 5),
+                    changesAfterBatch.get(2),
+                    changesAfterBatch.get(3));
+        }
+        try (ProcessorChild child = ProcessorChild.start(
+                KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl(), topics, applicationId, stateDir, log)) {
+            await().atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> receipts(topics).size() >= expectedReceipts.size());
+            assertThat(child.isAlive())
+                    .as("the last run is still up; see %s", log)
+                    .isTrue();
+        }
+
+        CommittedOutput output =
+                CommittedOutput.read(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl(), topics, jurisdictions);
+        assertThat(output.differencesFrom(expected))
+                .as("committed output against the fold of the log (see %s)", log)
+                .isEmpty();
+        assertThat(output.changes()).hasSize(total);
+        // Keyed by announcement id, so spread over partitions: one each, in no order across keys.
+        assertThat(receipts(topics)).containsExactlyInAnyOrderElementsOf(expectedReceipts);
+    }
+
+    /** Publishes the batches (a snapshot's parts in one transaction each), kills the processor mid-snapshot. */
+    private static void killMidSnapshot(
+            KafkaProducer<String, Announcement> producer,
+            Topics topics,
+            String applicationId,
+            Path stateDir,
+            Path log,
+            List<List<Announcement>> batches,
+            int before,
+            int afterSnapshot)
+            throws InterruptedException {
+        try (ProcessorChild child = ProcessorChild.start(
+                KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl(), topics, applicationId, stateDir, log)) {
+            for (List<Announcement> batch : batches) {
+                producer.beginTransaction();
+                for (Announcement a : batch) {
+                    producer.send(new ProducerRecord<>(
+                            topics.announcements(), null, a.getPublishedAt().toEpochMilli(), a.getAuthority(), a));
+                }
+                producer.commitTransaction();
+            }
+            int quarter = before + (afterSnapshot - before) / 4;
+            await().atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> CommittedOutput.countChanges(KAFKA.bootstrapServers(), topics) >= quarter);
+            child.kill();
+        }
+        int committed = CommittedOutput.countChanges(KAFKA.bootstrapServers(), topics);
+        LOG.info(
+                "killed with {} notifications committed, {} before the snapshot, {} after it",
+                committed,
+                before,
+                afterSnapshot);
+        assertThat(committed)
+                .as("killed in the middle of the snapshot (see %s)", log)
+                .isGreaterThan(before)
+                .isLessThan(afterSnapshot);
+    }
+
+    private static List<AnnouncementReceipt> receipts(Topics topics) {
+        return CommittedOutput.values(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl(), topics.receipts());
+    }
+
+    private static KafkaProducer<String, Announcement> transactionalProducer() {
+        SpecificAvroSerializer<Announcement> values = new SpecificAvroSerializer<>();
+        values.configure(Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()), false);
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        KAFKA.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        UniqueNames.of("snapshot-publisher"),
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        16 * 1024 * 1024),
+                new StringSerializer(),
+                values);
+    }
+
+    private static Announcement ordinary(String id, Instant publishedAt, String targetId) {
+        return announcement(id, publishedAt, List.of(entry(targetId, "ordinary " + id)), null);
+    }
+
+    /**
+     * Targets {@code from} to {@code to - 1}, except those from {@code dropFrom} on when it is not -1 (which the
+     * derived delistings then delist), every third with another alias in a later edition.
+     */
+    private static Announcement edition(String id, Instant publishedAt, int from, int to, int dropFrom) {
+        List<Action> entries = new ArrayList<>();
+        boolean later = dropFrom >= 0;
+        for (int i = from; i < to; i++) {
+            if (later && i >= dropFrom && i < ENTRIES) {
+                continue;
+            }
+            String alias = later && i % 3 == 0 ? "edited" : "first";
+            entries.add(entry(String.format("%07d", i), alias));
+        }
+        return announcement(
+                id,
+                publishedAt,
+                entries,
+                Snapshot.newBuilder().setList("SDN").setMaxDelistFraction(0.2).build());
+    }
+
+    private static List<Announcement> parts(Announcement whole) {
+        List<Announcement> parts = new ArrayList<>();
+        int total = whole.getActions().size();
+        int count = (total + PER_PART - 1) / PER_PART;
+        for (int part = 0; part < count; part++) {
+            int from = part * PER_PART;
+            parts.add(Announcement.newBuilder(whole)
+                    .setActions(new ArrayList<>(whole.getActions().subList(from, Math.min(total, from + PER_PART))))
+                    .setSnapshot(Snapshot.newBuilder(whole.getSnapshot())
+                            .setPart(part)
+                            .setParts(count)
+                            .setFirstIndex(from)
+                            .build())
+                    .build());
+        }
+        return parts;
+    }
+
+    private static Announcement announcement(String id, Instant publishedAt, List<Action> actions, Snapshot snapshot) {
+        return Announcement.newBuilder()
+                .setAnnouncementId(id)
+                .setAuthority(OFAC)
+                .setJurisdiction("US")
+                .setPublishedAt(publishedAt)
+                .setEffectiveFrom(publishedAt.toString().substring(0, 10))
+                .setTitle("SDN list " + id)
+                .setSourceUrl("https://sanctionslist.ofac.treas.gov/" + id)
+                .setActions(actions)
+                .setSnapshot(snapshot)
+                .build();
+    }
+
+    private static Action entry(String targetId, String alias) {
+        return Action.newBuilder()
+                .setAction(ActionType.DESIGNATE)
+                .setTarget(Target.newBuilder()
+                        .setId(targetId)
+                        .setKind(TargetKind.ORGANIZATION)
+                        .setName("Organisation " + targetId)
+                        .setAliases(List.of(alias, "Org " + targetId))
+                        .setNationalities(List.of("RU"))
+                        .build())
+                .setMeasures(List.of(new Measure(MeasureType.ASSET_FREEZE, null)))
+                .setPrograms(List.of("RUSSIA-EO14024"))
+                .build();
+    }
+}
