@@ -24,14 +24,14 @@ class SanctionsCliTest {
     void helpListsTheCommandsAndExitsZero() {
         Run run = run("--help");
         assertThat(run.code).isZero();
-        assertThat(run.out).contains("init", "publish", "processor", "subscribe", "state", "replay");
+        assertThat(run.out).contains("init", "publish", "import", "processor", "subscribe", "state", "replay");
     }
 
     @Test
     void theImageHasOnlyTheCommandsThatWorkAgainstAnExistingCluster() {
         // dev, demo and bench start a broker in-process: they are the launcher's, so the image carries no broker.
         assertThat(SanctionsCli.commandLine().getSubcommands().keySet())
-                .containsExactly("init", "publish", "processor", "subscribe", "state", "replay", "help");
+                .containsExactly("init", "publish", "import", "processor", "subscribe", "state", "replay", "help");
     }
 
     @Test
