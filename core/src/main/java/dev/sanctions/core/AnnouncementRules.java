@@ -240,6 +240,11 @@ public final class AnnouncementRules {
                 }
             }
         }
+        checkNonBlankElements(target.getBirthPlaces(), at + ".birthPlaces", v);
+        String listedOn = target.getListedOn();
+        if (listedOn != null && (listedOn.indexOf('T') >= 0 || !Formats.isDateOrInstant(listedOn))) {
+            v.add(new Violation(at + ".listedOn", "must be an ISO date (2013-02-22), got " + quote(listedOn)));
+        }
         List<String> nationalities = target.getNationalities();
         if (nationalities != null) {
             for (int i = 0; i < nationalities.size(); i++) {
