@@ -15,14 +15,34 @@ class SanctionsLauncherTest {
         Run run = run("--help");
         assertThat(run.code).isZero();
         assertThat(run.out)
-                .contains("init", "publish", "processor", "subscribe", "state", "replay", "dev", "demo", "bench");
+                .contains(
+                        "init",
+                        "publish",
+                        "import",
+                        "processor",
+                        "subscribe",
+                        "state",
+                        "replay",
+                        "dev",
+                        "demo",
+                        "bench");
     }
 
     @Test
     void addsDevDemoAndBenchAfterTheCommandsOfTheCliAndBeforeHelp() {
         assertThat(SanctionsLauncher.commandLine().getSubcommands().keySet())
                 .containsExactly(
-                        "init", "publish", "processor", "subscribe", "state", "replay", "dev", "demo", "bench", "help");
+                        "init",
+                        "publish",
+                        "import",
+                        "processor",
+                        "subscribe",
+                        "state",
+                        "replay",
+                        "dev",
+                        "demo",
+                        "bench",
+                        "help");
     }
 
     @Test
