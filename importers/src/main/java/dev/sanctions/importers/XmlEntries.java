@@ -172,10 +172,11 @@ public final class XmlEntries {
                             "entity reference &" + xml.getLocalName()
                                     + "; is not allowed: only XML's own entities are");
                 case XMLStreamConstants.END_ELEMENT -> {
-                    String value = text == null
-                                    || !children.isEmpty() && text.toString().isBlank()
-                            ? null
-                            : text.toString();
+                    // The white space between child elements is layout, not text.
+                    boolean layoutOnly = !children.isEmpty()
+                            && text != null
+                            && text.toString().isBlank();
+                    String value = text == null || layoutOnly ? null : text.toString();
                     return new XmlElement(name, attributes, value, children, line);
                 }
                 case XMLStreamConstants.END_DOCUMENT ->

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * OFAC's identifier labels (the XML's {@code idType}, the CSV's Remarks) to identifier types: the common ones to the
@@ -60,11 +62,13 @@ public final class OfacIdentifiers {
                     "Aircraft Construction Number (also called L/N or S/N or F/N)",
                     "Aircraft Tail Number",
                     "Aircraft Mode S Transponder Code",
-                    "Previous Aircraft Tail Number",
-                    "Digital Currency Address - [A-Z0-9]+")
+                    "Previous Aircraft Tail Number")
             .stream()
             .sorted(Comparator.comparingInt(String::length).reversed())
             .toList();
+
+    /** {@code Digital Currency Address - XBT}: one label per currency, the currency part of the type. */
+    private static final Pattern DIGITAL_CURRENCY = Pattern.compile("(Digital Currency Address - [A-Z0-9]+) ");
 
     private static final Map<String, String> SHORT = Map.ofEntries(
             Map.entry("passport", "PASSPORT"),
@@ -109,14 +113,12 @@ public final class OfacIdentifiers {
 
     /** The label a Remarks segment starts with, when it names an identifier. */
     static Optional<String> labelOf(String segment) {
+        Matcher currency = DIGITAL_CURRENCY.matcher(segment);
+        if (currency.lookingAt()) {
+            return Optional.of(currency.group(1));
+        }
         for (String label : LABELS) {
-            if (label.contains("[")) {
-                java.util.regex.Matcher m =
-                        java.util.regex.Pattern.compile("(" + label + ") ").matcher(segment);
-                if (m.lookingAt()) {
-                    return Optional.of(m.group(1));
-                }
-            } else if (segment.startsWith(label + " ")) {
+            if (segment.startsWith(label + " ")) {
                 return Optional.of(label);
             }
         }
