@@ -163,4 +163,26 @@ class OfacCsvFormatTest {
         assertThat(later).startsWith("ofac-csv-sdn-2021-06-02-").endsWith(first.substring(first.length() - 16));
         assertThat(List.of(first, later)).doesNotHaveDuplicates();
     }
+
+    @Test
+    void sdnCommentsContinueACutRemark(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        for (String name : List.of("sdn.csv", "add.csv", "alt.csv")) {
+            java.nio.file.Files.copy(DIRECTORY.resolve(name), dir.resolve(name));
+        }
+        java.nio.file.Files.writeString(
+                dir.resolve("sdn_comments.csv"), "30518,\"wsz8sLQfkZbkMVCd5Jr9n8Q7e; Website example.org.\"\r\n\u001a");
+
+        Target secondEye = Imported.targets(Imported.entries(Imported.prepared(
+                        new OfacCsvFormat(),
+                        new ListImport.Options(Optional.empty(), Optional.of(PUBLISHED), 0.25),
+                        dir)))
+                .get("SDN-30518");
+
+        assertThat(secondEye.getIdentifiers())
+                .contains(
+                        new Identifier("DIGITAL_CURRENCY_ADDRESS_XBT", "1Gqwsz8sLQfkZbkMVCd5Jr9n8Q7e", null),
+                        new Identifier("WEBSITE", "example.org", null));
+        // Every segment found its field: nothing is left for the remarks.
+        assertThat(secondEye.getRemarks()).isNull();
+    }
 }
