@@ -8,4 +8,9 @@ public final class Counted {
     public static String of(long count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
+
+    /** For nouns with another plural: "1 entry", "3 entries". */
+    public static String of(long count, String singular, String plural) {
+        return count + " " + (count == 1 ? singular : plural);
+    }
 }

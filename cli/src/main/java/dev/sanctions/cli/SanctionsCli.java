@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             InitCommand.class,
             PublishCommand.class,
+            ImportCommand.class,
             ProcessorCommand.class,
             SubscribeCommand.class,
             StateCommand.class,

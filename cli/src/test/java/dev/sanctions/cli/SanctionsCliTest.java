@@ -26,7 +26,7 @@ class SanctionsCliTest {
     void helpListsTheCommandsAndExitsZero() {
         Run run = run("--help");
         assertThat(run.code).isZero();
-        assertThat(run.out).contains("init", "publish", "processor", "subscribe", "state", "replay");
+        assertThat(run.out).contains("init", "publish", "import", "processor", "subscribe", "state", "replay");
     }
 
     @Test
@@ -36,6 +36,7 @@ class SanctionsCliTest {
                 .containsExactly(
                         "init",
                         "publish",
+                        "import",
                         "processor",
                         "subscribe",
                         "state",

@@ -12,10 +12,15 @@ import java.util.Locale;
 
 /**
  * The size limits of every text and list an announcement carries. They bound what one accepted action can make
- * the pipeline write: a state holds at most {@value #MAX_ENTRIES} entries per list of at most {@value #MAX_TEXT}
- * characters each, under 2 MiB serialized (3 bytes a character at worst), so a notification (state before and
- * after) stays under 4 MiB, far below the topics' {@code max.message.bytes}. The fold applies the list limit to
- * the state too, as a DESIGNATE of an active designation unions its lists.
+ * the pipeline write: a state holds per list at most {@value #MAX_ENTRIES} entries and {@value #MAX_LIST_TEXT}
+ * characters in all (texts of at most {@value #MAX_TEXT} characters each), under 2 MiB serialized (3 bytes a
+ * character at worst), so a notification (state before and after) stays under 4 MiB, far below the topics'
+ * {@code max.message.bytes}. The fold applies the list limits to the state too, as a DESIGNATE of an active
+ * designation unions its lists.
+ *
+ * <p>The character total, not the count, is what bounds the bytes: official lists give some targets hundreds of
+ * short entries (an OFAC entity with its digital currency addresses, an EU entry with its names in every official
+ * language), which fit in the same bytes as 100 entries of 1,000 characters.
  */
 final class SizeLimits {
     /** Characters of a name, alias, position, identifier, address, measure detail, program, title, legal basis, URL. */
@@ -23,7 +28,14 @@ final class SizeLimits {
     /** Characters of the free texts that are meant to be long: remarks, reason, summary. */
     static final int MAX_LONG_TEXT = 10_000;
     /** Entries of each list: aliases, birthDates, birthPlaces, nationalities, identifiers, addresses, measures, programs. */
-    static final int MAX_ENTRIES = 100;
+    static final int MAX_ENTRIES = 1_000;
+    /** Characters of all the texts of one list together (an identifier counts its type and value). */
+    static final int MAX_LIST_TEXT = 100 * MAX_TEXT;
+    /**
+     * Characters of all birth places together: a list gives a handful at most, and a tenth of the other lists'
+     * room keeps the largest state under 2 MiB.
+     */
+    static final int MAX_BIRTH_PLACES_TEXT = 10 * MAX_TEXT;
 
     private SizeLimits() {}
 
@@ -46,12 +58,12 @@ final class SizeLimits {
             text(target.getName(), t + ".name", MAX_TEXT, v);
             text(target.getPosition(), t + ".position", MAX_TEXT, v);
             text(target.getRemarks(), t + ".remarks", MAX_LONG_TEXT, v);
-            texts(target.getAliases(), t + ".aliases", v);
+            texts(target.getAliases(), t + ".aliases", MAX_LIST_TEXT, v);
             entries(target.getBirthDates(), t + ".birthDates", v);
-            texts(target.getBirthPlaces(), t + ".birthPlaces", v);
+            texts(target.getBirthPlaces(), t + ".birthPlaces", MAX_BIRTH_PLACES_TEXT, v);
             entries(target.getNationalities(), t + ".nationalities", v);
             List<Identifier> identifiers = target.getIdentifiers();
-            if (entries(identifiers, t + ".identifiers", v)) {
+            if (entriesAndCharacters(identifiers, t + ".identifiers", MAX_LIST_TEXT, v)) {
                 for (int i = 0; i < identifiers.size(); i++) {
                     Identifier identifier = identifiers.get(i);
                     if (identifier != null) {
@@ -62,7 +74,7 @@ final class SizeLimits {
                 }
             }
             List<Address> addresses = target.getAddresses();
-            if (entries(addresses, t + ".addresses", v)) {
+            if (entriesAndCharacters(addresses, t + ".addresses", MAX_LIST_TEXT, v)) {
                 for (int i = 0; i < addresses.size(); i++) {
                     Address address = addresses.get(i);
                     if (address != null) {
@@ -72,7 +84,7 @@ final class SizeLimits {
             }
         }
         List<Measure> measures = action.getMeasures();
-        if (entries(measures, at + ".measures", v)) {
+        if (entriesAndCharacters(measures, at + ".measures", MAX_LIST_TEXT, v)) {
             for (int i = 0; i < measures.size(); i++) {
                 Measure measure = measures.get(i);
                 if (measure != null) {
@@ -80,7 +92,7 @@ final class SizeLimits {
                 }
             }
         }
-        texts(action.getPrograms(), at + ".programs", v);
+        texts(action.getPrograms(), at + ".programs", MAX_LIST_TEXT, v);
         text(action.getReason(), at + ".reason", MAX_LONG_TEXT, v);
         return v;
     }
@@ -91,44 +103,99 @@ final class SizeLimits {
      */
     static List<Violation> checkUnion(Target target, List<Measure> measures, List<String> programs, String at) {
         List<Violation> v = new ArrayList<>();
-        union(target.getAliases(), at + ".target.aliases", v);
-        union(target.getBirthDates(), at + ".target.birthDates", v);
-        union(target.getBirthPlaces(), at + ".target.birthPlaces", v);
-        union(target.getNationalities(), at + ".target.nationalities", v);
-        union(target.getIdentifiers(), at + ".target.identifiers", v);
-        union(target.getAddresses(), at + ".target.addresses", v);
-        union(measures, at + ".measures", v);
-        union(programs, at + ".programs", v);
+        union(target.getAliases(), at + ".target.aliases", MAX_LIST_TEXT, v);
+        union(target.getBirthDates(), at + ".target.birthDates", MAX_LIST_TEXT, v);
+        union(target.getBirthPlaces(), at + ".target.birthPlaces", MAX_BIRTH_PLACES_TEXT, v);
+        union(target.getNationalities(), at + ".target.nationalities", MAX_LIST_TEXT, v);
+        union(target.getIdentifiers(), at + ".target.identifiers", MAX_LIST_TEXT, v);
+        union(target.getAddresses(), at + ".target.addresses", MAX_LIST_TEXT, v);
+        union(measures, at + ".measures", MAX_LIST_TEXT, v);
+        union(programs, at + ".programs", MAX_LIST_TEXT, v);
         return v;
     }
 
-    private static void union(List<?> list, String at, List<Violation> v) {
-        if (list != null && list.size() > MAX_ENTRIES) {
+    private static void union(List<?> list, String at, int maxCharacters, List<Violation> v) {
+        if (list == null) {
+            return;
+        }
+        if (list.size() > MAX_ENTRIES) {
             v.add(new Violation(
                     at,
-                    "the designation would hold " + list.size() + " entries with those already stored, at most "
-                            + MAX_ENTRIES + "; AMEND it to replace the list"));
+                    "the designation would hold " + number(list.size()) + " entries with those already stored, at most "
+                            + number(MAX_ENTRIES) + "; AMEND it to replace the list"));
+        } else if (characters(list) > maxCharacters) {
+            v.add(new Violation(
+                    at,
+                    "the designation would hold " + number(characters(list)) + " characters in this list with those"
+                            + " already stored, at most " + number(maxCharacters) + "; AMEND it to replace the list"));
         }
     }
 
-    private static void texts(List<String> values, String at, List<Violation> v) {
-        if (entries(values, at, v)) {
+    private static void texts(List<String> values, String at, int maxCharacters, List<Violation> v) {
+        if (entriesAndCharacters(values, at, maxCharacters, v)) {
             for (int i = 0; i < values.size(); i++) {
                 text(values.get(i), at + "[" + i + "]", MAX_TEXT, v);
             }
         }
     }
 
-    /** False, with a violation, when the list is over the limit: its entries are then not worth checking one by one. */
+    /** False, with a violation, when the list is over a limit: its entries are then not worth checking one by one. */
     private static boolean entries(List<?> values, String at, List<Violation> v) {
         if (values == null) {
             return false;
         }
         if (values.size() > MAX_ENTRIES) {
-            v.add(new Violation(at, "at most " + MAX_ENTRIES + " entries, got " + values.size()));
+            v.add(new Violation(at, "at most " + number(MAX_ENTRIES) + " entries, got " + number(values.size())));
             return false;
         }
         return true;
+    }
+
+    /**
+     * Entries within the count, and texts within {@value #MAX_LIST_TEXT} characters in all (per text of an entry: an
+     * identifier's types and its values each); false, with a violation, otherwise.
+     */
+    private static boolean entriesAndCharacters(List<?> values, String at, int maxCharacters, List<Violation> v) {
+        if (!entries(values, at, v)) {
+            return false;
+        }
+        long characters = characters(values);
+        if (characters > maxCharacters) {
+            v.add(new Violation(
+                    at, "at most " + number(maxCharacters) + " characters in all, got " + number(characters)));
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The characters of a list's texts: strings, addresses' text, measures' detail; of identifiers the larger of all
+     * their types and all their values, as each is a text of its own.
+     */
+    private static long characters(List<?> values) {
+        long total = 0;
+        long types = 0;
+        for (Object value : values) {
+            if (value instanceof String text) {
+                total += text.length();
+            } else if (value instanceof Identifier identifier) {
+                types += length(identifier.getType());
+                total += length(identifier.getValue());
+            } else if (value instanceof Address address) {
+                total += length(address.getText());
+            } else if (value instanceof Measure measure) {
+                total += length(measure.getDetail());
+            }
+        }
+        return Math.max(total, types);
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     private static void text(String value, String at, int max, List<Violation> v) {

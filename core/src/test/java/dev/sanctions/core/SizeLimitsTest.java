@@ -33,6 +33,8 @@ class SizeLimitsTest {
     private static final int TEXT = SizeLimits.MAX_TEXT;
     private static final int LONG_TEXT = SizeLimits.MAX_LONG_TEXT;
     private static final int ENTRIES = SizeLimits.MAX_ENTRIES;
+    /** Entries of MAX_TEXT characters that fill a list's character limit. */
+    private static final int FULL = SizeLimits.MAX_LIST_TEXT / TEXT;
 
     @Test
     void anAnnouncementWithEveryTextAndListAtItsLimitIsValid() {
@@ -72,11 +74,11 @@ class SizeLimitsTest {
                         new Violation("sourceUrl", "at most 1,000 characters, got 1001"),
                         new Violation("actions[0].target.name", "at most 1,000 characters, got 1001"),
                         new Violation("actions[0].target.remarks", "at most 10,000 characters, got 10001"),
-                        new Violation("actions[0].target.aliases", "at most 100 entries, got 101"),
+                        new Violation("actions[0].target.aliases", "at most 100,000 characters in all, got 100,001"),
                         new Violation("actions[0].target.identifiers[0].type", "at most 1,000 characters, got 1001"),
                         new Violation("actions[0].target.addresses[0].text", "at most 1,000 characters, got 1001"),
                         new Violation("actions[0].measures[0].detail", "at most 1,000 characters, got 1001"),
-                        new Violation("actions[0].programs", "at most 100 entries, got 101"),
+                        new Violation("actions[0].programs", "at most 100,000 characters in all, got 100,003"),
                         new Violation("actions[0].reason", "at most 10,000 characters, got 10001"));
     }
 
@@ -96,28 +98,47 @@ class SizeLimitsTest {
 
     @Test
     void aDesignateThatWouldGrowAStoredListBeyondTheLimitIsRejectedAndChangesNothing() {
-        String[] hundred =
-                IntStream.range(0, ENTRIES).mapToObj(i -> "alias " + i).toArray(String[]::new);
+        String[] full = IntStream.range(0, ENTRIES).mapToObj(i -> "alias " + i).toArray(String[]::new);
         LogFold fold = new LogFold();
         fold.apply(announcement("a1")
-                .actions(designatePerson("RU-P-1", "N").aliases(hundred))
+                .actions(designatePerson("RU-P-1", "N").aliases(full))
                 .build());
         DesignationState before = fold.state(TestData.key("RU-P-1")).orElseThrow();
 
         List<Outcome> same = fold.apply(announcement("a2")
-                .actions(designatePerson("RU-P-1", "N").aliases(hundred))
+                .actions(designatePerson("RU-P-1", "N").aliases(full))
                 .build());
         List<Outcome> more = fold.apply(announcement("a3")
-                .actions(designatePerson("RU-P-1", "N").aliases("alias 100"))
+                .actions(designatePerson("RU-P-1", "N").aliases("alias " + ENTRIES))
                 .build());
 
         assertThat(same).containsExactly(new Outcome.Unchanged());
         Outcome.Rejected rejected = (Outcome.Rejected) more.get(0);
         assertThat(rejected.rejection().getReason()).isEqualTo(RejectionReason.INVALID_ACTION);
         assertThat(rejected.rejection().getMessage())
-                .isEqualTo("invalid action, not applied: actions[0].target.aliases: the designation would hold 101"
-                        + " entries with those already stored, at most 100; AMEND it to replace the list");
+                .isEqualTo("invalid action, not applied: actions[0].target.aliases: the designation would hold 1,001"
+                        + " entries with those already stored, at most 1,000; AMEND it to replace the list");
         assertThat(fold.state(TestData.key("RU-P-1"))).contains(before);
+    }
+
+    @Test
+    void manyShortEntriesFitWhereTheCountNotTheCharactersIsTheLimit() {
+        // An OFAC entity with its digital currency addresses: hundreds of identifiers of some 40 characters.
+        IntFunction<Identifier> address =
+                i -> new Identifier("DIGITAL_CURRENCY_ADDRESS_XBT", String.format("1%039d", i), null);
+        Action many = designatePerson("RU-P-1", "N")
+                .identifiers(IntStream.range(0, ENTRIES).mapToObj(address).toArray(Identifier[]::new))
+                .build();
+        Action tooMany = designatePerson("RU-P-1", "N")
+                .identifiers(IntStream.range(0, ENTRIES + 1).mapToObj(address).toArray(Identifier[]::new))
+                .build();
+
+        assertThat(AnnouncementRules.check(
+                        announcement("a1").actions(List.of(many)).build()))
+                .isEmpty();
+        assertThat(AnnouncementRules.check(
+                        announcement("a2").actions(List.of(tooMany)).build()))
+                .containsExactly(new Violation("actions[0].target.identifiers", "at most 1,000 entries, got 1,001"));
     }
 
     @Test
@@ -161,8 +182,14 @@ class SizeLimitsTest {
                 .setPosition(text.apply(-2))
                 .setRemarks(String.valueOf(c).repeat(LONG_TEXT))
                 .setAliases(list(text))
-                .setBirthDates(list(i -> String.valueOf(1900 + i)))
-                .setNationalities(list(i -> "RU"))
+                .setBirthDates(IntStream.range(0, ENTRIES)
+                        .mapToObj(i -> String.valueOf(1000 + i))
+                        .toList())
+                .setBirthPlaces(IntStream.range(0, SizeLimits.MAX_BIRTH_PLACES_TEXT / TEXT)
+                        .mapToObj(text)
+                        .toList())
+                .setNationalities(
+                        IntStream.range(0, ENTRIES).mapToObj(i -> "RU").toList())
                 .setIdentifiers(list(i -> new Identifier(text.apply(i), text.apply(i + ENTRIES), "RU")))
                 .setAddresses(list(i -> new Address(text.apply(i), "RU")))
                 .build();
@@ -175,8 +202,9 @@ class SizeLimitsTest {
                 .build();
     }
 
+    /** As many entries of MAX_TEXT characters as fill a list's character limit. */
     private static <T> List<T> list(IntFunction<T> entry) {
-        return IntStream.range(0, ENTRIES).mapToObj(entry).toList();
+        return IntStream.range(0, FULL).mapToObj(entry).toList();
     }
 
     private static List<String> plusOne(List<String> list, String extra) {

@@ -376,7 +376,7 @@ class SnapshotFoldTest {
 
     @Test
     void birthPlacesAndListedOnAreHeldToTheRulesAndLimits() {
-        String[] places = new String[101];
+        String[] places = new String[SizeLimits.MAX_ENTRIES + 1];
         java.util.Arrays.fill(places, "Grozny");
         places[0] = " ";
 
@@ -392,7 +392,7 @@ class SnapshotFoldTest {
                 .extracting(RejectedAction::getMessage)
                 .containsExactly(
                         "invalid action, not applied: actions[0].target.birthPlaces[0]: must not be blank;"
-                                + " actions[0].target.birthPlaces: at most 100 entries, got 101",
+                                + " actions[0].target.birthPlaces: at most 1,000 entries, got 1,001",
                         "invalid action, not applied: actions[1].target.birthPlaces[0]: must not be blank;"
                                 + " actions[1].target.listedOn: must be a date (2022-04-08), got '2022-13'");
     }

@@ -19,23 +19,30 @@ final class BundledExamples {
     private BundledExamples() {}
 
     static List<Path> files() throws IOException {
-        URL url = BundledExamples.class.getResource("/examples");
-        if (url == null) {
-            throw new IllegalStateException("the bundled examples are missing from the application: rebuild it "
-                    + "(./mvnw -pl launcher -am package)");
-        }
-        Path directory;
-        try {
-            URI uri = url.toURI();
-            directory = "jar".equals(uri.getScheme()) ? jarFileSystem(uri).getPath("/examples") : Path.of(uri);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the bundled examples at " + url, e);
-        }
-        try (Stream<Path> entries = Files.list(directory)) {
+        try (Stream<Path> entries = Files.list(directory("/examples"))) {
             return entries.filter(p -> p.getFileName().toString().matches(".*\\.jsonl?"))
                     .sorted((a, b) ->
                             a.getFileName().toString().compareTo(b.getFileName().toString()))
                     .toList();
+        }
+    }
+
+    /** A real excerpt of an official list file packed into the application (from examples/lists/). */
+    static Path list(String name) throws IOException {
+        return directory("/examples/lists").resolve(name);
+    }
+
+    private static Path directory(String resource) throws IOException {
+        URL url = BundledExamples.class.getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException("the bundled examples are missing from the application: rebuild it "
+                    + "(./mvnw -pl launcher -am package)");
+        }
+        try {
+            URI uri = url.toURI();
+            return "jar".equals(uri.getScheme()) ? jarFileSystem(uri).getPath(resource) : Path.of(uri);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the bundled examples at " + url, e);
         }
     }
 

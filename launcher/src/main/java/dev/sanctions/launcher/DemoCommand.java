@@ -2,6 +2,7 @@ package dev.sanctions.launcher;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.sanctions.avro.Action;
 import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
@@ -13,11 +14,17 @@ import dev.sanctions.cli.ExitCodes;
 import dev.sanctions.core.LogFold;
 import dev.sanctions.core.Outcome;
 import dev.sanctions.embedded.LocalFiles;
+import dev.sanctions.importers.ListFormat;
+import dev.sanctions.importers.ListFormats;
+import dev.sanctions.importers.ListImport;
+import dev.sanctions.importers.PreparedSnapshot;
 import dev.sanctions.producer.AnnouncementFiles;
 import dev.sanctions.producer.AnnouncementPublisher;
 import dev.sanctions.producer.Batch;
 import dev.sanctions.producer.ParsedAnnouncement;
+import dev.sanctions.producer.Published;
 import dev.sanctions.producer.PublisherConfig;
+import dev.sanctions.producer.SnapshotSource;
 import dev.sanctions.subscriber.ChangeFormat;
 import dev.sanctions.subscriber.DesignationListener;
 import dev.sanctions.subscriber.PrintingListener;
@@ -25,6 +32,7 @@ import dev.sanctions.subscriber.StartPosition;
 import dev.sanctions.subscriber.StopCondition;
 import dev.sanctions.subscriber.Subscriber;
 import dev.sanctions.subscriber.SubscriptionSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +48,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,7 +61,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Show the pipeline end to end with the bundled examples, then exit.",
             "Starts Kafka, the registry and the processor in a temporary directory, publishes the bundled example",
-            "announcements and shows what a bank receives. Leaves nothing running or on disk."
+            "announcements, imports the bundled excerpts of the UN and OFAC lists, and shows what a bank receives.",
+            "Leaves nothing running or on disk."
         })
 final class DemoCommand implements Callable<Integer>, ConnectionOptions.NotUsed {
 
@@ -82,7 +92,12 @@ final class DemoCommand implements Callable<Integer>, ConnectionOptions.NotUsed 
             throw new IllegalStateException("the bundled examples are invalid: "
                     + examples.problems().get(0).format());
         }
-        Expected expected = Expected.of(examples.announcements());
+        List<Imported> lists = importedLists();
+        List<Announcement> all = new ArrayList<>(examples.announcements().stream()
+                .map(ParsedAnnouncement::announcement)
+                .toList());
+        lists.forEach(list -> all.add(list.whole()));
+        Expected expected = Expected.of(all);
         Path dataDir = Files.createTempDirectory("sanctions-demo-");
         long started = System.nanoTime();
         try {
@@ -100,19 +115,28 @@ final class DemoCommand implements Callable<Integer>, ConnectionOptions.NotUsed 
                 step(
                         3,
                         "Publishing " + examples.announcements().size() + " announcements from examples/ ("
-                                + expected.actions + " actions), one transaction per file");
+                                + examples.announcements().stream()
+                                        .mapToLong(p ->
+                                                p.announcement().getActions().size())
+                                        .sum()
+                                + " actions), one transaction per file");
                 publish(pipeline, files, received);
                 bank.join();
                 rethrow(failure);
 
                 Set<String> others = new TreeSet<>(expected.byJurisdiction.keySet());
                 others.remove(HOME);
-                step(4, "The notifications of the other jurisdictions (" + String.join(", ", others) + ")");
+                step(
+                        4,
+                        "Importing real excerpts of official lists (examples/lists/), each as one snapshot of its"
+                                + " list");
+                importLists(pipeline, lists);
+                step(5, "The notifications of the other jurisdictions (" + String.join(", ", others) + ")");
                 Thread rest = follow(pipeline, others, expected.changes - expected.home, new AtomicLong(), failure);
                 rest.join();
                 rethrow(failure);
 
-                step(5, "The resulting designations (sanctions.designations)");
+                step(6, "The resulting designations (sanctions.designations)");
                 summarise(snapshot(pipeline));
             }
         } finally {
@@ -120,7 +144,8 @@ final class DemoCommand implements Callable<Integer>, ConnectionOptions.NotUsed 
         }
         out.printf(
                 "%nDone in %.1f s; nothing is left running or on disk. Next: ./sanctions dev, then ./sanctions "
-                        + "publish examples/ and ./sanctions subscribe --jurisdiction JP --from beginning%n",
+                        + "publish examples/, ./sanctions import un-xml examples/lists/un-consolidated.xml and ./sanctions subscribe"
+                        + " --jurisdiction JP --from beginning%n",
                 (System.nanoTime() - started) / 1e9);
         out.flush();
         return ExitCodes.OK;
@@ -270,7 +295,7 @@ final class DemoCommand implements Callable<Integer>, ConnectionOptions.NotUsed 
 
     private void step(int number, String text) {
         out.println();
-        out.println(colour ? "\033[1m[" + number + "/5] " + text + "\033[0m" : "[" + number + "/5] " + text);
+        out.println(colour ? "\033[1m[" + number + "/6] " + text + "\033[0m" : "[" + number + "/6] " + text);
         out.flush();
     }
 
@@ -286,15 +311,65 @@ final class DemoCommand implements Callable<Integer>, ConnectionOptions.NotUsed 
     }
 
     /** What the processor will notify, computed with the same fold: how many changes to wait for, per jurisdiction. */
+    /** An official list read from the bundled excerpt: to publish streamed, and whole to know what it causes. */
+    private record Imported(String file, PreparedSnapshot snapshot, Announcement whole) {}
+
+    private static List<Imported> importedLists() throws IOException {
+        List<Imported> lists = new ArrayList<>();
+        for (String[] list : List.of(
+                new String[] {"un-xml", "un-consolidated.xml"}, new String[] {"ofac-xml", "CONSOLIDATED.XML"})) {
+            ListFormat format = ListFormats.named(list[0]).orElseThrow();
+            ListImport.Result result =
+                    ListImport.prepare(format, List.of(BundledExamples.list(list[1])), ListImport.Options.defaults());
+            PreparedSnapshot snapshot = result.snapshot()
+                    .orElseThrow(() -> new IllegalStateException("the bundled list " + list[1] + " is invalid: "
+                            + result.problems().get(0).format()));
+            List<Action> entries = new ArrayList<>();
+            snapshot.forEachEntry(entries::add);
+            Announcement whole = Announcement.newBuilder(snapshot.header())
+                    .setActions(entries)
+                    .build();
+            lists.add(new Imported("examples/lists/" + list[1], snapshot, whole));
+        }
+        return lists;
+    }
+
+    /** What 'sanctions import' does: each list streamed to the publisher, one transaction per list. */
+    private void importLists(EmbeddedPipeline pipeline, List<Imported> lists) {
+        try (AnnouncementPublisher publisher = new AnnouncementPublisher(
+                PublisherConfig.builder(pipeline.bootstrapServers(), pipeline.schemaRegistryUrl())
+                        .build())) {
+            for (Imported list : lists) {
+                PreparedSnapshot snapshot = list.snapshot();
+                List<Published> published = publisher.publishSnapshot(new SnapshotSource() {
+                    @Override
+                    public Announcement header() {
+                        return snapshot.header();
+                    }
+
+                    @Override
+                    public void forEachEntry(Consumer<Action> entry) {
+                        snapshot.forEachEntry(entry);
+                    }
+                });
+                Announcement header = snapshot.header();
+                dim("imported " + list.file() + " as " + header.getAnnouncementId() + " ("
+                        + header.getAuthority() + " list " + header.getList() + ", "
+                        + Counted.of(snapshot.entryCount(), "entry", "entries") + ", "
+                        + Counted.of(published.size(), "part") + ", publishedAt " + header.getPublishedAt() + ")");
+            }
+        }
+    }
+
     private record Expected(long actions, long changes, long home, Map<String, Long> byJurisdiction) {
-        static Expected of(List<ParsedAnnouncement> announcements) {
+        static Expected of(List<Announcement> announcements) {
             LogFold fold = new LogFold();
             Map<String, Long> byJurisdiction = new TreeMap<>();
             long actions = 0;
             long changes = 0;
-            for (ParsedAnnouncement parsed : announcements) {
-                actions += parsed.announcement().getActions().size();
-                for (Outcome outcome : fold.apply(parsed.announcement())) {
+            for (Announcement announcement : announcements) {
+                actions += announcement.getActions().size();
+                for (Outcome outcome : fold.apply(announcement)) {
                     if (outcome instanceof Outcome.Changed changed) {
                         changes++;
                         byJurisdiction.merge(changed.change().getJurisdiction(), 1L, Long::sum);

@@ -15,7 +15,17 @@ class SanctionsLauncherTest {
         Run run = run("--help");
         assertThat(run.code).isZero();
         assertThat(run.out)
-                .contains("init", "publish", "processor", "subscribe", "state", "replay", "dev", "demo", "bench");
+                .contains(
+                        "init",
+                        "publish",
+                        "import",
+                        "processor",
+                        "subscribe",
+                        "state",
+                        "replay",
+                        "dev",
+                        "demo",
+                        "bench");
     }
 
     @Test
@@ -24,6 +34,7 @@ class SanctionsLauncherTest {
                 .containsExactly(
                         "init",
                         "publish",
+                        "import",
                         "processor",
                         "subscribe",
                         "state",

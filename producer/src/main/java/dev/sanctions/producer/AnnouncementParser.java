@@ -9,6 +9,7 @@ import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.Identifier;
 import dev.sanctions.avro.Measure;
 import dev.sanctions.avro.MeasureType;
+import dev.sanctions.avro.Snapshot;
 import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
 import java.io.IOException;
@@ -46,7 +47,10 @@ final class AnnouncementParser {
             "summary",
             "legalBasis",
             "sourceUrl",
-            "actions");
+            "actions",
+            "list",
+            "snapshot");
+    private static final List<String> SNAPSHOT_FIELDS = List.of("list", "maxDelistFraction");
     private static final List<String> ACTION_FIELDS = List.of("action", "target", "measures", "programs", "reason");
     private static final List<String> TARGET_FIELDS = List.of(
             "id",
@@ -54,11 +58,13 @@ final class AnnouncementParser {
             "name",
             "aliases",
             "birthDates",
+            "birthPlaces",
             "nationalities",
             "position",
             "identifiers",
             "addresses",
-            "remarks");
+            "remarks",
+            "listedOn");
     private static final List<String> IDENTIFIER_FIELDS = List.of("type", "value", "country");
     private static final List<String> ADDRESS_FIELDS = List.of("text", "country");
     private static final List<String> MEASURE_FIELDS = List.of("type", "detail");
@@ -105,6 +111,8 @@ final class AnnouncementParser {
                     ifPresent(
                             list(path, "an array of actions", this::action, AnnouncementParser::noAction),
                             announcement::setActions);
+                case "list" -> ifPresent(string(path), announcement::setList);
+                case "snapshot" -> ifPresent(snapshot(path), announcement::setSnapshot);
                 default -> throw new IllegalStateException("unhandled field " + field);
             }
         });
@@ -188,6 +196,7 @@ final class AnnouncementParser {
                 case "name" -> ifPresent(string(fieldPath), target::setName);
                 case "aliases" -> ifPresent(strings(fieldPath), target::setAliases);
                 case "birthDates" -> ifPresent(strings(fieldPath), target::setBirthDates);
+                case "birthPlaces" -> ifPresent(strings(fieldPath), target::setBirthPlaces);
                 case "nationalities" -> ifPresent(strings(fieldPath), target::setNationalities);
                 case "position" -> ifPresent(string(fieldPath), target::setPosition);
                 case "identifiers" ->
@@ -203,6 +212,7 @@ final class AnnouncementParser {
                             list(fieldPath, "an array of addresses", this::address, () -> new Address(null, null)),
                             target::setAddresses);
                 case "remarks" -> ifPresent(string(fieldPath), target::setRemarks);
+                case "listedOn" -> ifPresent(date(fieldPath), target::setListedOn);
                 default -> throw new IllegalStateException("unhandled field " + field);
             }
         });
@@ -213,6 +223,54 @@ final class AnnouncementParser {
             target.setId("");
         }
         return target.build();
+    }
+
+    /**
+     * {@code {"list": "SDN", "maxDelistFraction": 0.25}}; the part numbers are the publisher's, never the file's.
+     * The core rules judge the values.
+     */
+    private Snapshot snapshot(String path) throws IOException {
+        Snapshot.Builder snapshot = Snapshot.newBuilder();
+        int start = line();
+        boolean object = readObject(path, SNAPSHOT_FIELDS, (field, fieldPath) -> {
+            switch (field) {
+                case "list" -> ifPresent(string(fieldPath), snapshot::setList);
+                case "maxDelistFraction" -> ifPresent(number(fieldPath), snapshot::setMaxDelistFraction);
+                default -> throw new IllegalStateException("unhandled field " + field);
+            }
+        });
+        if (object) {
+            require(snapshot.hasList(), FieldPaths.field(path, "list"), start);
+        }
+        if (!object) {
+            return null;
+        }
+        if (!snapshot.hasList()) {
+            snapshot.setList("");
+        }
+        return snapshot.build();
+    }
+
+    private Double number(String path) throws IOException {
+        if (json.currentToken() == JsonToken.VALUE_NUMBER_INT || json.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+            return json.getDoubleValue();
+        }
+        wrongType(path, "a number");
+        return null;
+    }
+
+    /** An ISO date ({@code 2013-02-22}), as written. */
+    private String date(String path) throws IOException {
+        String text = string(path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).toString();
+        } catch (DateTimeParseException e) {
+            report(path, line(), "must be an ISO date, e.g. 2013-02-22, found " + quote(text));
+            return null;
+        }
     }
 
     private Identifier identifier(String path) throws IOException {

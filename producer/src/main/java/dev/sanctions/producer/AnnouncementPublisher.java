@@ -1,6 +1,7 @@
 package dev.sanctions.producer;
 
 import dev.sanctions.avro.Announcement;
+import dev.sanctions.avro.Snapshot;
 import dev.sanctions.core.AnnouncementRules;
 import dev.sanctions.core.AnnouncementSize;
 import dev.sanctions.core.Violation;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -52,9 +54,10 @@ public final class AnnouncementPublisher implements AutoCloseable {
 
     /**
      * Checks the announcements with the rules of docs/announcement-format.md (the same the file reader applies) and publishes
-     * them in order, in one transaction.
+     * them in order, in one transaction. A snapshot travels as several parts (records with the same announcement id)
+     * when it is larger than one part may be ({@link PublisherConfig#snapshotPartBytes()}).
      *
-     * @return where each announcement landed, in the order given
+     * @return where each record landed, in the order given: one per announcement, one per part of a snapshot
      * @throws InvalidAnnouncementsException when any announcement breaks a rule; nothing is sent
      * @throws PublishException              when Kafka or the registry fails or does not answer in time; nothing
      *                                       is visible, unless the message says the outcome is unknown
@@ -64,11 +67,76 @@ public final class AnnouncementPublisher implements AutoCloseable {
         if (announcements.isEmpty()) {
             return List.of();
         }
+        // Snapshots are measured and split before the transaction starts: the plan is all that is kept.
+        List<SnapshotParts> plans = new ArrayList<>();
+        for (Announcement announcement : announcements) {
+            plans.add(
+                    announcement.getSnapshot() == null
+                            ? null
+                            : SnapshotParts.plan(SnapshotSource.of(announcement), config.snapshotPartBytes()));
+        }
+        return inOneTransaction(record -> {
+            for (int i = 0; i < announcements.size(); i++) {
+                Announcement announcement = announcements.get(i);
+                SnapshotParts plan = plans.get(i);
+                if (plan == null) {
+                    record.accept(announcement);
+                } else {
+                    plan.forEachPart(SnapshotSource.of(announcement), record);
+                }
+            }
+        });
+    }
+
+    /**
+     * Publishes a snapshot too large to hold in memory (an imported list): its entries are read twice, once to
+     * measure and split them into parts under the part limit, once to send the parts, all in one transaction. Each
+     * part is checked with the same rules as {@link #publish}; a part that breaks one, or a source that fails or
+     * changes between the two reads, aborts the transaction and nothing is visible.
+     *
+     * @return where each part landed, in order
+     * @throws InvalidAnnouncementsException when the snapshot breaks a rule; nothing is visible
+     * @throws PublishException              when Kafka or the registry fails, as for {@link #publish}
+     */
+    public List<Published> publishSnapshot(SnapshotSource source) {
+        Announcement header = source.header();
+        if (header.getSnapshot() == null) {
+            throw new IllegalArgumentException("not a snapshot: " + header.getAnnouncementId());
+        }
+        SnapshotParts plan = SnapshotParts.plan(source, config.snapshotPartBytes());
+        if (plan.parts() == 0) {
+            throw new InvalidAnnouncementsException(List.of("announcements[0] (" + header.getAnnouncementId()
+                    + "): actions: a snapshot holds 1 to 200,000" + " entries, got none"));
+        }
+        return inOneTransaction(record -> plan.forEachPart(source, part -> {
+            requireValid(List.of(part));
+            record.accept(part);
+        }));
+    }
+
+    /** What hands the records of one transaction over, in order. */
+    @FunctionalInterface
+    private interface Records {
+        void forEach(Consumer<Announcement> record);
+    }
+
+    /** A record sent, with where it will land. */
+    private record Sent(Announcement announcement, Future<RecordMetadata> metadata) {}
+
+    /** A failure of Kafka while sending, told apart from a failure of whoever hands the records over. */
+    private static final class SendFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SendFailure(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    private List<Published> inOneTransaction(Records records) {
         if (producer == null) {
             producer = newProducer();
         }
-        List<Future<RecordMetadata>> sent = new ArrayList<>(announcements.size());
-        boolean committing = false;
+        List<Sent> sent = new ArrayList<>();
         try {
             if (!transactionsReady) {
                 // Also aborts whatever an earlier producer with this transactional.id left open.
@@ -76,31 +144,50 @@ public final class AnnouncementPublisher implements AutoCloseable {
                 transactionsReady = true;
             }
             producer.beginTransaction();
-            AtomicReference<Exception> firstFailure = new AtomicReference<>();
-            for (Announcement announcement : announcements) {
-                // A send that fails (e.g. no metadata within max.block.ms) does not throw; without this check each
-                // of the remaining sends would wait as long again.
-                throwIfFailed(firstFailure.get());
-                sent.add(producer.send(
-                        new ProducerRecord<>(
-                                config.topic(),
-                                null,
-                                announcement.getPublishedAt().toEpochMilli(),
-                                announcement.getAuthority(),
-                                announcement),
-                        (metadata, e) -> {
-                            if (e != null) {
-                                firstFailure.compareAndSet(null, e);
-                            }
-                        }));
-            }
+        } catch (RuntimeException e) {
+            throw failure(e, false);
+        }
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        try {
+            records.forEach(announcement -> {
+                try {
+                    // A send that fails (e.g. no metadata within max.block.ms) does not throw; without this check
+                    // each of the remaining sends would wait as long again.
+                    throwIfFailed(firstFailure.get());
+                    sent.add(new Sent(
+                            announcement,
+                            producer.send(
+                                    new ProducerRecord<>(
+                                            config.topic(),
+                                            null,
+                                            announcement.getPublishedAt().toEpochMilli(),
+                                            announcement.getAuthority(),
+                                            announcement),
+                                    (metadata, e) -> {
+                                        if (e != null) {
+                                            firstFailure.compareAndSet(null, e);
+                                        }
+                                    })));
+                } catch (RuntimeException e) {
+                    throw new SendFailure(e);
+                }
+            });
+        } catch (SendFailure e) {
+            throw failure((RuntimeException) e.getCause(), false);
+        } catch (RuntimeException sourceFailure) {
+            // Invalid parts, a list file that changed: not Kafka's doing; nothing of the transaction may stay.
+            abort(sourceFailure);
+            throw sourceFailure;
+        }
+        boolean committing = false;
+        try {
             throwIfFailed(firstFailure.get());
             committing = true;
             producer.commitTransaction();
         } catch (RuntimeException e) {
             throw failure(e, committing && allAcknowledged(sent));
         }
-        return published(announcements, sent);
+        return published(sent);
     }
 
     @Override
@@ -119,7 +206,7 @@ public final class AnnouncementPublisher implements AutoCloseable {
             for (Violation violation : violations) {
                 problems.add(where(i, announcements) + ": " + violation.path() + ": " + violation.message());
             }
-            if (violations.isEmpty()) {
+            if (violations.isEmpty() && !isWholeSnapshot(announcement)) {
                 int index = i;
                 AnnouncementSize.excess(announcement)
                         .ifPresent(excess -> problems.add(where(index, announcements) + ": announcement: " + excess));
@@ -130,6 +217,11 @@ public final class AnnouncementPublisher implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new InvalidAnnouncementsException(problems);
         }
+    }
+
+    /** A snapshot as a file states it travels in parts, each measured when split. */
+    private static boolean isWholeSnapshot(Announcement announcement) {
+        return announcement.getSnapshot() != null && announcement.getSnapshot().getParts() == 1;
     }
 
     private static String where(int index, List<Announcement> announcements) {
@@ -188,8 +280,9 @@ public final class AnnouncementPublisher implements AutoCloseable {
         }
     }
 
-    private static boolean allAcknowledged(List<Future<RecordMetadata>> sent) {
-        for (Future<RecordMetadata> future : sent) {
+    private static boolean allAcknowledged(List<Sent> sent) {
+        for (Sent one : sent) {
+            Future<RecordMetadata> future = one.metadata();
             if (!future.isDone()) {
                 return false;
             }
@@ -215,26 +308,29 @@ public final class AnnouncementPublisher implements AutoCloseable {
         return reason.toString().replaceAll("\\s*\\R\\s*", " ");
     }
 
-    private static List<Published> published(List<Announcement> announcements, List<Future<RecordMetadata>> sent) {
-        List<Published> published = new ArrayList<>(announcements.size());
-        for (int i = 0; i < announcements.size(); i++) {
-            Announcement announcement = announcements.get(i);
+    private static List<Published> published(List<Sent> sent) {
+        List<Published> published = new ArrayList<>(sent.size());
+        for (Sent one : sent) {
+            Announcement announcement = one.announcement();
             RecordMetadata metadata;
             try {
                 // The commit succeeded, so every send did: these return at once.
-                metadata = sent.get(i).get();
+                metadata = one.metadata().get();
             } catch (ExecutionException e) {
                 throw new IllegalStateException("a send failed inside a committed transaction", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted after the commit", e);
             }
+            Snapshot snapshot = announcement.getSnapshot();
             published.add(new Published(
                     announcement.getAnnouncementId(),
                     announcement.getAuthority(),
                     announcement.getActions().size(),
                     metadata.partition(),
-                    metadata.offset()));
+                    metadata.offset(),
+                    snapshot == null ? 0 : snapshot.getPart(),
+                    snapshot == null ? 1 : snapshot.getParts()));
         }
         return published;
     }

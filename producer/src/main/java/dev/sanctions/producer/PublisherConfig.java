@@ -1,5 +1,6 @@
 package dev.sanctions.producer;
 
+import dev.sanctions.core.AnnouncementSize;
 import dev.sanctions.core.Topics;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param transactionalId   the producer's {@code transactional.id}: {@code sanctions-publish.<publisher id>}, stable
  *                          so that a publish fences a killed one with the same id and aborts its open transaction
  * @param timeout           how long to wait for the broker or registry before failing
+ * @param snapshotPartBytes the largest record one part of a snapshot may be (docs/announcement-format.md#snapshots)
  */
 public record PublisherConfig(
         String bootstrapServers,
@@ -23,9 +25,19 @@ public record PublisherConfig(
         String topic,
         Map<String, String> clientProperties,
         String transactionalId,
-        Duration timeout) {
+        Duration timeout,
+        int snapshotPartBytes) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+
+    /**
+     * A snapshot part is at most as large as any announcement publish accepts ({@link AnnouncementSize#LIMIT_BYTES}),
+     * half the topic's {@code max.message.bytes}, so a dead letter of it still fits.
+     */
+    public static final int DEFAULT_SNAPSHOT_PART_BYTES = AnnouncementSize.LIMIT_BYTES;
+
+    /** The smallest part limit: room for a snapshot's header and a few entries. */
+    static final int MIN_SNAPSHOT_PART_BYTES = 4 * 1024;
 
     public PublisherConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -35,6 +47,10 @@ public record PublisherConfig(
         Objects.requireNonNull(transactionalId, "transactionalId");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        if (snapshotPartBytes < MIN_SNAPSHOT_PART_BYTES || snapshotPartBytes > AnnouncementSize.LIMIT_BYTES) {
+            throw new IllegalArgumentException("snapshotPartBytes must be from " + MIN_SNAPSHOT_PART_BYTES + " to "
+                    + AnnouncementSize.LIMIT_BYTES + ": " + snapshotPartBytes);
         }
     }
 
@@ -54,6 +70,7 @@ public record PublisherConfig(
         private Map<String, String> clientProperties = Map.of();
         private String transactionalId = PublisherIds.transactionalId(PublisherIds.defaultName());
         private Duration timeout = DEFAULT_TIMEOUT;
+        private int snapshotPartBytes = DEFAULT_SNAPSHOT_PART_BYTES;
 
         private Builder(String bootstrapServers, String schemaRegistryUrl) {
             this.bootstrapServers = bootstrapServers;
@@ -94,9 +111,21 @@ public record PublisherConfig(
             return this;
         }
 
+        /** The largest record one part of a snapshot may be; smaller parts for tests of the splitting. */
+        public Builder snapshotPartBytes(int bytes) {
+            snapshotPartBytes = bytes;
+            return this;
+        }
+
         public PublisherConfig build() {
             return new PublisherConfig(
-                    bootstrapServers, schemaRegistryUrl, topic, clientProperties, transactionalId, timeout);
+                    bootstrapServers,
+                    schemaRegistryUrl,
+                    topic,
+                    clientProperties,
+                    transactionalId,
+                    timeout,
+                    snapshotPartBytes);
         }
     }
 }

@@ -64,7 +64,8 @@ class ValidationRulesTest {
             + "\"actions\": [{\"action\": \"DELIST\", \"target\": {\"id\": \"X\"}}]}";
 
     private static final String TARGET_FIELDS =
-            "id, kind, name, aliases, birthDates, nationalities, position, " + "identifiers, addresses, remarks";
+            "id, kind, name, aliases, birthDates, birthPlaces, nationalities, position, identifiers, addresses, remarks,"
+                    + " listedOn";
 
     @TempDir
     Path dir;
@@ -91,7 +92,8 @@ class ValidationRulesTest {
                         7,
                         "titel",
                         "unknown field 'titel', did you mean 'title'? (allowed: announcementId, authority, "
-                                + "jurisdiction, publishedAt, effectiveFrom, title, summary, legalBasis, sourceUrl, actions)"),
+                                + "jurisdiction, publishedAt, effectiveFrom, title, summary, legalBasis, sourceUrl, actions, "
+                                + "list, snapshot)"),
                 new Case(
                         "unknown nested field",
                         replace("\"birthDates\"", "\"birthdates\""),

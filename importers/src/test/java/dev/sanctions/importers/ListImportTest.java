@@ -1,0 +1,98 @@
+package dev.sanctions.importers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sanctions.avro.Action;
+import dev.sanctions.importers.ofaccsv.OfacCsvFormat;
+import dev.sanctions.importers.unxml.UnXmlFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ListImportTest {
+    private static final Path UN = Imported.FORMATS.resolve("un-consolidated.xml");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFilesOwnDateWinsOverPublishedAt() {
+        PreparedSnapshot snapshot = Imported.prepared(
+                new UnXmlFormat(),
+                new ListImport.Options(Optional.empty(), Optional.of(Instant.parse("2020-01-01T00:00:00Z")), 0.1),
+                UN);
+
+        assertThat(snapshot.publishedAtSource()).isEqualTo(PublishedAtSource.FILE);
+        assertThat(snapshot.header().getPublishedAt()).isEqualTo(Instant.parse("2026-02-27T00:00:09.554Z"));
+        assertThat(snapshot.header().getSnapshot().getMaxDelistFraction()).isEqualTo(0.1);
+    }
+
+    @Test
+    void withoutADateTheModificationTimeIsUsed() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("ofac"));
+        Instant modified = Instant.parse("2024-05-06T07:08:09Z");
+        for (String name : List.of("sdn.csv", "add.csv", "alt.csv")) {
+            Path file = Files.copy(Imported.FORMATS.resolve("ofac-csv").resolve(name), copy.resolve(name));
+            Files.setLastModifiedTime(file, FileTime.from(modified.minusSeconds(name.length())));
+        }
+
+        PreparedSnapshot snapshot = Imported.prepared(new OfacCsvFormat(), copy);
+
+        assertThat(snapshot.publishedAtSource()).isEqualTo(PublishedAtSource.MODIFICATION_TIME);
+        assertThat(snapshot.header().getPublishedAt()).isEqualTo(modified.minusSeconds("add.csv".length()));
+    }
+
+    @Test
+    void theSameContentGivesTheSameIdAndOtherContentAnother() throws IOException {
+        Path copy = Files.copy(UN, dir.resolve("copy.xml"));
+        String original = Imported.prepared(new UnXmlFormat(), UN).header().getAnnouncementId();
+
+        assertThat(Imported.prepared(new UnXmlFormat(), copy).header().getAnnouncementId())
+                .isEqualTo(original);
+        Files.writeString(copy, Files.readString(copy).replace("Ahmed el Tilemsi", "Ahmed el Tilemsy"));
+        assertThat(Imported.prepared(new UnXmlFormat(), copy).header().getAnnouncementId())
+                .isNotEqualTo(original)
+                .startsWith("un-xml-consolidated-2026-02-27-");
+    }
+
+    @Test
+    void aFileThatChangesBetweenThePassesIsNeverHandedOverWhole() throws IOException {
+        Path copy = Files.copy(UN, dir.resolve("changing.xml"));
+        PreparedSnapshot snapshot = Imported.prepared(new UnXmlFormat(), copy);
+        Files.writeString(copy, Files.readString(copy).replace("Ahmed el Tilemsi", "Someone Else"));
+        List<Action> seen = new ArrayList<>();
+
+        assertThatThrownBy(() -> snapshot.forEachEntry(seen::add))
+                .isInstanceOf(ListChangedException.class)
+                .hasMessageContaining("changed while it was being imported");
+    }
+
+    @Test
+    void whatTheConsumerThrowsComesOutUnchanged() {
+        PreparedSnapshot snapshot = Imported.prepared(new UnXmlFormat(), UN);
+        IllegalStateException failure = new IllegalStateException("broker gone");
+
+        assertThatThrownBy(() -> snapshot.forEachEntry(entry -> {
+                    throw failure;
+                }))
+                .isSameAs(failure);
+    }
+
+    @Test
+    void aFractionOutsideZeroToOneIsABadOption() {
+        ListImport.Result result = ListImport.prepare(
+                new UnXmlFormat(), List.of(UN), new ListImport.Options(Optional.empty(), Optional.empty(), 1.5));
+
+        assertThat(result.problems())
+                .extracting(ImportProblem::format)
+                .containsExactly(UN + ":0: snapshot.maxDelistFraction: must be between 0 and 1, got 1.5");
+    }
+}
