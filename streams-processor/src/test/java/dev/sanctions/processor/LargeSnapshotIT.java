@@ -33,6 +33,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -42,8 +43,10 @@ import org.slf4j.LoggerFactory;
  * The largest snapshot the rules accept, 200,000 entries in parts of 5,000 published in one transaction, is applied
  * exactly once by a processor whose heap is capped at 256 MiB (a snapshot must never be held in memory whole), and
  * a second edition of it (a tenth amended, 2 % dropped, 2 % new) gives exactly the differences. Logs how long each
- * took and the heap's peak, read from the child's GC log: figures, not assertions.
+ * took and the heap's peak, read from the child's GC log: figures, not assertions. It takes minutes, so it runs
+ * only with {@code -Dsanctions.scale=true}; SnapshotCrashIT covers multi-part snapshots in every build.
  */
+@EnabledIfSystemProperty(named = "sanctions.scale", matches = "true")
 class LargeSnapshotIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(LargeSnapshotIT.class);

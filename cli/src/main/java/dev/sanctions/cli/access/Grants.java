@@ -90,7 +90,7 @@ public final class Grants {
         List<AclBinding> acls = new ArrayList<>();
         allow(acls, name, ResourceType.TOPIC, topics.announcements(), PatternType.LITERAL, READ_ONLY);
         allow(acls, name, ResourceType.TOPIC, topics.announcements(), PatternType.LITERAL, CONFIGS);
-        for (String output : List.of(topics.designations(), topics.rejected(), topics.dlq())) {
+        for (String output : List.of(topics.designations(), topics.rejected(), topics.receipts(), topics.dlq())) {
             allow(acls, name, ResourceType.TOPIC, output, PatternType.LITERAL, OUTPUT);
         }
         allow(acls, name, ResourceType.TOPIC, topics.changes(), PatternType.PREFIXED, OUTPUT);

@@ -57,6 +57,7 @@ class GrantsTest {
                         "TOPIC LITERAL test.sanctions.announcements READ",
                         "TOPIC PREFIXED test.sanctions.changes CREATE",
                         "TOPIC LITERAL test.sanctions.dlq WRITE",
+                        "TOPIC LITERAL test.sanctions.receipts WRITE",
                         "TOPIC PREFIXED sanctions-processor- ALL",
                         "GROUP LITERAL sanctions-processor ALL",
                         "TRANSACTIONAL_ID PREFIXED sanctions-processor- WRITE")
