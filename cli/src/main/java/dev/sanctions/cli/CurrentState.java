@@ -89,7 +89,8 @@ final class CurrentState {
             // The receipts are keyed by announcement id; the last snapshot of a list needs every receipt's authority.
             boolean everyReceipt = !interest.lists().isEmpty();
             readTopic(consumer, topics.receipts(), (key, value) -> {
-                if (value == null || !(everyReceipt || interest.announcementIds().contains(key))) {
+                if (value == null
+                        || !(everyReceipt || interest.announcementIds().contains(key))) {
                     return;
                 }
                 AnnouncementReceipt receipt = decode(receiptValues, topics.receipts(), value);
@@ -107,8 +108,8 @@ final class CurrentState {
             });
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             throw new UnreachableException(
-                    "the cluster at " + connection.bootstrapServers() + " did not answer within "
-                            + timeout.toSeconds() + " s",
+                    "the cluster at " + connection.bootstrapServers() + " did not answer within " + timeout.toSeconds()
+                            + " s",
                     e);
         } catch (KafkaException e) {
             throw new UnreachableException(

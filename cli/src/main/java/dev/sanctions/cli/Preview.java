@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -75,7 +74,8 @@ final class Preview {
                 lists.add(new ListOf(announcement.getAuthority(), snapshot.getList()));
             }
             for (Action action : announcement.getActions()) {
-                String id = action.getTarget() == null ? null : action.getTarget().getId();
+                String id =
+                        action.getTarget() == null ? null : action.getTarget().getId();
                 if (id != null && id.indexOf('/') < 0) {
                     keys.add(announcement.getAuthority() + "/" + id);
                 }
@@ -93,7 +93,8 @@ final class Preview {
         List<Result> results = new ArrayList<>();
         for (Announcement announcement : announcements) {
             LogFold.Applied applied = fold.applyWithReceipts(announcement);
-            results.add(new Result(announcement, applied.outcomes(), applied.receipts().get(0)));
+            results.add(new Result(
+                    announcement, applied.outcomes(), applied.receipts().get(0)));
         }
         return results;
     }
@@ -128,10 +129,14 @@ final class Preview {
         // guard open, so the user sees what the snapshot would have done next to why it will not.
         boolean guarded = refusal != null && refusal.getReason() == RejectionReason.SNAPSHOT_GUARD;
         AnnouncementReceipt receipt = guarded
-                ? fold(known, List.of(withGuardOpen(result.announcement()))).get(0).receipt()
+                ? fold(known, List.of(withGuardOpen(result.announcement())))
+                        .get(0)
+                        .receipt()
                 : result.receipt();
         List<String> lines = new ArrayList<>();
-        lines.add("compared with the current state: " + (guarded ? "past its guard it would designate " : "would designate ") + receipt.getDesignated() + ", amend "
+        lines.add("compared with the current state: "
+                + (guarded ? "past its guard it would designate " : "would designate ") + receipt.getDesignated()
+                + ", amend "
                 + receipt.getAmended() + ", delist " + receipt.getDelisted() + ", leave " + receipt.getUnchanged()
                 + " unchanged; " + receipt.getRejected() + " rejected");
         if (refusal == null) {
@@ -153,9 +158,7 @@ final class Preview {
 
     /** The last line: the preview is advisory, or why there is none. */
     String closing() {
-        return compared()
-                ? ADVISORY
-                : "no preview against the current state: " + unreachable + "; validated only.";
+        return compared() ? ADVISORY : "no preview against the current state: " + unreachable + "; validated only.";
     }
 
     private static Announcement withGuardOpen(Announcement snapshot) {
@@ -197,7 +200,8 @@ final class Preview {
                 + action.getTarget().getId() + ": unchanged";
     }
 
+    /** {@code #3} of {@code jp-2#3}: the action's index, or a derived delisting's after the entries. */
     private static String index(String changeId) {
-        return changeId.substring(changeId.lastIndexOf('#')).toLowerCase(Locale.ROOT);
+        return changeId.substring(changeId.lastIndexOf('#'));
     }
 }

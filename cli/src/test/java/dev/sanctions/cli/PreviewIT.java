@@ -46,18 +46,18 @@ class PreviewIT {
         prefix = UniqueNames.of("preview") + ".";
         Topics topics = Topics.withPrefix(prefix);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()));
-                RestSchemaRegistryClient registry = RestSchemaRegistryClient.fromConfig(
-                        Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()))) {
+                RestSchemaRegistryClient registry =
+                        RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()))) {
             new PipelineSetup(admin, registry, topics, 2, (short) 1).run(List.of("JP", "UN"));
         }
-        processor = SanctionsProcessor.start(ProcessorSettings.builder(
-                        KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl())
-                .topics(topics)
-                .applicationId(UniqueNames.of("preview-processor"))
-                .stateDir(dir.resolve("state"))
-                .replicationFactor((short) 1)
-                .http("127.0.0.1", 0)
-                .build());
+        processor =
+                SanctionsProcessor.start(ProcessorSettings.builder(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl())
+                        .topics(topics)
+                        .applicationId(UniqueNames.of("preview-processor"))
+                        .stateDir(dir.resolve("state"))
+                        .replicationFactor((short) 1)
+                        .http("127.0.0.1", 0)
+                        .build());
     }
 
     @AfterEach
@@ -96,8 +96,9 @@ class PreviewIT {
                             "  #0 JP-MOFA/RU-P-1: AMENDED target.aliases",
                             "1 announcement valid; nothing published (--dry-run).",
                             Preview.ADVISORY);
-            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("  #1 JP-MOFA/RU-P-2: rejected"
-                    + " UNKNOWN_DESIGNATION: "));
+            assertThat(lines)
+                    .anySatisfy(line ->
+                            assertThat(line).startsWith("  #1 JP-MOFA/RU-P-2: rejected" + " UNKNOWN_DESIGNATION: "));
             assertThat(lines.get(lines.size() - 1)).isEqualTo(Preview.ADVISORY);
         });
         // The same file again would be a duplicate.

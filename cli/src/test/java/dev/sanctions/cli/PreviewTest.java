@@ -65,19 +65,16 @@ class PreviewTest {
     @Test
     void anIdTheAuthorityAlreadyUsedIsADuplicateAndLaterAnnouncementsSeeTheEarlierOnes() throws IOException {
         CurrentState.Known empty = new CurrentState.Known(List.of(), Map.of("JP-MOFA", Set.of("jp-1")), Map.of());
-        List<Announcement> batch = new ArrayList<>(read(announcement(
-                "jp-1", "2022-04-08T10:00:00+09:00", designate("RU-P-1", "Ivan", "[\"ASSET_FREEZE\"]"))));
-        batch.addAll(read(announcement(
-                "jp-2", "2022-04-09T10:00:00+09:00", designate("RU-P-1", "Ivan", "[\"ASSET_FREEZE\"]"))));
+        List<Announcement> batch = new ArrayList<>(read(
+                announcement("jp-1", "2022-04-08T10:00:00+09:00", designate("RU-P-1", "Ivan", "[\"ASSET_FREEZE\"]"))));
+        batch.addAll(read(
+                announcement("jp-2", "2022-04-09T10:00:00+09:00", designate("RU-P-1", "Ivan", "[\"ASSET_FREEZE\"]"))));
         batch.addAll(read(announcement(
                 "jp-3", "2022-04-10T10:00:00+09:00", "{\"action\":\"DELIST\",\"target\":{\"id\":\"RU-P-1\"}}")));
 
         Preview preview = Preview.of(empty, batch);
 
-        assertThat(preview.actionLines(0))
-                .singleElement()
-                .asString()
-                .startsWith("  rejected DUPLICATE_ANNOUNCEMENT: ");
+        assertThat(preview.actionLines(0)).singleElement().asString().startsWith("  rejected DUPLICATE_ANNOUNCEMENT: ");
         assertThat(preview.actionLines(1)).containsExactly("  #0 JP-MOFA/RU-P-1: DESIGNATED");
         assertThat(preview.actionLines(2)).containsExactly("  #0 JP-MOFA/RU-P-1: DELISTED");
     }
@@ -139,7 +136,9 @@ class PreviewTest {
         Files.writeString(file, json);
         Batch batch = AnnouncementFiles.read(List.of(file));
         assertThat(batch.problems()).isEmpty();
-        return batch.announcements().stream().map(ParsedAnnouncement::announcement).toList();
+        return batch.announcements().stream()
+                .map(ParsedAnnouncement::announcement)
+                .toList();
     }
 
     private static String announcement(String id, String publishedAt, String... actions) {
