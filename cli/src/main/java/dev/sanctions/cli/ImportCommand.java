@@ -73,8 +73,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(
             names = "--dry-run",
-            description = "Read and validate the list and print what it holds; publish nothing. Comparing it with the"
-                    + " current state (what it would designate, amend and delist) is not implemented yet.")
+            description = "Read and validate the list, print what it holds and, when the cluster is reachable, what it"
+                    + " would designate, amend and delist on the current state and whether its guard would refuse it;"
+                    + " publish nothing.")
     boolean dryRun;
 
     @Option(
@@ -147,9 +148,18 @@ final class ImportCommand implements Callable<Integer> {
                 header.getPublishedAt(), snapshot.publishedAtSource().description());
         out.printf("announcementId %s%n", header.getAnnouncementId());
         if (dryRun) {
-            out.println("valid; nothing published (--dry-run). Comparing with the current state (what the snapshot"
-                    + " would designate, amend and delist, and whether its guard would refuse it) is not implemented"
-                    + " yet.");
+            List<Action> entries = new ArrayList<>(snapshot.entryCount());
+            try {
+                snapshot.forEachEntry(entries::add);
+            } catch (ListChangedException e) {
+                throw new UserInputException(e.getMessage());
+            }
+            Preview preview = Preview.against(
+                    new CurrentState(connection, Preview.TIMEOUT),
+                    List.of(Announcement.newBuilder(header).setActions(entries).build()));
+            preview.snapshotLines().forEach(out::println);
+            out.println("valid; nothing published (--dry-run).");
+            out.println(preview.closing());
             return ExitCodes.OK;
         }
         if (System.console() != null) {

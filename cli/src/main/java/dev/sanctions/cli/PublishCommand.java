@@ -41,7 +41,10 @@ final class PublishCommand implements Callable<Integer> {
                     "Announcement files (.json: an object or an array; .jsonl: one per line) or directories of them.")
     List<Path> paths;
 
-    @Option(names = "--dry-run", description = "Validate and show what would be published; publish nothing.")
+    @Option(
+            names = "--dry-run",
+            description = "Validate and show what would be published and, when the cluster is reachable, what the"
+                    + " processor would do with each action on the current state; publish nothing.")
     boolean dryRun;
 
     @Option(
@@ -75,7 +78,13 @@ final class PublishCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         if (dryRun) {
-            for (ParsedAnnouncement parsed : batch.announcements()) {
+            Preview preview = Preview.against(
+                    new CurrentState(connection, Preview.TIMEOUT),
+                    batch.announcements().stream()
+                            .map(ParsedAnnouncement::announcement)
+                            .toList());
+            for (int i = 0; i < batch.announcements().size(); i++) {
+                ParsedAnnouncement parsed = batch.announcements().get(i);
                 out.printf(
                         "would publish %s (%s, %s) from %s:%d%n",
                         parsed.announcement().getAnnouncementId(),
@@ -83,10 +92,12 @@ final class PublishCommand implements Callable<Integer> {
                         Counted.of(parsed.announcement().getActions().size(), "action"),
                         parsed.file(),
                         parsed.line());
+                preview.actionLines(i).forEach(out::println);
             }
             out.printf(
                     "%s valid; nothing published (--dry-run).%n",
                     Counted.of(batch.announcements().size(), "announcement"));
+            out.println(preview.closing());
             return ExitCodes.OK;
         }
         long actions = batch.announcements().stream()

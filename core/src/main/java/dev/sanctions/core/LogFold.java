@@ -47,6 +47,27 @@ public final class LogFold {
         this.snapshotBudget = snapshotBudget;
     }
 
+    /**
+     * Starts from a designation's current state as the designations topic holds it, rather than from the log that made
+     * it: what a preview of announcements against the current state folds on. Call before the first {@link #apply}.
+     */
+    public LogFold knowing(DesignationState state) {
+        put(state);
+        return this;
+    }
+
+    /** Starts knowing that the authority already used this announcement id (a repeat is a duplicate). */
+    public LogFold knowingUsed(String authority, String announcementId) {
+        usedIdsByAuthority.computeIfAbsent(authority, a -> new HashSet<>()).add(announcementId);
+        return this;
+    }
+
+    /** Starts knowing the {@code publishedAt} of the last snapshot of (authority, list) applied. */
+    public LogFold knowingLastSnapshot(String authority, String list, Instant publishedAt) {
+        lastSnapshots.put(indexKey(authority, list), publishedAt);
+        return this;
+    }
+
     /** What one record did: the outcomes in order and the receipts of the announcements it finished. */
     public record Applied(List<Outcome> outcomes, List<AnnouncementReceipt> receipts) {
         public Applied {
