@@ -34,6 +34,8 @@ public record ChangeFormat(Layout layout) {
 
     private static final String ARROW = " → ";
     private static final String NONE = "-";
+    /** Cells a measure's detail may take in the table: details are free text, some of them paragraphs. */
+    static final int DETAIL_WIDTH = 24;
 
     public ChangeFormat {
         Objects.requireNonNull(layout, "layout");
@@ -168,9 +170,10 @@ public record ChangeFormat(Layout layout) {
 
     /**
      * The measure types of {@code after}, each once in the state's order; {@code before → after} when the change
-     * altered the measures, with their details when the types alone would read the same on both sides.
+     * altered the measures, with their details when the types alone would read the same on both sides (cut to
+     * {@link #DETAIL_WIDTH} cells unless wide).
      */
-    private static String measures(DesignationState before, DesignationState after) {
+    private String measures(DesignationState before, DesignationState after) {
         String now = measureTypes(after);
         if (before == null || Objects.equals(before.getMeasures(), after.getMeasures())) {
             return now;
@@ -190,10 +193,16 @@ public record ChangeFormat(Layout layout) {
         return measures.stream().map(m -> m.getType().name()).distinct().collect(Collectors.joining(", "));
     }
 
-    private static String measureDetails(DesignationState state) {
+    private String measureDetails(DesignationState state) {
         return state.getMeasures().stream()
                 .map(m ->
-                        m.getDetail() == null ? m.getType().name() : m.getType().name() + " (" + m.getDetail() + ")")
+                        m.getDetail() == null ? m.getType().name() : m.getType().name() + " (" + detail(m) + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    private String detail(Measure measure) {
+        return layout.wide()
+                ? measure.getDetail()
+                : DisplayText.fit(measure.getDetail(), DETAIL_WIDTH).stripTrailing();
     }
 }

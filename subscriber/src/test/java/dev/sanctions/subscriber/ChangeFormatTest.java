@@ -232,6 +232,26 @@ class ChangeFormatTest {
         assertThat(ChangeFormat.JSON.historyLine(v1, v2)).isEqualTo(JsonForm.of(v2));
     }
 
+    @Test
+    void longMeasureDetailsAreCutUnlessWide() {
+        String then = "crypto-asset exchange service providers asked not to process transfers";
+        String now = "statutory: the amended Foreign Exchange and Foreign Trade Act";
+        DesignationState before = DesignationState.newBuilder(Designations.state("JP-MOFA/RU-S-1", "JP", 1, "Crypto"))
+                .setMeasures(List.of(new Measure(MeasureType.CRYPTO_ASSET_BAN, then)))
+                .build();
+        DesignationState after = version(
+                before,
+                "2022-04-20",
+                DesignationStatus.ACTIVE,
+                List.of(new Measure(MeasureType.CRYPTO_ASSET_BAN, now)));
+
+        assertThat(ChangeFormat.TABLE.historyLine(before, after))
+                .endsWith("  measures                  CRYPTO_ASSET_BAN (crypto-asset exchange s…)"
+                        + " → CRYPTO_ASSET_BAN (statutory: the amended …)");
+        assertThat(new ChangeFormat(new Layout(false, true)).historyLine(before, after))
+                .endsWith("CRYPTO_ASSET_BAN (" + then + ") → CRYPTO_ASSET_BAN (" + now + ")");
+    }
+
     private static DesignationState version(
             DesignationState before, String date, DesignationStatus status, List<Measure> measures) {
         Instant at = Instant.parse(date + "T09:00:00Z");
