@@ -2,7 +2,9 @@ package dev.sanctions.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.sanctions.subscriber.DisplayText;
+import dev.sanctions.subscriber.Layout;
+import dev.sanctions.subscriber.Table;
+import dev.sanctions.subscriber.Table.Column;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -14,14 +16,23 @@ import java.util.Optional;
  * {@code value} is the text itself ({@code utf-8}) or {@code base64}. A table: columns
  * {@code TIMESTAMP REASON SOURCE ERROR VALUE}, the value cut to the width of a line (base64 values marked so), in full with {@code --wide}.
  */
-record DeadLetterFormat(Layout layout) {
+record DeadLetterFormat(Layout layout, Table table) {
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final String GAP = "  ";
-    private static final int VALUE_WIDTH = 60;
+
+    DeadLetterFormat(Layout layout) {
+        this(
+                layout,
+                layout.table(
+                        Column.left("TIMESTAMP", 24),
+                        Column.left("REASON", 20),
+                        Column.left("SOURCE", 40),
+                        Column.left("ERROR", 50),
+                        Column.left("VALUE", 60)));
+    }
 
     Optional<String> header() {
-        return !layout.json() ? Optional.of(row("TIMESTAMP", "REASON", "SOURCE", "ERROR", "VALUE")) : Optional.empty();
+        return !layout.json() ? Optional.of(table.header()) : Optional.empty();
     }
 
     String line(DeadLetter letter) {
@@ -29,25 +40,8 @@ record DeadLetterFormat(Layout layout) {
     }
 
     private String table(DeadLetter letter) {
-        String value = letter.value() == null
-                ? "(none)"
-                : layout.column((letter.base64() ? "base64:" : "") + letter.value(), VALUE_WIDTH)
-                        .stripTrailing();
-        return row(
-                letter.timestamp().toString(), orDash(letter.reason()), letter.source(), orDash(letter.error()), value);
-    }
-
-    private String row(String timestamp, String reason, String source, String error, String value) {
-        return (layout.column(timestamp, 24)
-                        + GAP
-                        + layout.column(reason, 20)
-                        + GAP
-                        + layout.column(source, 40)
-                        + GAP
-                        + layout.column(error, 50)
-                        + GAP
-                        + DisplayText.printable(value))
-                .stripTrailing();
+        String value = letter.value() == null ? "(none)" : (letter.base64() ? "base64:" : "") + letter.value();
+        return table.row(letter.timestamp().toString(), letter.reason(), letter.source(), letter.error(), value);
     }
 
     private static String json(DeadLetter letter) {
@@ -85,9 +79,5 @@ record DeadLetterFormat(Layout layout) {
         } catch (NumberFormatException e) {
             json.writeStringField(field, decimal);
         }
-    }
-
-    private static String orDash(String text) {
-        return text == null ? "-" : text;
     }
 }

@@ -1,10 +1,10 @@
 package dev.sanctions.cli;
 
+import dev.sanctions.subscriber.Layout;
 import dev.sanctions.subscriber.StartPosition;
 import dev.sanctions.subscriber.StopCondition;
 import dev.sanctions.subscriber.SubscriptionSettings;
 import java.time.Duration;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** Where a command that follows a topic starts and when it stops: {@code rejected} and {@code dlq}. */
@@ -25,9 +25,7 @@ final class FollowOptions {
             description = "table (for people) or json (one object per line). Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(
-            names = "--wide",
-            description = "In the table, show every column in full instead of cutting long ones with an ellipsis.")
+    @Option(names = "--wide", description = Layouts.WIDE)
     boolean wide;
 
     @Option(
@@ -65,15 +63,7 @@ final class FollowOptions {
 
     /** The table, cutting or not, or JSON lines. */
     Layout layout() {
-        return new Layout(json(), wide);
-    }
-
-    private boolean json() {
-        return switch (format.strip().toLowerCase(Locale.ROOT)) {
-            case "table" -> false;
-            case "json" -> true;
-            default -> throw new UserInputException("--format: expected 'table' or 'json', got '" + format + "'");
-        };
+        return Layouts.of(format, wide);
     }
 
     StopCondition stop() {

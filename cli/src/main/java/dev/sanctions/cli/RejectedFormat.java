@@ -2,7 +2,9 @@ package dev.sanctions.cli;
 
 import dev.sanctions.avro.RejectedAction;
 import dev.sanctions.core.json.JsonForm;
-import dev.sanctions.subscriber.DisplayText;
+import dev.sanctions.subscriber.Layout;
+import dev.sanctions.subscriber.Table;
+import dev.sanctions.subscriber.Table.Column;
 import java.util.Optional;
 
 /**
@@ -11,14 +13,22 @@ import java.util.Optional;
  * {@code PUBLISHED ANNOUNCEMENT ACTION KEY REASON MESSAGE}, where ACTION is {@code #INDEX TYPE} and both ACTION and
  * KEY are {@code -} when the whole announcement was refused.
  */
-record RejectedFormat(Layout layout) {
+record RejectedFormat(Layout layout, Table table) {
 
-    private static final String GAP = "  ";
+    RejectedFormat(Layout layout) {
+        this(
+                layout,
+                layout.table(
+                        Column.left("PUBLISHED", 20),
+                        Column.left("ANNOUNCEMENT", 28),
+                        Column.left("ACTION", 14),
+                        Column.left("KEY", 28),
+                        Column.left("REASON", 22),
+                        Column.free("MESSAGE")));
+    }
 
     Optional<String> header() {
-        return !layout.json()
-                ? Optional.of(row("PUBLISHED", "ANNOUNCEMENT", "ACTION", "KEY", "REASON", "MESSAGE"))
-                : Optional.empty();
+        return !layout.json() ? Optional.of(table.header()) : Optional.empty();
     }
 
     String line(RejectedAction rejected) {
@@ -31,28 +41,12 @@ record RejectedFormat(Layout layout) {
                         + (rejected.getAction() == null
                                 ? ""
                                 : " " + rejected.getAction().name());
-        return row(
+        return table.row(
                 rejected.getPublishedAt().toString(),
                 rejected.getAnnouncementId(),
                 action,
                 rejected.getDesignationKey() == null ? "-" : rejected.getDesignationKey(),
                 rejected.getReason().name(),
                 rejected.getMessage());
-    }
-
-    private String row(
-            String published, String announcement, String action, String key, String reason, String message) {
-        return (layout.column(published, 20)
-                        + GAP
-                        + layout.column(announcement, 28)
-                        + GAP
-                        + layout.column(action, 14)
-                        + GAP
-                        + layout.column(key, 28)
-                        + GAP
-                        + layout.column(reason, 22)
-                        + GAP
-                        + DisplayText.printable(message))
-                .stripTrailing();
     }
 }

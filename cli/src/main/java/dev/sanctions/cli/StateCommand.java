@@ -2,6 +2,8 @@ package dev.sanctions.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sanctions.subscriber.ChangeFormat;
+import dev.sanctions.subscriber.Layout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
@@ -20,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,11 +79,38 @@ final class StateCommand implements Runnable {
         }
     }
 
+    /**
+     * {@code --format} and {@code --wide} of every {@code state} command: JSON by default (the documented form
+     * scripts read), or the table {@code subscribe} prints.
+     */
+    static final class OutputOptions {
+        @Option(
+                names = "--format",
+                paramLabel = "json|table",
+                defaultValue = "json",
+                description = "json (the documented JSON form, docs/events.md) or table (for people)."
+                        + " Default: ${DEFAULT-VALUE}.")
+        String format;
+
+        @Option(names = "--wide", description = Layouts.WIDE)
+        boolean wide;
+
+        /** How to print the processor's JSON answer: as it came, or through {@code table}. */
+        UnaryOperator<String> rendering(BiFunction<ChangeFormat, String, String> table) {
+            Layout layout = Layouts.of(format, wide);
+            if (layout.json()) {
+                return UnaryOperator.identity();
+            }
+            ChangeFormat changeFormat = new ChangeFormat(layout);
+            return body -> table.apply(changeFormat, body);
+        }
+    }
+
     @Command(
             name = "get",
             mixinStandardHelpOptions = true,
             description = {
-                "One designation's state as JSON, now or as it was at an instant (by publishedAt).",
+                "One designation's state as JSON (or a table), now or as it was at an instant (by publishedAt).",
                 "Exit 1 if there is no such designation, or none published by that instant."
             })
     static final class Get implements Callable<Integer>, ConnectionOptions.NotUsed {
@@ -91,6 +122,9 @@ final class StateCommand implements Runnable {
 
         @Mixin
         HttpOptions http;
+
+        @Mixin
+        OutputOptions output;
 
         @Parameters(paramLabel = "KEY", description = "AUTHORITY/TARGET_ID, e.g. JP-MOFA/RU-P-0425.")
         String key;
@@ -104,8 +138,9 @@ final class StateCommand implements Runnable {
 
         @Override
         public Integer call() {
+            UnaryOperator<String> rendering = output.rendering(StateTable::states);
             String path = keyPath(key) + (asOf == null ? "" : "?asOf=" + asOf);
-            return new ProcessorApi(http.base(), spec, connection.httpAuthorization()).print(path, false);
+            return new ProcessorApi(http.base(), spec, connection.httpAuthorization()).print(path, false, rendering);
         }
     }
 
@@ -113,7 +148,7 @@ final class StateCommand implements Runnable {
             name = "history",
             mixinStandardHelpOptions = true,
             description = {
-                "Every version of one designation, oldest first, as JSON lines.",
+                "Every version of one designation, oldest first, as JSON lines (or a table of what each changed).",
                 "Exit 1 if there is no such designation."
             })
     static final class History implements Callable<Integer>, ConnectionOptions.NotUsed {
@@ -126,13 +161,17 @@ final class StateCommand implements Runnable {
         @Mixin
         HttpOptions http;
 
+        @Mixin
+        OutputOptions output;
+
         @Parameters(paramLabel = "KEY", description = "AUTHORITY/TARGET_ID, e.g. JP-MOFA/RU-P-0425.")
         String key;
 
         @Override
         public Integer call() {
+            UnaryOperator<String> rendering = output.rendering(StateTable::history);
             return new ProcessorApi(http.base(), spec, connection.httpAuthorization())
-                    .print(keyPath(key) + "/history", true);
+                    .print(keyPath(key) + "/history", true, rendering);
         }
     }
 
@@ -146,7 +185,7 @@ final class StateCommand implements Runnable {
             name = "list",
             mixinStandardHelpOptions = true,
             description = "Current states of every designation, or of those matching the filters, sorted by key, "
-                    + "as JSON lines.")
+                    + "as JSON lines (or a table).")
     static final class ListStates implements Callable<Integer>, ConnectionOptions.NotUsed {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -156,6 +195,9 @@ final class StateCommand implements Runnable {
 
         @Mixin
         HttpOptions http;
+
+        @Mixin
+        OutputOptions output;
 
         @Option(
                 names = "--jurisdiction",
@@ -168,6 +210,7 @@ final class StateCommand implements Runnable {
 
         @Override
         public Integer call() {
+            UnaryOperator<String> rendering = output.rendering(StateTable::states);
             List<String> filters = new ArrayList<>();
             if (jurisdiction != null) {
                 filters.add("jurisdiction=" + URLEncoder.encode(jurisdiction, StandardCharsets.UTF_8));
@@ -176,7 +219,7 @@ final class StateCommand implements Runnable {
                 filters.add("status=" + status);
             }
             String path = "/designations" + (filters.isEmpty() ? "" : "?" + String.join("&", filters));
-            return new ProcessorApi(http.base(), spec, connection.httpAuthorization()).print(path, true);
+            return new ProcessorApi(http.base(), spec, connection.httpAuthorization()).print(path, true, rendering);
         }
     }
 
@@ -211,7 +254,12 @@ final class StateCommand implements Runnable {
             this.authorization = authorization;
         }
 
-        int print(String pathAndQuery, boolean lines) {
+        /**
+         * Asks, and prints the answer through {@code rendering}: as it came (JSON), or as a table.
+         *
+         * @param lines JSON lines (a list) rather than one object
+         */
+        int print(String pathAndQuery, boolean lines, UnaryOperator<String> rendering) {
             URI uri = URI.create(base + pathAndQuery);
             PrintWriter out = commandLine.getOut();
             PrintWriter err = commandLine.getErr();
@@ -227,7 +275,16 @@ final class StateCommand implements Runnable {
             }
             int status = response.statusCode();
             if (status == 200) {
-                out.print(lines || response.body().endsWith("\n") ? response.body() : response.body() + "\n");
+                String body;
+                try {
+                    body = rendering.apply(response.body());
+                } catch (IllegalArgumentException e) {
+                    err.println(name + ": the processor at " + base + " answered with a state this version cannot"
+                            + " read (" + e.getMessage() + "); try --format json");
+                    err.flush();
+                    return ExitCodes.FAILURE;
+                }
+                out.print(lines || body.endsWith("\n") ? body : body + "\n");
                 out.flush();
                 if (lines && response.body().isEmpty()) {
                     err.println("(no designations match)");

@@ -65,6 +65,9 @@ final class SubscribeCommand implements Callable<Integer> {
                     "table (for people) or json (one object per line, docs/events.md). Default: ${DEFAULT-VALUE}.")
     String format;
 
+    @Option(names = "--wide", description = Layouts.WIDE)
+    boolean wide;
+
     @Option(
             names = "--max-idle",
             paramLabel = "DURATION",
@@ -77,11 +80,10 @@ final class SubscribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChangeFormat changeFormat;
+        ChangeFormat changeFormat = new ChangeFormat(Layouts.of(format, wide));
         StartPosition start;
         SubscriptionSettings settings;
         try {
-            changeFormat = ChangeFormat.parse(format);
             start = StartPosition.parse(from);
             SubscriptionSettings.Builder builder = SubscriptionSettings.builder(
                             connection.bootstrapServers, connection.schemaRegistryUrl)

@@ -12,11 +12,11 @@ import org.apache.avro.Schema;
  * The {@code changedFields} of a notification (docs/events.md): what differs among status, measures, programs, list,
  * target; a target's lists by content, not order ({@link TargetContent}).
  */
-final class ChangedFields {
+public final class ChangedFields {
     private ChangedFields() {}
 
     /** Sorted names of the fields that differ; empty when nothing does. */
-    static List<String> between(DesignationState before, DesignationState after) {
+    public static List<String> between(DesignationState before, DesignationState after) {
         List<String> names = new ArrayList<>();
         if (before.getStatus() != after.getStatus()) {
             names.add("status");

@@ -1,104 +1,208 @@
 package dev.sanctions.subscriber;
 
+import dev.sanctions.avro.ChangeType;
 import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.avro.DesignationStatus;
 import dev.sanctions.avro.Measure;
+import dev.sanctions.core.ChangedFields;
 import dev.sanctions.core.json.JsonForm;
+import dev.sanctions.subscriber.Table.Column;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * How {@code sanctions subscribe} prints states and notifications, one line each.
+ * How {@code sanctions subscribe} and {@code sanctions state} print states and notifications, one line each.
  *
- * <p>{@link #JSON}: the JSON form of docs/events.md (a snapshot line is a {@code DesignationState}, a notification
- * line a {@code DesignationChange}; only the latter has {@code changeId}). {@link #TABLE}: fixed-width columns for
- * people, {@code TYPE VERSION KEY NAME EFFECTIVE MEASURES}, where TYPE is {@code SNAPSHOT} for a snapshot row and the
- * change type otherwise; long keys and names are cut with an ellipsis so the columns stay aligned.
+ * <p>JSON: the JSON form of docs/events.md (a snapshot line is a {@code DesignationState}, a notification line a
+ * {@code DesignationChange}; only the latter has {@code changeId}). Table, for people (docs/commands.md):
+ * {@code TYPE VERSION KEY NAME CHANGED SINCE EFFECTIVE FIELDS MEASURES}, where TYPE is the change type, or
+ * {@code SNAPSHOT} for a snapshot row; CHANGED is the date of the last change and SINCE that of the first
+ * designation (UTC); FIELDS the changed fields; MEASURES the measure types, as {@code before → after} when the
+ * change altered them. Long keys, names and field lists are cut with {@code …} so the columns stay aligned, unless
+ * the layout is wide, which shows them in full and the instants to the second.
  */
-public enum ChangeFormat {
-    TABLE,
-    JSON;
+public record ChangeFormat(Layout layout) {
 
-    static final int TYPE_WIDTH = 10;
-    static final int VERSION_WIDTH = 7;
-    static final int KEY_WIDTH = 32;
-    static final int NAME_WIDTH = 32;
-    static final int EFFECTIVE_WIDTH = 20;
-    private static final String GAP = "  ";
+    public static final ChangeFormat TABLE = new ChangeFormat(Layout.TABLE);
+    public static final ChangeFormat JSON = new ChangeFormat(Layout.JSON);
 
-    /** {@code table} or {@code json}, any case. */
+    private static final String ARROW = " → ";
+    private static final String NONE = "-";
+    /** Cells a measure's detail may take in the table: details are free text, some of them paragraphs. */
+    static final int DETAIL_WIDTH = 24;
+
+    public ChangeFormat {
+        Objects.requireNonNull(layout, "layout");
+    }
+
+    /** {@code table} or {@code json}, any case, not wide. */
     public static ChangeFormat parse(String text) {
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "table" -> TABLE;
-            case "json" -> JSON;
-            default -> throw new IllegalArgumentException("expected 'table' or 'json', got '" + text + "'");
-        };
+        return new ChangeFormat(Layout.parse(text, false));
     }
 
     /** The line to print before any other: the column titles of the table; none for JSON lines. */
     public Optional<String> header() {
-        return this == TABLE
-                ? Optional.of(row("TYPE", "VERSION", "KEY", "NAME", "EFFECTIVE", "MEASURES"))
-                : Optional.empty();
+        return layout.json() ? Optional.empty() : Optional.of(table("TYPE").header());
+    }
+
+    /** The header of {@link #stateLine} rows, whose first column is the status. */
+    public Optional<String> stateHeader() {
+        return layout.json() ? Optional.empty() : Optional.of(table("STATUS").header());
     }
 
     /** One state of the snapshot. */
     public String snapshotLine(DesignationState state) {
-        if (this == JSON) {
-            return JsonForm.of(state);
-        }
-        return row(
-                "SNAPSHOT",
-                Long.toString(state.getVersion()),
-                state.getDesignationKey(),
-                name(state),
-                state.getEffectiveFrom(),
-                measures(state));
+        return layout.json() ? JsonForm.of(state) : stateRow("SNAPSHOT", state);
+    }
+
+    /** One state as {@code state get} and {@code state list} show it: its status first. */
+    public String stateLine(DesignationState state) {
+        return layout.json() ? JsonForm.of(state) : stateRow(state.getStatus().name(), state);
     }
 
     /** One notification. */
     public String changeLine(DesignationChange change) {
-        if (this == JSON) {
+        if (layout.json()) {
             return JsonForm.of(change);
         }
-        return row(
-                change.getChangeType().name(),
-                Long.toString(change.getVersion()),
-                change.getDesignationKey(),
-                name(change.getAfter()),
-                change.getEffectiveFrom(),
-                measures(change.getAfter()));
+        return table("TYPE")
+                .row(
+                        change.getChangeType().name(),
+                        Long.toString(change.getVersion()),
+                        change.getDesignationKey(),
+                        name(change.getAfter()),
+                        instant(change.getPublishedAt()),
+                        instant(change.getAfter().getFirstDesignatedAt()),
+                        effective(change.getEffectiveFrom()),
+                        fields(change.getChangedFields()),
+                        measures(change.getBefore(), change.getAfter()));
     }
 
-    private static String row(String type, String version, String key, String name, String effective, String measures) {
-        String line = DisplayText.fit(type, TYPE_WIDTH)
-                + GAP
-                + DisplayText.right(version, VERSION_WIDTH)
-                + GAP
-                + DisplayText.fit(key, KEY_WIDTH)
-                + GAP
-                + DisplayText.fit(name, NAME_WIDTH)
-                + GAP
-                + DisplayText.fit(effective, EFFECTIVE_WIDTH)
-                + GAP
-                + DisplayText.printable(measures);
-        return line.stripTrailing();
+    /**
+     * One version of a designation's history ({@code state history}), read as the change from the version
+     * before it ({@code null} for the first): the same row as the notification that made it.
+     */
+    public String historyLine(DesignationState before, DesignationState after) {
+        if (layout.json()) {
+            return JsonForm.of(after);
+        }
+        return table("TYPE")
+                .row(
+                        changeType(before, after).name(),
+                        Long.toString(after.getVersion()),
+                        after.getDesignationKey(),
+                        name(after),
+                        instant(after.getLastChangedAt()),
+                        instant(after.getFirstDesignatedAt()),
+                        effective(after.getEffectiveFrom()),
+                        before == null ? NONE : fields(ChangedFields.between(before, after)),
+                        measures(before, after));
+    }
+
+    private String stateRow(String type, DesignationState state) {
+        return table("STATUS")
+                .row(
+                        type,
+                        Long.toString(state.getVersion()),
+                        state.getDesignationKey(),
+                        name(state),
+                        instant(state.getLastChangedAt()),
+                        instant(state.getFirstDesignatedAt()),
+                        effective(state.getEffectiveFrom()),
+                        NONE,
+                        measures(null, state));
+    }
+
+    private Table table(String first) {
+        return layout.table(
+                Column.left(first, 10),
+                Column.right("VERSION", 7),
+                Column.left("KEY", 26),
+                Column.left("NAME", 28),
+                Column.left("CHANGED", 10),
+                Column.left("SINCE", 10),
+                Column.left("EFFECTIVE", 10),
+                Column.left("FIELDS", 24),
+                Column.free("MEASURES"));
+    }
+
+    /** The fold's notification type for a version: designated first or again, delisted, else amended. */
+    private static ChangeType changeType(DesignationState before, DesignationState after) {
+        if (before == null || before.getStatus() == DesignationStatus.DELISTED) {
+            return ChangeType.DESIGNATED;
+        }
+        return after.getStatus() == DesignationStatus.DELISTED ? ChangeType.DELISTED : ChangeType.AMENDED;
+    }
+
+    /** A date (UTC) in the table; the instant itself when wide. */
+    private String instant(Instant instant) {
+        if (instant == null) {
+            return NONE;
+        }
+        return layout.wide()
+                ? instant.toString()
+                : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
+    /** The date as the announcement wrote it (its own calendar day); in full when wide. */
+    private String effective(String effectiveFrom) {
+        if (effectiveFrom == null || effectiveFrom.isBlank()) {
+            return NONE;
+        }
+        boolean instant = effectiveFrom.length() > 10 && effectiveFrom.charAt(10) == 'T';
+        return instant && !layout.wide() ? effectiveFrom.substring(0, 10) : effectiveFrom;
+    }
+
+    private static String fields(List<String> changedFields) {
+        return changedFields == null || changedFields.isEmpty() ? NONE : String.join(", ", changedFields);
     }
 
     private static String name(DesignationState state) {
-        String name = state.getTarget().getName();
-        return name == null || name.isBlank() ? "-" : name;
+        String name = state.getTarget() == null ? null : state.getTarget().getName();
+        return name == null || name.isBlank() ? NONE : name;
     }
 
-    /** Measure types in the state's order, each once; a delisted designation has none left. */
-    private static String measures(DesignationState state) {
-        List<Measure> measures = state.getMeasures();
-        if (measures.isEmpty()) {
-            return state.getStatus() == DesignationStatus.DELISTED ? "(delisted)" : "-";
+    /**
+     * The measure types of {@code after}, each once in the state's order; {@code before → after} when the change
+     * altered the measures, with their details when the types alone would read the same on both sides (cut to
+     * {@link #DETAIL_WIDTH} cells unless wide).
+     */
+    private String measures(DesignationState before, DesignationState after) {
+        String now = measureTypes(after);
+        if (before == null || Objects.equals(before.getMeasures(), after.getMeasures())) {
+            return now;
         }
-        return measures.stream().map(m -> m.getType().name()).distinct().collect(Collectors.joining(","));
+        String then = measureTypes(before);
+        if (then.equals(now)) {
+            return measureDetails(before) + ARROW + measureDetails(after);
+        }
+        return then + ARROW + now;
+    }
+
+    private static String measureTypes(DesignationState state) {
+        List<Measure> measures = state.getMeasures();
+        if (measures == null || measures.isEmpty()) {
+            return state.getStatus() == DesignationStatus.DELISTED ? "(delisted)" : NONE;
+        }
+        return measures.stream().map(m -> m.getType().name()).distinct().collect(Collectors.joining(", "));
+    }
+
+    private String measureDetails(DesignationState state) {
+        return state.getMeasures().stream()
+                .map(m ->
+                        m.getDetail() == null ? m.getType().name() : m.getType().name() + " (" + detail(m) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private String detail(Measure measure) {
+        return layout.wide()
+                ? measure.getDetail()
+                : DisplayText.fit(measure.getDetail(), DETAIL_WIDTH).stripTrailing();
     }
 }
