@@ -137,7 +137,9 @@ final class ReceiptWait implements AutoCloseable {
         String what = rejected.getActionIndex() == null
                 ? "the announcement"
                 : "action #" + rejected.getActionIndex()
-                        + (rejected.getAction() == null ? "" : " " + rejected.getAction().name())
+                        + (rejected.getAction() == null
+                                ? ""
+                                : " " + rejected.getAction().name())
                         + (rejected.getDesignationKey() == null
                                 ? ""
                                 : " " + DisplayText.printable(rejected.getDesignationKey()));

@@ -76,16 +76,13 @@ class WaitForReceiptsIT {
         Path earlier = write("designate.json", DESIGNATE);
         Path file = write("delist-unknown.json", DELIST_UNKNOWN);
         processor = startProcessor();
-        assertThat(publish(earlier, "--wait").code())
-                .isZero();
+        assertThat(publish(earlier, "--wait").code()).isZero();
 
         CliRun run = publish(file, "--wait", "--timeout", "60s");
 
         assertThat(run.code()).as(run.err()).isEqualTo(3);
-        List<String> receipts = run.out()
-                .lines()
-                .filter(line -> !line.startsWith("published "))
-                .toList();
+        List<String> receipts =
+                run.out().lines().filter(line -> !line.startsWith("published ")).toList();
         // The receipt of the earlier announcement is on the topic too, but before the mark: it is not shown.
         assertThat(receipts).hasSize(2);
         assertThat(receipts.get(0))
@@ -103,17 +100,20 @@ class WaitForReceiptsIT {
         CliRun run = publish(file, "--wait", "--timeout", "2s");
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.out()).contains("published jp-wait-1 (JP-MOFA, 1 action)").doesNotContain("receipt");
+        assertThat(run.out())
+                .contains("published jp-wait-1 (JP-MOFA, 1 action)")
+                .doesNotContain("receipt");
         assertThat(run.err())
                 .contains("no receipt after 2s for 1 announcement: jp-wait-1 (JP-MOFA)")
-                .contains("is the processor running and reading " + Topics.withPrefix(prefix).announcements());
+                .contains("is the processor running and reading "
+                        + Topics.withPrefix(prefix).announcements());
     }
 
     @Test
     void importWaitsForTheOneReceiptOfTheSnapshot() {
         processor = startProcessor();
-        CliRun run = CliRun.of(args(
-                "import", "un-xml", UN.toString(), "--publisher-id", UniqueNames.of("importer"), "--wait"));
+        CliRun run = CliRun.of(
+                args("import", "un-xml", UN.toString(), "--publisher-id", UniqueNames.of("importer"), "--wait"));
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out().lines().filter(line -> line.startsWith("receipt ")))
@@ -124,14 +124,14 @@ class WaitForReceiptsIT {
     }
 
     private SanctionsProcessor startProcessor() {
-        SanctionsProcessor processor = SanctionsProcessor.start(ProcessorSettings.builder(
-                        KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl())
-                .topics(Topics.withPrefix(prefix))
-                .applicationId(UniqueNames.of("wait-processor"))
-                .stateDir(dir.resolve("state"))
-                .replicationFactor((short) 1)
-                .http("127.0.0.1", 0)
-                .build());
+        SanctionsProcessor processor =
+                SanctionsProcessor.start(ProcessorSettings.builder(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl())
+                        .topics(Topics.withPrefix(prefix))
+                        .applicationId(UniqueNames.of("wait-processor"))
+                        .stateDir(dir.resolve("state"))
+                        .replicationFactor((short) 1)
+                        .http("127.0.0.1", 0)
+                        .build());
         await().atMost(Duration.ofSeconds(60)).until(() -> processor.state() == KafkaStreams.State.RUNNING);
         return processor;
     }

@@ -42,7 +42,8 @@ class WaitOptionsTest {
 
     @Test
     void timeoutWithoutWaitIsAUsageErrorForBothCommands() throws IOException {
-        CliRun publish = CliRun.of("publish", validFile().toString(), "--timeout", "5s", "--bootstrap-servers", NO_BROKER);
+        CliRun publish =
+                CliRun.of("publish", validFile().toString(), "--timeout", "5s", "--bootstrap-servers", NO_BROKER);
         assertThat(publish.code()).isEqualTo(2);
         assertThat(publish.err()).contains("--wait").contains("sanctions publish --help");
 
@@ -73,7 +74,8 @@ class WaitOptionsTest {
 
     @Test
     void aReceiptIsOneLineOfCountsAndARejectionOneLineOfIndexKeyReasonAndMessage() {
-        RejectedAction unknown = rejection(1, ActionType.DELIST, "JP-MOFA/RU-P-404", RejectionReason.UNKNOWN_DESIGNATION);
+        RejectedAction unknown =
+                rejection(1, ActionType.DELIST, "JP-MOFA/RU-P-404", RejectionReason.UNKNOWN_DESIGNATION);
         RejectedAction duplicate = rejection(null, null, null, RejectionReason.DUPLICATE_ANNOUNCEMENT);
         AnnouncementReceipt receipt = AnnouncementReceipt.newBuilder()
                 .setAnnouncementId("jp-1")
@@ -92,7 +94,8 @@ class WaitOptionsTest {
         assertThat(ReceiptWait.line(receipt))
                 .isEqualTo("receipt jp-1 (JP-MOFA): 1 designated, 2 amended, 3 delisted, 4 unchanged, 5 rejected");
         assertThat(ReceiptWait.line(unknown))
-                .isEqualTo("  rejected action #1 DELIST JP-MOFA/RU-P-404: UNKNOWN_DESIGNATION: why UNKNOWN_DESIGNATION");
+                .isEqualTo(
+                        "  rejected action #1 DELIST JP-MOFA/RU-P-404: UNKNOWN_DESIGNATION: why UNKNOWN_DESIGNATION");
         assertThat(ReceiptWait.line(duplicate))
                 .isEqualTo("  rejected the announcement: DUPLICATE_ANNOUNCEMENT: why DUPLICATE_ANNOUNCEMENT");
     }

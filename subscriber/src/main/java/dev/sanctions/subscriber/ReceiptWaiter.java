@@ -57,7 +57,8 @@ public final class ReceiptWaiter implements AutoCloseable {
         ClientConfigs configs = new ClientConfigs(reading);
         Map<TopicPartition, Long> ends;
         try (Admin admin = Admin.create(configs.admin())) {
-            List<TopicPartition> partitions = partitions(admin, topic, reading.bootstrapServers(), configs.apiTimeout());
+            List<TopicPartition> partitions =
+                    partitions(admin, topic, reading.bootstrapServers(), configs.apiTimeout());
             ends = new EndOffsets(admin, reading.bootstrapServers(), configs.apiTimeout())
                     .of(partitions, IsolationLevel.READ_COMMITTED);
         }
@@ -127,7 +128,8 @@ public final class ReceiptWaiter implements AutoCloseable {
                 return List.of();
             }
             throw new SubscriptionException(
-                    "cannot look up " + topic + " at Kafka " + servers + ": " + e.getCause().getMessage(),
+                    "cannot look up " + topic + " at Kafka " + servers + ": "
+                            + e.getCause().getMessage(),
                     e.getCause());
         } catch (InterruptedException e) {
             throw new InterruptException(e);

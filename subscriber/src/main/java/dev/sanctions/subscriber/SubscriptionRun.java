@@ -49,6 +49,7 @@ final class SubscriptionRun {
     private final StopSignal signal;
     /** Offsets taken before the run, to start at instead of {@code settings.from()}. */
     private final Optional<Map<TopicPartition, Long>> fixedStart;
+
     private final boolean inGroup;
     private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
     private final List<TopicPartition> assigned = new ArrayList<>();
@@ -109,7 +110,9 @@ final class SubscriptionRun {
                 settings.bootstrapServers(),
                 settings.snapshot()
                         ? "the end of a snapshot"
-                        : fixedStart.map(offsets -> (Object) ("offsets " + offsets)).orElse(settings.from()),
+                        : fixedStart
+                                .map(offsets -> (Object) ("offsets " + offsets))
+                                .orElse(settings.from()),
                 settings.groupId().map(group -> " in group " + group).orElse(""),
                 settings.jurisdictions().isEmpty() ? "" : " (jurisdictions " + settings.jurisdictions() + ")",
                 stop);

@@ -46,7 +46,8 @@ class ReceiptWaiterIT {
                     List.of(new Announced("JP-MOFA", "a-2"), new Announced("US-OFAC", "a-1")), Duration.ofSeconds(30));
 
             assertThat(outcome.complete()).isTrue();
-            assertThat(outcome.receipts()).containsOnlyKeys(new Announced("JP-MOFA", "a-2"), new Announced("US-OFAC", "a-1"));
+            assertThat(outcome.receipts())
+                    .containsOnlyKeys(new Announced("JP-MOFA", "a-2"), new Announced("US-OFAC", "a-1"));
         }
     }
 
@@ -60,7 +61,8 @@ class ReceiptWaiterIT {
             ReceiptWaiter.Outcome outcome =
                     waiter.await(List.of(new Announced("JP-MOFA", "a-1")), Duration.ofSeconds(2));
 
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(20));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isBetween(Duration.ofSeconds(2), Duration.ofSeconds(20));
             assertThat(outcome.complete()).isFalse();
             assertThat(outcome.missing()).containsExactly(new Announced("JP-MOFA", "a-1"));
             assertThat(outcome.receipts()).isEmpty();
@@ -70,10 +72,10 @@ class ReceiptWaiterIT {
     @Test
     void aReceiptsTopicThatAppearsAfterTheMarkIsReadFromItsBeginning() {
         String late = UniqueNames.of("late") + ".";
-        try (ReceiptWaiter waiter = ReceiptWaiter.markEnd(SubscriptionSettings.builder(
-                        KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl())
-                .topicPrefix(late)
-                .build())) {
+        try (ReceiptWaiter waiter =
+                ReceiptWaiter.markEnd(SubscriptionSettings.builder(KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl())
+                        .topicPrefix(late)
+                        .build())) {
             TestTopics.create(KAFKA.bootstrapServers(), 1, late + "sanctions.receipts");
             write(late, receipt("JP-MOFA", "a-1"));
 
