@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +48,8 @@ import picocli.CommandLine.Spec;
             "FORMAT is one of: ofac-csv (sdn.csv, add.csv, alt.csv, sdn_comments.csv, or their directory), ofac-xml"
                     + " (SDN.XML or CONSOLIDATED.XML), un-xml (the UN consolidated list), eu-xml (the EU FSF export"
                     + " 1.1).",
-            "A bad file: exit 2, one line per problem as FILE:LINE: message, and nothing is published."
+            "A bad file: exit 2, one line per problem as FILE:LINE: message, and nothing is published.",
+            "With --wait: exit 3 when the processor rejected some of it, 1 when its receipt did not come in time."
         })
 final class ImportCommand implements Callable<Integer> {
 
@@ -110,6 +112,9 @@ final class ImportCommand implements Callable<Integer> {
                     "This publisher's stable name (env SANCTIONS_PUBLISHER_ID; default: user@host), as for publish.")
     String publisherId;
 
+    @ArgGroup(exclusive = false)
+    WaitOptions waiting;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -166,17 +171,24 @@ final class ImportCommand implements Callable<Integer> {
             err.printf("publishing %s in one transaction ...%n", Counted.of(snapshot.entryCount(), "entry", "entries"));
             err.flush();
         }
-        List<Published> published;
-        try (AnnouncementPublisher publisher = new AnnouncementPublisher(config())) {
-            published = publisher.publishSnapshot(source(snapshot));
-        } catch (InvalidAnnouncementsException e) {
-            e.problems().forEach(err::println);
-            err.printf("nothing was published.%n");
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        } catch (ListChangedException e) {
-            throw new UserInputException(e.getMessage());
+        try (ReceiptWait receipts = ReceiptWait.before(waiting, connection)) {
+            List<Published> published;
+            try (AnnouncementPublisher publisher = new AnnouncementPublisher(config())) {
+                published = publisher.publishSnapshot(source(snapshot));
+            } catch (InvalidAnnouncementsException e) {
+                e.problems().forEach(err::println);
+                err.printf("nothing was published.%n");
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            } catch (ListChangedException e) {
+                throw new UserInputException(e.getMessage());
+            }
+            printPublished(published, out);
+            return receipts.after(published, out, err);
         }
+    }
+
+    private static void printPublished(List<Published> published, PrintWriter out) {
         for (Published p : published) {
             out.printf(
                     "published %s part %d/%d (%s) to partition %d at offset %d%n",
@@ -187,7 +199,7 @@ final class ImportCommand implements Callable<Integer> {
                     p.partition(),
                     p.offset());
         }
-        return ExitCodes.OK;
+        out.flush();
     }
 
     private static SnapshotSource source(PreparedSnapshot snapshot) {

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Validate announcement files, then publish them all in one transaction.",
-            "Any problem: exit 2, one line per problem as FILE:LINE: field: message, and nothing is published."
+            "Any problem: exit 2, one line per problem as FILE:LINE: field: message, and nothing is published.",
+            "With --wait: exit 3 when the processor rejected some of it, 1 when its receipts did not come in time."
         })
 final class PublishCommand implements Callable<Integer> {
 
@@ -58,6 +60,9 @@ final class PublishCommand implements Callable<Integer> {
                 "Give publishers that run at the same time different names."
             })
     String publisherId;
+
+    @ArgGroup(exclusive = false)
+    WaitOptions waiting;
 
     @Override
     public Integer call() {
@@ -109,10 +114,13 @@ final class PublishCommand implements Callable<Integer> {
                     Counted.of(batch.announcements().size(), "announcement"), Counted.of(actions, "action"));
             err.flush();
         }
-        try (AnnouncementPublisher publisher = new AnnouncementPublisher(config())) {
-            List<Published> published = publisher.publish(batch.announcements().stream()
-                    .map(ParsedAnnouncement::announcement)
-                    .toList());
+        try (ReceiptWait receipts = ReceiptWait.before(waiting, connection)) {
+            List<Published> published;
+            try (AnnouncementPublisher publisher = new AnnouncementPublisher(config())) {
+                published = publisher.publish(batch.announcements().stream()
+                        .map(ParsedAnnouncement::announcement)
+                        .toList());
+            }
             for (Published p : published) {
                 out.printf(
                         "published %s (%s, %s) to partition %d at offset %d%n",
@@ -122,8 +130,9 @@ final class PublishCommand implements Callable<Integer> {
                         p.partition(),
                         p.offset());
             }
+            out.flush();
+            return receipts.after(published, out, err);
         }
-        return ExitCodes.OK;
     }
 
     private PublisherConfig config() {

@@ -41,7 +41,7 @@ public final class SanctionsCli implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit code (0 success, 1 runtime failure, 2 bad input or usage). */
+    /** Runs the command line and returns its exit code (docs/commands.md: 0 success, 1 runtime failure, 2 bad input or usage, 3 rejections after --wait). */
     static int execute(String... args) {
         return commandLine().execute(args);
     }

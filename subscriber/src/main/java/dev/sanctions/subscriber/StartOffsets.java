@@ -34,7 +34,12 @@ final class StartOffsets {
 
     /** Right after a snapshot: where the snapshot ends. */
     static StartOffsets afterSnapshot(Map<TopicPartition, Long> snapshotEnds) {
-        return new StartOffsets(Map.copyOf(snapshotEnds), StartPosition.BEGINNING);
+        return at(snapshotEnds);
+    }
+
+    /** At offsets taken earlier; a partition not among them did not exist then, so starts at its beginning. */
+    static StartOffsets at(Map<TopicPartition, Long> offsets) {
+        return new StartOffsets(Map.copyOf(offsets), StartPosition.BEGINNING);
     }
 
     /** For {@code position}, resolved now for the partitions that exist. */

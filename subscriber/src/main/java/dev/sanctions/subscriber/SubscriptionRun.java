@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -46,6 +47,9 @@ final class SubscriptionRun {
     private final RecordSink sink;
     private final StopCondition stop;
     private final StopSignal signal;
+    /** Offsets taken before the run, to start at instead of {@code settings.from()}. */
+    private final Optional<Map<TopicPartition, Long>> fixedStart;
+
     private final boolean inGroup;
     private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
     private final List<TopicPartition> assigned = new ArrayList<>();
@@ -67,12 +71,21 @@ final class SubscriptionRun {
         this.sink = this::deliver;
         this.stop = stop;
         this.signal = signal;
+        this.fixedStart = Optional.empty();
         this.inGroup = settings.groupId().isPresent();
     }
 
-    /** The records of {@code topic} to {@code sink}, from {@code settings.from()}; never a snapshot. */
+    /**
+     * The records of {@code topic} to {@code sink}, from {@code fixedStart} when given (a partition not in it from
+     * its beginning), else from {@code settings.from()}; never a snapshot.
+     */
     SubscriptionRun(
-            SubscriptionSettings settings, String topic, RecordSink sink, StopCondition stop, StopSignal signal) {
+            SubscriptionSettings settings,
+            String topic,
+            Optional<Map<TopicPartition, Long>> fixedStart,
+            RecordSink sink,
+            StopCondition stop,
+            StopSignal signal) {
         if (settings.snapshot()) {
             throw new IllegalArgumentException("only notifications have a snapshot, not " + topic);
         }
@@ -86,6 +99,7 @@ final class SubscriptionRun {
         this.sink = sink;
         this.stop = stop;
         this.signal = signal;
+        this.fixedStart = fixedStart;
         this.inGroup = settings.groupId().isPresent();
     }
 
@@ -94,7 +108,11 @@ final class SubscriptionRun {
                 "Following {} at {} from {}{}{}; stop: {}",
                 followedAtStart,
                 settings.bootstrapServers(),
-                settings.snapshot() ? "the end of a snapshot" : settings.from(),
+                settings.snapshot()
+                        ? "the end of a snapshot"
+                        : fixedStart
+                                .map(offsets -> (Object) ("offsets " + offsets))
+                                .orElse(settings.from()),
                 settings.groupId().map(group -> " in group " + group).orElse(""),
                 settings.jurisdictions().isEmpty() ? "" : " (jurisdictions " + settings.jurisdictions() + ")",
                 stop);
@@ -120,7 +138,9 @@ final class SubscriptionRun {
         if (settings.snapshot()) {
             deliverSnapshot(partitions);
         } else {
-            startOffsets = StartOffsets.resolve(settings.from(), consumer, partitions);
+            startOffsets = fixedStart
+                    .map(StartOffsets::at)
+                    .orElseGet(() -> StartOffsets.resolve(settings.from(), consumer, partitions));
             versions = VersionCheck.midStream();
         }
         start(existing);

@@ -1,11 +1,15 @@
 package dev.sanctions.subscriber;
 
+import dev.sanctions.avro.AnnouncementReceipt;
 import dev.sanctions.avro.RejectedAction;
 import dev.sanctions.core.Topics;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Follows one of the processor's other output topics the way a {@link Subscriber} follows notifications, through
  * the same loop: read_committed, from {@link SubscriptionSettings#from()}, until the {@link StopCondition} or
  * {@link #wakeup()}. {@link #rejected} decodes {@code sanctions.rejected}; {@link #deadLetters} hands on the raw
- * records of {@code sanctions.dlq}, whose values are by definition unreadable, with their headers.
+ * records of {@code sanctions.dlq}, whose values are by definition unreadable, with their headers;
+ * {@link #receipts} decodes {@code sanctions.receipts} from offsets taken earlier, for {@link ReceiptWaiter}.
  *
  * @param <T> what the listener receives per record
  */
@@ -23,15 +28,25 @@ public final class TopicFollower<T> implements AutoCloseable {
 
     private final SubscriptionSettings settings;
     private final String topic;
+    private final Optional<Map<TopicPartition, Long>> fixedStart;
     private final Function<ClientConfigs, Reader<T>> readers;
     private final Runs runs;
 
     private TopicFollower(SubscriptionSettings settings, String topic, Function<ClientConfigs, Reader<T>> readers) {
+        this(settings, topic, Optional.empty(), readers);
+    }
+
+    private TopicFollower(
+            SubscriptionSettings settings,
+            String topic,
+            Optional<Map<TopicPartition, Long>> fixedStart,
+            Function<ClientConfigs, Reader<T>> readers) {
         if (settings.snapshot()) {
             throw new IllegalArgumentException("only notifications have a snapshot, not " + topic);
         }
         this.settings = settings;
         this.topic = topic;
+        this.fixedStart = fixedStart;
         this.readers = readers;
         this.runs = new Runs(settings.bootstrapServers());
     }
@@ -43,6 +58,18 @@ public final class TopicFollower<T> implements AutoCloseable {
                     Decoder<RejectedAction> decoder = new Decoder<>(RejectedAction.class, configs.registry());
                     return new Reader<>(decoder::decode, decoder);
                 });
+    }
+
+    /**
+     * Receipts, decoded, from {@code start} (offsets taken earlier; a partition not among them from its beginning)
+     * rather than from {@link SubscriptionSettings#from()}: see {@link ReceiptWaiter}.
+     */
+    static TopicFollower<AnnouncementReceipt> receipts(
+            SubscriptionSettings settings, String topic, Map<TopicPartition, Long> start) {
+        return new TopicFollower<>(settings, topic, Optional.of(Map.copyOf(start)), configs -> {
+            Decoder<AnnouncementReceipt> decoder = new Decoder<>(AnnouncementReceipt.class, configs.registry());
+            return new Reader<>(decoder::decode, decoder);
+        });
     }
 
     /** Dead letters as they are on the topic: original key and value, the error in the headers. */
@@ -77,7 +104,7 @@ public final class TopicFollower<T> implements AutoCloseable {
                     Listeners.call(() -> listener.accept(value));
                     return true;
                 };
-                new SubscriptionRun(settings, topic, sink, stop, signal).execute();
+                new SubscriptionRun(settings, topic, fixedStart, sink, stop, signal).execute();
             }
         });
     }

@@ -70,11 +70,13 @@ public final class Grants {
 
     /**
      * A publisher: WRITE on the announcements topic, through transactions whose id is its own (its name, or its
-     * name followed by a dot and more). It may read nothing.
+     * name followed by a dot and more), and READ on the receipts, which {@code publish --wait} reads without a
+     * consumer group. It may read nothing else.
      */
     public List<AclBinding> publisher(String name) {
         List<AclBinding> acls = new ArrayList<>();
         allow(acls, name, ResourceType.TOPIC, topics.announcements(), PatternType.LITERAL, WRITE);
+        allow(acls, name, ResourceType.TOPIC, topics.receipts(), PatternType.LITERAL, READ_ONLY);
         String transactionalId = PUBLISHER_TRANSACTIONAL_ID_PREFIX + name;
         allow(acls, name, ResourceType.TRANSACTIONAL_ID, transactionalId, PatternType.LITERAL, WRITE);
         allow(acls, name, ResourceType.TRANSACTIONAL_ID, transactionalId + ".", PatternType.PREFIXED, WRITE);

@@ -37,11 +37,13 @@ class GrantsTest {
     }
 
     @Test
-    void aPublisherWritesAnnouncementsThroughItsOwnTransactionalIdsAndReadsNothing() {
+    void aPublisherWritesAnnouncementsThroughItsOwnTransactionalIdsAndReadsOnlyReceipts() {
         assertThat(described(grants.publisher("jp-mofa")))
                 .containsExactlyInAnyOrder(
                         "TOPIC LITERAL test.sanctions.announcements WRITE",
                         "TOPIC LITERAL test.sanctions.announcements DESCRIBE",
+                        "TOPIC LITERAL test.sanctions.receipts READ",
+                        "TOPIC LITERAL test.sanctions.receipts DESCRIBE",
                         "TRANSACTIONAL_ID LITERAL sanctions-publish.jp-mofa WRITE",
                         "TRANSACTIONAL_ID LITERAL sanctions-publish.jp-mofa DESCRIBE",
                         "TRANSACTIONAL_ID PREFIXED sanctions-publish.jp-mofa. WRITE",
