@@ -3,7 +3,6 @@ package dev.sanctions.cli;
 import dev.sanctions.avro.Action;
 import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.TargetKind;
-import dev.sanctions.core.Topics;
 import dev.sanctions.importers.ImportProblem;
 import dev.sanctions.importers.ListChangedException;
 import dev.sanctions.importers.ListFormat;
@@ -13,7 +12,6 @@ import dev.sanctions.importers.PreparedSnapshot;
 import dev.sanctions.producer.AnnouncementPublisher;
 import dev.sanctions.producer.InvalidAnnouncementsException;
 import dev.sanctions.producer.Published;
-import dev.sanctions.producer.PublisherConfig;
 import dev.sanctions.producer.SnapshotSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -109,7 +107,8 @@ final class ImportCommand implements Callable<Integer> {
             paramLabel = "NAME",
             defaultValue = "${env:SANCTIONS_PUBLISHER_ID}",
             description =
-                    "This publisher's stable name (env SANCTIONS_PUBLISHER_ID; default: user@host), as for publish.")
+                    "This publisher's stable name (env SANCTIONS_PUBLISHER_ID; default: the user --command-config logs in"
+                            + " as, else user@host), as for publish.")
     String publisherId;
 
     @ArgGroup(exclusive = false)
@@ -173,7 +172,8 @@ final class ImportCommand implements Callable<Integer> {
         }
         try (ReceiptWait receipts = ReceiptWait.before(waiting, connection)) {
             List<Published> published;
-            try (AnnouncementPublisher publisher = new AnnouncementPublisher(config())) {
+            try (AnnouncementPublisher publisher =
+                    new AnnouncementPublisher(PublisherConfigs.of(connection, publisherId))) {
                 published = publisher.publishSnapshot(source(snapshot));
             } catch (InvalidAnnouncementsException e) {
                 e.problems().forEach(err::println);
@@ -227,21 +227,6 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         return String.join(", ", parts);
-    }
-
-    private PublisherConfig config() {
-        PublisherConfig.Builder config = PublisherConfig.builder(
-                        connection.bootstrapServers, connection.schemaRegistryUrl)
-                .topic(Topics.withPrefix(connection.topicPrefix()).announcements())
-                .clientProperties(connection.extraStringProperties());
-        if (publisherId != null) {
-            try {
-                config.publisherId(publisherId);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--publisher-id: " + e.getMessage());
-            }
-        }
-        return config.build();
     }
 
     /** The formats, for the help text and shell completion. */

@@ -1,13 +1,11 @@
 package dev.sanctions.cli;
 
-import dev.sanctions.core.Topics;
 import dev.sanctions.producer.AnnouncementFiles;
 import dev.sanctions.producer.AnnouncementPublisher;
 import dev.sanctions.producer.Batch;
 import dev.sanctions.producer.ParsedAnnouncement;
 import dev.sanctions.producer.Problem;
 import dev.sanctions.producer.Published;
-import dev.sanctions.producer.PublisherConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -116,7 +114,8 @@ final class PublishCommand implements Callable<Integer> {
         }
         try (ReceiptWait receipts = ReceiptWait.before(waiting, connection)) {
             List<Published> published;
-            try (AnnouncementPublisher publisher = new AnnouncementPublisher(config())) {
+            try (AnnouncementPublisher publisher =
+                    new AnnouncementPublisher(PublisherConfigs.of(connection, publisherId))) {
                 published = publisher.publish(batch.announcements().stream()
                         .map(ParsedAnnouncement::announcement)
                         .toList());
@@ -133,22 +132,5 @@ final class PublishCommand implements Callable<Integer> {
             out.flush();
             return receipts.after(published, out, err);
         }
-    }
-
-    private PublisherConfig config() {
-        PublisherConfig.Builder config = PublisherConfig.builder(
-                        connection.bootstrapServers, connection.schemaRegistryUrl)
-                .topic(Topics.withPrefix(connection.topicPrefix()).announcements())
-                .clientProperties(connection.extraStringProperties());
-        // A secured cluster grants a publisher the transactional ids named after it: its login is its default id.
-        String id = publisherId != null ? publisherId : connection.saslUser().orElse(null);
-        if (id != null) {
-            try {
-                config.publisherId(id);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--publisher-id: " + e.getMessage());
-            }
-        }
-        return config.build();
     }
 }
