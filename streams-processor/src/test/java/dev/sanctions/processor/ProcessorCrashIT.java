@@ -7,19 +7,18 @@ import dev.sanctions.avro.Announcement;
 import dev.sanctions.core.Topics;
 import dev.sanctions.kafka.LogReader;
 import dev.sanctions.testkit.KafkaBackendExtension;
+import dev.sanctions.testkit.TestAnnouncementLog;
 import dev.sanctions.testkit.UniqueNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
@@ -78,13 +77,13 @@ class ProcessorCrashIT {
                         KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl(), topics, applicationId, stateDir, log)) {
                     List<Announcement> given = announcements.subList(run * slice, (run + 1) * slice);
                     int head = given.size() / 5;
-                    publish(producer, topics, given.subList(0, head));
+                    TestAnnouncementLog.send(producer, topics.announcements(), given.subList(0, head));
                     await().atMost(WAIT)
                             .until(() -> CommittedOutput.countChanges(KAFKA.bootstrapServers(), topics)
                                     > before.committed());
                     // The rest one by one while it works, so that it is always in the middle of a transaction.
-                    publishing = CompletableFuture.runAsync(
-                            () -> given.subList(head, given.size()).forEach(a -> publishOne(producer, topics, a)));
+                    publishing = CompletableFuture.runAsync(() -> given.subList(head, given.size())
+                            .forEach(a -> ProcessorItSupport.publish(producer, topics, a)));
                     // Killed half way through what it is given, best while output of it is written but not yet
                     // committed; or else three quarters of the way, whatever it is doing then.
                     int halfway = (before.committed() + due + 1) / 2;
@@ -119,7 +118,8 @@ class ProcessorCrashIT {
                     .isPositive();
             try (ProcessorChild child = ProcessorChild.start(
                     KAFKA.bootstrapServers(), KAFKA.schemaRegistryUrl(), topics, applicationId, stateDir, log)) {
-                publish(producer, topics, announcements.subList(KILLS * slice, announcements.size()));
+                TestAnnouncementLog.send(
+                        producer, topics.announcements(), announcements.subList(KILLS * slice, announcements.size()));
                 await().atMost(WAIT)
                         .until(() ->
                                 ConsumedInput.atEnd(KAFKA.bootstrapServers(), applicationId, topics.announcements()));
@@ -164,30 +164,5 @@ class ProcessorCrashIT {
             LogReader.readToEnd(consumer, WAIT, record -> count.incrementAndGet());
         }
         return count.get();
-    }
-
-    private static void publishOne(KafkaProducer<String, Announcement> producer, Topics topics, Announcement one) {
-        try {
-            producer.send(new ProducerRecord<>(
-                            topics.announcements(), null, one.getPublishedAt().toEpochMilli(), one.getAuthority(), one))
-                    .get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + one.getAnnouncementId(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not publish " + one.getAnnouncementId(), e);
-        }
-    }
-
-    private static void publish(KafkaProducer<String, Announcement> producer, Topics topics, List<Announcement> slice) {
-        for (Announcement announcement : slice) {
-            producer.send(new ProducerRecord<>(
-                    topics.announcements(),
-                    null,
-                    announcement.getPublishedAt().toEpochMilli(),
-                    announcement.getAuthority(),
-                    announcement));
-        }
-        producer.flush();
     }
 }
