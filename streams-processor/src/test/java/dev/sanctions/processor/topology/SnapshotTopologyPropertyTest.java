@@ -103,7 +103,9 @@ class SnapshotTopologyPropertyTest {
             harness.runSteps(400);
 
             assertThat(harness.changes()).extracting(TestRecord::value).containsExactlyElementsOf(expected.changes());
-            assertThat(harness.rejected()).extracting(TestRecord::value).containsExactlyElementsOf(expected.rejections());
+            assertThat(harness.rejected())
+                    .extracting(TestRecord::value)
+                    .containsExactlyElementsOf(expected.rejections());
             assertThat(harness.receipts()).extracting(TestRecord::value).containsExactlyElementsOf(folding.receipts());
         } finally {
             Utils.delete(stateDir.toFile());
