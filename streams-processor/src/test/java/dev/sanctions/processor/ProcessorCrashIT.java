@@ -141,10 +141,12 @@ class ProcessorCrashIT {
 
     /**
      * Whether to kill the processor now: half way with output of it written but not committed, or else three quarters
-     * of the way. Output seen uncommitted while the JVM runs may be committed before the kill lands (a run in six was
-     * killed between transactions, and in about one test in a thousand all four runs were, failing the check that some
-     * kill left output to abort); so it is looked at again with the JVM stopped (SIGSTOP), which cannot commit, and the
-     * JVM is left stopped for the kill when that output is still there.
+     * of the way. Looked at while the JVM runs, output seen uncommitted may be committed before the kill lands, and a
+     * transaction of 100 ms is often over before both counts are read (a run in six was killed between transactions,
+     * and in about one test in a thousand all four runs were, failing the check that some kill left output to abort).
+     * So from half way on it is looked at with the JVM stopped (SIGSTOP), which cannot commit: left stopped for the
+     * kill when output is uncommitted, resumed for a few milliseconds of work otherwise, which it rarely ends between
+     * transactions.
      */
     private static boolean timeToKill(
             ProcessorChild child, Counts counts, Count before, int halfway, int threeQuarters) {
@@ -152,7 +154,7 @@ class ProcessorCrashIT {
         if (now.committed() >= threeQuarters) {
             return true;
         }
-        if (now.committed() < halfway || now.uncommitted() <= before.uncommitted()) {
+        if (now.committed() < halfway) {
             return false;
         }
         child.suspend();
