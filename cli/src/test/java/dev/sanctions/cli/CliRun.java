@@ -1,7 +1,10 @@
 package dev.sanctions.cli;
 
+import dev.sanctions.testkit.KafkaBackend;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /** One run of the command line, its exit code and what it printed. */
@@ -15,5 +18,18 @@ record CliRun(int code, String out, String err) {
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** {@code command} with the options that point it at the test cluster and at the test's topic prefix. */
+    static String[] onCluster(KafkaBackend kafka, String topicPrefix, String... command) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of(
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--schema-registry-url",
+                kafka.schemaRegistryUrl(),
+                "--topic-prefix",
+                topicPrefix));
+        return all.toArray(String[]::new);
     }
 }

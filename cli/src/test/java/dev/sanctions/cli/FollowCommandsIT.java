@@ -20,7 +20,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -240,15 +239,7 @@ class FollowCommandsIT {
     }
 
     private String[] args(String... command) {
-        List<String> all = new ArrayList<>(List.of(command));
-        all.addAll(List.of(
-                "--bootstrap-servers",
-                KAFKA.bootstrapServers(),
-                "--schema-registry-url",
-                KAFKA.schemaRegistryUrl(),
-                "--topic-prefix",
-                prefix));
-        return all.toArray(String[]::new);
+        return CliRun.onCluster(KAFKA.backend(), prefix, command);
     }
 
     private Run run(String... command) {

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -148,15 +147,7 @@ class PreviewIT {
     }
 
     private CliRun cli(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of(
-                "--bootstrap-servers",
-                KAFKA.bootstrapServers(),
-                "--schema-registry-url",
-                KAFKA.schemaRegistryUrl(),
-                "--topic-prefix",
-                prefix));
-        return CliRun.of(all.toArray(String[]::new));
+        return CliRun.of(CliRun.onCluster(KAFKA.backend(), prefix, args));
     }
 
     private Path write(String name, String content) throws IOException {

@@ -150,14 +150,6 @@ class WaitForReceiptsIT {
     }
 
     private String[] args(String... command) {
-        List<String> all = new ArrayList<>(List.of(command));
-        all.addAll(List.of(
-                "--bootstrap-servers",
-                KAFKA.bootstrapServers(),
-                "--schema-registry-url",
-                KAFKA.schemaRegistryUrl(),
-                "--topic-prefix",
-                prefix));
-        return all.toArray(String[]::new);
+        return CliRun.onCluster(KAFKA.backend(), prefix, command);
     }
 }

@@ -9,14 +9,12 @@ import dev.sanctions.registry.serde.AvroSerdeConfig;
 import dev.sanctions.registry.serde.SpecificAvroDeserializer;
 import dev.sanctions.testkit.KafkaBackendExtension;
 import dev.sanctions.testkit.TestConsumers;
-import dev.sanctions.testkit.TestTopics;
 import dev.sanctions.testkit.UniqueNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -173,13 +171,7 @@ class AnnouncementPublisherIT {
     }
 
     private static String topic() {
-        String topic = UniqueNames.of("announcements");
-        TestTopics.create(
-                KAFKA.bootstrapServers(),
-                List.of(new NewTopic(topic, 1, (short) 1)
-                        .configs(
-                                Map.of("max.message.bytes", String.valueOf(AnnouncementPublisher.MAX_REQUEST_BYTES)))));
-        return topic;
+        return AnnouncementsTopic.create(KAFKA.bootstrapServers());
     }
 
     private static PublisherConfig config(String topic) {

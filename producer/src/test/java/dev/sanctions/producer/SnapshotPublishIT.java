@@ -9,14 +9,12 @@ import dev.sanctions.registry.serde.AvroSerdeConfig;
 import dev.sanctions.registry.serde.SpecificAvroDeserializer;
 import dev.sanctions.testkit.KafkaBackendExtension;
 import dev.sanctions.testkit.TestConsumers;
-import dev.sanctions.testkit.TestTopics;
 import dev.sanctions.testkit.UniqueNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -124,13 +122,7 @@ class SnapshotPublishIT {
     }
 
     private static String topic() {
-        String topic = UniqueNames.of("announcements");
-        TestTopics.create(
-                KAFKA.bootstrapServers(),
-                List.of(new NewTopic(topic, 1, (short) 1)
-                        .configs(
-                                Map.of("max.message.bytes", String.valueOf(AnnouncementPublisher.MAX_REQUEST_BYTES)))));
-        return topic;
+        return AnnouncementsTopic.create(KAFKA.bootstrapServers());
     }
 
     private static PublisherConfig config(String topic, Integer partBytes) {

@@ -17,6 +17,7 @@ import dev.sanctions.core.Topics;
 import dev.sanctions.kafka.AnnouncementPlacement;
 import dev.sanctions.registry.serde.SpecificAvroSerializer;
 import dev.sanctions.testkit.KafkaBackendExtension;
+import dev.sanctions.testkit.TestAnnouncementLog;
 import dev.sanctions.testkit.TestTopics;
 import dev.sanctions.testkit.UniqueNames;
 import java.nio.charset.StandardCharsets;
@@ -96,14 +97,7 @@ class ReplayIT {
         topics = Topics.withPrefix(UniqueNames.of("replay") + ".");
         TestTopics.create(KAFKA.bootstrapServers(), 2, topics.announcements(), topics.designations());
         try (KafkaProducer<String, Announcement> producer = producer()) {
-            for (Announcement announcement : log) {
-                producer.send(new ProducerRecord<>(
-                        topics.announcements(),
-                        null,
-                        announcement.getPublishedAt().toEpochMilli(),
-                        announcement.getAuthority(),
-                        announcement));
-            }
+            TestAnnouncementLog.send(producer, topics.announcements(), log);
         }
         replay = new Replay(
                 new LogSource(
@@ -140,17 +134,10 @@ class ReplayIT {
                 T4,
                 action(ActionType.DESIGNATE, person("S-1", "Ivan"), MeasureType.ASSET_FREEZE),
                 action(ActionType.DESIGNATE, person("S-3", "Pavel Petrov"), MeasureType.ASSET_FREEZE));
-        List<Announcement> snapshots = new ArrayList<>(parts(first, 2));
-        snapshots.addAll(parts(second, 1));
+        List<Announcement> snapshots = new ArrayList<>(TestAnnouncementLog.parts(first, 2));
+        snapshots.addAll(TestAnnouncementLog.parts(second, 1));
         try (KafkaProducer<String, Announcement> producer = producer()) {
-            for (Announcement announcement : snapshots) {
-                producer.send(new ProducerRecord<>(
-                        topics.announcements(),
-                        null,
-                        announcement.getPublishedAt().toEpochMilli(),
-                        announcement.getAuthority(),
-                        announcement));
-            }
+            TestAnnouncementLog.send(producer, topics.announcements(), snapshots);
         }
         List<Announcement> whole = new ArrayList<>(log);
         whole.addAll(snapshots);
@@ -328,25 +315,6 @@ class ReplayIT {
                         .setMaxDelistFraction(0.5)
                         .build())
                 .build();
-    }
-
-    /** The parts of a snapshot, {@code perPart} entries each, as the publisher splits it. */
-    private static List<Announcement> parts(Announcement whole, int perPart) {
-        List<Announcement> parts = new ArrayList<>();
-        int total = whole.getActions().size();
-        int count = (total + perPart - 1) / perPart;
-        for (int part = 0; part < count; part++) {
-            int from = part * perPart;
-            parts.add(Announcement.newBuilder(whole)
-                    .setActions(new ArrayList<>(whole.getActions().subList(from, Math.min(total, from + perPart))))
-                    .setSnapshot(Snapshot.newBuilder(whole.getSnapshot())
-                            .setPart(part)
-                            .setParts(count)
-                            .setFirstIndex(from)
-                            .build())
-                    .build());
-        }
-        return parts;
     }
 
     private static Target person(String id, String name) {

@@ -7,12 +7,12 @@ import dev.sanctions.avro.Announcement;
 import dev.sanctions.core.Topics;
 import dev.sanctions.embedded.EmbeddedStack;
 import dev.sanctions.testkit.KafkaBackend;
+import dev.sanctions.testkit.TestAnnouncementLog;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,13 +51,15 @@ class BrokerRestartIT {
                     ProcessorItSupport.settings(endpoints, topics, "restart-processor", workDir.resolve("state"));
             try (SanctionsProcessor processor = SanctionsProcessor.start(settings);
                     KafkaProducer<String, Announcement> producer = ProcessorItSupport.announcementProducer(endpoints)) {
-                publish(producer, topics, first);
+                TestAnnouncementLog.send(producer, topics.announcements(), first);
                 // Stopped early in a backlog that keeps the processor busy for seconds.
                 await().atMost(WAIT)
                         .pollInterval(Duration.ofMillis(10))
                         .until(() -> CommittedOutput.countChanges(endpoints.bootstrapServers(), topics) >= total / 4);
                 // Sent as the broker stops: some reach it before, the producer holds the rest until it is back.
-                announcements.subList(first.size(), announcements.size()).forEach(a -> send(producer, topics, a));
+                announcements
+                        .subList(first.size(), announcements.size())
+                        .forEach(a -> producer.send(TestAnnouncementLog.record(topics.announcements(), a)));
                 stack.close();
                 stack = EmbeddedStack.start(
                         dataDir,
@@ -95,20 +97,6 @@ class BrokerRestartIT {
         } finally {
             stack.close();
         }
-    }
-
-    private static void publish(KafkaProducer<String, Announcement> producer, Topics topics, List<Announcement> log) {
-        log.forEach(announcement -> send(producer, topics, announcement));
-        producer.flush();
-    }
-
-    private static void send(KafkaProducer<String, Announcement> producer, Topics topics, Announcement announcement) {
-        producer.send(new ProducerRecord<>(
-                topics.announcements(),
-                null,
-                announcement.getPublishedAt().toEpochMilli(),
-                announcement.getAuthority(),
-                announcement));
     }
 
     /** The stack's addresses, which its restart on the same ports keeps. */

@@ -27,11 +27,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The processor's HTTP API as started for real, with slow clients and slow queries: {@code /health}, {@code /metrics}
  * and quick queries are still answered at once.
  */
+// It counts the JVM's HTTP handler threads: another class's processor running alongside would add to them.
+@Isolated
 class HttpApiUnderLoadIT {
 
     /** Twice the threads that answer queries. */

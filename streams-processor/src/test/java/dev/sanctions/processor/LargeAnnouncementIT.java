@@ -21,9 +21,8 @@ import dev.sanctions.core.AnnouncementRules;
 import dev.sanctions.core.AnnouncementSize;
 import dev.sanctions.core.Topics;
 import dev.sanctions.processor.setup.RecordLimits;
-import dev.sanctions.registry.serde.SpecificAvroDeserializer;
-import dev.sanctions.registry.serde.SpecificAvroSerializer;
 import dev.sanctions.testkit.KafkaBackendExtension;
+import dev.sanctions.testkit.TestAnnouncementLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,12 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -167,40 +162,16 @@ class LargeAnnouncementIT {
 
     /** A producer as the publisher configures it: requests as large as the announcements topic takes. */
     private static KafkaProducer<String, Announcement> publisher() {
-        SpecificAvroSerializer<Announcement> values = new SpecificAvroSerializer<>();
-        values.configure(Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()), false);
-        return new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        KAFKA.bootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                        RecordLimits.ANNOUNCEMENT_TOPIC_BYTES),
-                new StringSerializer(),
-                values);
+        return TestAnnouncementLog.producer(
+                KAFKA.backend(), Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordLimits.ANNOUNCEMENT_TOPIC_BYTES));
     }
 
     private static void publish(KafkaProducer<String, Announcement> publisher, Topics topics, Announcement a) {
-        try {
-            publisher
-                    .send(new ProducerRecord<>(
-                            topics.announcements(), null, a.getPublishedAt().toEpochMilli(), a.getAuthority(), a))
-                    .get();
-        } catch (Exception e) {
-            throw new AssertionError("could not publish " + a.getAnnouncementId(), e);
-        }
+        ProcessorItSupport.publish(publisher, topics, a);
     }
 
     private static List<DesignationChange> awaitChanges(String topic, int count) {
-        return await().atMost(WAIT).until(() -> readChanges(topic), changes -> changes.size() >= count);
-    }
-
-    private static List<DesignationChange> readChanges(String topic) {
-        SpecificAvroDeserializer<DesignationChange> values = new SpecificAvroDeserializer<>();
-        values.configure(Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()), false);
-        return CommittedRecords.readToEnd(KAFKA.bootstrapServers(), topic, new StringDeserializer(), values).stream()
-                .map(ConsumerRecord::value)
-                .toList();
+        return await().atMost(WAIT)
+                .until(() -> ProcessorItSupport.changes(KAFKA.backend(), topic), changes -> changes.size() >= count);
     }
 }

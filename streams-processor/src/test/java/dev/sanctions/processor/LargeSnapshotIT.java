@@ -14,8 +14,8 @@ import dev.sanctions.avro.Snapshot;
 import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
 import dev.sanctions.core.Topics;
-import dev.sanctions.registry.serde.SpecificAvroSerializer;
 import dev.sanctions.testkit.KafkaBackendExtension;
+import dev.sanctions.testkit.TestAnnouncementLog;
 import dev.sanctions.testkit.UniqueNames;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,14 +24,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,7 +71,8 @@ class LargeSnapshotIT {
                         workDir.resolve("state"),
                         log,
                         List.of("-Xlog:gc:file=" + gcLog.toAbsolutePath()));
-                KafkaProducer<String, Announcement> producer = transactionalProducer()) {
+                KafkaProducer<String, Announcement> producer =
+                        TestAnnouncementLog.transactionalProducer(KAFKA.backend(), "large-snapshot-publisher")) {
             producer.initTransactions();
 
             long first = publishAndAwait(producer, topics, "sdn-1", Instant.parse("2024-01-01T00:00:00Z"), 0);
@@ -114,8 +111,7 @@ class LargeSnapshotIT {
         int parts = ENTRIES / PER_PART;
         for (int part = 0; part < parts; part++) {
             Announcement a = part(id, publishedAt, edition, part, parts);
-            producer.send(new ProducerRecord<>(
-                    topics.announcements(), null, publishedAt.toEpochMilli(), a.getAuthority(), a));
+            producer.send(TestAnnouncementLog.record(topics.announcements(), a));
         }
         producer.commitTransaction();
         long start = System.nanoTime();
@@ -198,24 +194,5 @@ class LargeSnapshotIT {
             }
         }
         return peak;
-    }
-
-    private static KafkaProducer<String, Announcement> transactionalProducer() {
-        SpecificAvroSerializer<Announcement> values = new SpecificAvroSerializer<>();
-        values.configure(Map.of("schema.registry.url", KAFKA.schemaRegistryUrl()), false);
-        return new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        KAFKA.bootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true,
-                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                        UniqueNames.of("large-snapshot-publisher"),
-                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                        16 * 1024 * 1024),
-                new StringSerializer(),
-                values);
     }
 }

@@ -102,6 +102,33 @@ final class ProcessorChild implements AutoCloseable {
                 .isEqualTo(SIGKILL_EXIT);
     }
 
+    /** SIGSTOP: the JVM stands still, sending and committing nothing, until {@link #resume()} or {@link #kill()}. */
+    void suspend() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: the stopped JVM goes on. */
+    void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS))
+                    .as("kill -%s returned", name)
+                    .isTrue();
+            assertThat(kill.exitValue()).as("exit code of kill -%s", name).isZero();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill -" + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SIG" + name, e);
+        }
+    }
+
     /** Kills the JVM if a failed test left it running. */
     @Override
     public void close() {

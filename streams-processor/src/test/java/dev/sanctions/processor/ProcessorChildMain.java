@@ -16,12 +16,14 @@ import java.util.Map;
 final class ProcessorChildMain {
 
     /**
-     * Settings of the test only, none of which the guarantee depends on: a short session timeout, so that a restart
-     * after a kill waits seconds, not the default 45 s, for the group to drop the dead member; and no linger, so that
-     * output reaches the broker as it is made and a kill finds it there in an open transaction, for the restart to
-     * abort.
+     * Settings of the test only, none of which the guarantee depends on (fencing the killed JVM's transactions is the
+     * producer's, by its transactional id, not the group's): a static member id, so that a restart after a kill takes
+     * the dead member's place at once instead of waiting for its session to time out; a short session timeout, for a
+     * rebalance that waits anyway; and no linger, so that output reaches the broker as it is made and a kill finds it
+     * there in an open transaction, for the restart to abort.
      */
     static final Map<String, String> CLIENT_PROPERTIES = Map.of(
+            "main.consumer.group.instance.id", "crash-test-processor",
             "main.consumer.session.timeout.ms", "6000",
             "main.consumer.heartbeat.interval.ms", "1000",
             "producer.linger.ms", "0");

@@ -6,8 +6,8 @@ import dev.sanctions.core.Topics;
 import dev.sanctions.processor.setup.PipelineSetup;
 import dev.sanctions.registry.client.RestSchemaRegistryClient;
 import dev.sanctions.registry.serde.SpecificAvroDeserializer;
-import dev.sanctions.registry.serde.SpecificAvroSerializer;
 import dev.sanctions.testkit.KafkaBackend;
+import dev.sanctions.testkit.TestAnnouncementLog;
 import dev.sanctions.testkit.UniqueNames;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,10 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** What the processor's integration tests set up alike: their own topics, settings and an announcement producer. */
 final class ProcessorItSupport {
@@ -50,29 +47,13 @@ final class ProcessorItSupport {
 
     /** An idempotent producer of announcements, as a publisher outside the processor would write them. */
     static KafkaProducer<String, Announcement> announcementProducer(KafkaBackend kafka) {
-        SpecificAvroSerializer<Announcement> values = new SpecificAvroSerializer<>();
-        values.configure(Map.of("schema.registry.url", kafka.schemaRegistryUrl()), false);
-        return new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        kafka.bootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true),
-                new StringSerializer(),
-                values);
+        return TestAnnouncementLog.producer(kafka);
     }
 
     /** Publishes {@code announcement} under its authority with its {@code publishedAt} as record time, and waits. */
     static void publish(KafkaProducer<String, Announcement> producer, Topics topics, Announcement announcement) {
         try {
-            producer.send(new ProducerRecord<>(
-                            topics.announcements(),
-                            null,
-                            announcement.getPublishedAt().toEpochMilli(),
-                            announcement.getAuthority(),
-                            announcement))
+            producer.send(TestAnnouncementLog.record(topics.announcements(), announcement))
                     .get();
         } catch (Exception e) {
             throw new AssertionError("could not publish " + announcement.getAnnouncementId(), e);

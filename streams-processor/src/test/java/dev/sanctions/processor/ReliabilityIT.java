@@ -47,12 +47,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * No single record stops, stalls or splits the pipeline on a real broker with exactly-once: poison records
  * are dead letters, a failure after decoding aborts the whole announcement, an outage is retried a bounded
  * number of times and shows on /health and /metrics.
  */
+// Alone: a stream thread it fails on purpose dies with an uncaught exception, which Awaitility in another class's
+// test running alongside would catch and fail that test with.
+@Isolated
 class ReliabilityIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);

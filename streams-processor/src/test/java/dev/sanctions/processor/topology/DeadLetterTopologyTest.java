@@ -16,10 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,23 +28,14 @@ class DeadLetterTopologyTest {
 
     private static final byte[] KEY = "JP-MOFA".getBytes(StandardCharsets.UTF_8);
 
-    private static TestRegistry registry;
+    @RegisterExtension
+    static final TestRegistry REGISTRY = new TestRegistry();
 
     @TempDir
     Path stateDir;
 
     private final RecordingCounters counters = new RecordingCounters();
     private TopologyHarness harness;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = TestRegistry.start();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
 
     @AfterEach
     void closeDriver() {
@@ -58,7 +48,7 @@ class DeadLetterTopologyTest {
     @EnumSource(PoisonRecord.class)
     void aPoisonRecordIsADeadLetterWithItsReasonAndTheAnnouncementAfterItIsApplied(PoisonRecord poison) {
         harness = new TopologyHarness(
-                registry.url(), stateDir, ChangeTopicRouter.byName(TopologyHarness.TOPICS), counters);
+                REGISTRY.url(), stateDir, ChangeTopicRouter.byName(TopologyHarness.TOPICS), counters);
         byte[] value =
                 poison.value(harness.serdes().announcement().serializer(), TopologyHarness.TOPICS.announcements());
 
@@ -85,7 +75,7 @@ class DeadLetterTopologyTest {
     @Test
     void aRecordOfAnotherSchemaIsADeadLetterNotAnAnnouncement() {
         harness = new TopologyHarness(
-                registry.url(), stateDir, ChangeTopicRouter.byName(TopologyHarness.TOPICS), counters);
+                REGISTRY.url(), stateDir, ChangeTopicRouter.byName(TopologyHarness.TOPICS), counters);
         harness.publish(announcement("a1", T1, designate("RU-P-1", "Ivan", MeasureType.ASSET_FREEZE)));
         byte[] change = harness.raw(TopologyHarness.TOPICS.changes()).get(0).value();
 
@@ -101,7 +91,7 @@ class DeadLetterTopologyTest {
     @Test
     void rejectionsAreCountedByReason() {
         harness = new TopologyHarness(
-                registry.url(), stateDir, ChangeTopicRouter.byName(TopologyHarness.TOPICS), counters);
+                REGISTRY.url(), stateDir, ChangeTopicRouter.byName(TopologyHarness.TOPICS), counters);
         harness.publish(announcement("a1", T1, amendPosition("NOBODY", "x")));
         harness.publish(announcement("a1", T2, designate("RU-P-1", "Ivan", MeasureType.ASSET_FREEZE)));
 
@@ -118,7 +108,7 @@ class DeadLetterTopologyTest {
             }
             return TopologyHarness.TOPICS.changes(jurisdiction);
         };
-        harness = new TopologyHarness(registry.url(), stateDir, refusesFrance, counters);
+        harness = new TopologyHarness(REGISTRY.url(), stateDir, refusesFrance, counters);
 
         assertThatThrownBy(() -> harness.publish(TestAnnouncements.announcement(
                         "FR-MAE",

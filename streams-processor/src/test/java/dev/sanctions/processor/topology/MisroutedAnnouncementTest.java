@@ -17,9 +17,8 @@ import dev.sanctions.kafka.AnnouncementPlacement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,24 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MisroutedAnnouncementTest {
 
-    private static TestRegistry registry;
+    @RegisterExtension
+    static final TestRegistry REGISTRY = new TestRegistry();
 
     @TempDir
     Path stateDir;
 
-    @BeforeAll
-    static void startRegistry() {
-        registry = TestRegistry.start();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
     @Test
     void anAnnouncementUnderAnotherKeyIsRejectedAndItsIdStaysFree() {
-        try (TopologyHarness harness = new TopologyHarness(registry.url(), stateDir)) {
+        try (TopologyHarness harness = new TopologyHarness(REGISTRY.url(), stateDir)) {
             harness.publish(announcement("a1", T1, designate("N-1", "Impostor", MeasureType.ASSET_FREEZE)), "US-OFAC");
             harness.publish(announcement("a1", T2, designate("N-1", "Ivan", MeasureType.ASSET_FREEZE)));
 
@@ -64,7 +54,7 @@ class MisroutedAnnouncementTest {
 
     @Test
     void anAnnouncementWithoutAKeyIsRejectedAndAValidOneAfterItIsApplied() {
-        try (TopologyHarness harness = new TopologyHarness(registry.url(), stateDir)) {
+        try (TopologyHarness harness = new TopologyHarness(REGISTRY.url(), stateDir)) {
             harness.publish(announcement("a1", T1, designate("N-1", "Impostor", MeasureType.ASSET_FREEZE)), null);
             harness.publish(announcement("a2", T2, designate("N-1", "Ivan", MeasureType.ASSET_FREEZE)));
 
@@ -82,7 +72,7 @@ class MisroutedAnnouncementTest {
 
     @Test
     void aReusedIdUnderAnotherKeyIsNeitherAcceptedNorCountedAsUsed() {
-        try (TopologyHarness harness = new TopologyHarness(registry.url(), stateDir)) {
+        try (TopologyHarness harness = new TopologyHarness(REGISTRY.url(), stateDir)) {
             harness.publish(announcement("a1", T1, designate("N-1", "Ivan", MeasureType.ASSET_FREEZE)));
             harness.publish(announcement("a1", T2, designate("N-2", "Impostor", MeasureType.ASSET_FREEZE)), "jp-mofa");
 
@@ -99,7 +89,7 @@ class MisroutedAnnouncementTest {
         // The test driver reads every record from partition 0.
         assertThat(twoPartitions.partitionOf(bytes("JP-MOFA"))).isEqualTo(1);
         assertThat(twoPartitions.partitionOf(bytes("EU-COUNCIL"))).isZero();
-        try (TopologyHarness harness = new TopologyHarness(registry.url(), stateDir, 2)) {
+        try (TopologyHarness harness = new TopologyHarness(REGISTRY.url(), stateDir, 2)) {
             harness.publish(announcement("a1", T1, designate("N-1", "Ivan", MeasureType.ASSET_FREEZE)));
             harness.publish(
                     announcement("EU-COUNCIL", "EU", "e1", T2, designate("N-1", "Ivan", MeasureType.ASSET_FREEZE)));

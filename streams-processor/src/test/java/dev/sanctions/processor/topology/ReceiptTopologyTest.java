@@ -18,28 +18,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One receipt per announcement read, refused ones included; none for an unreadable record. */
 class ReceiptTopologyTest {
 
-    private static TestRegistry registry;
+    @RegisterExtension
+    static final TestRegistry REGISTRY = new TestRegistry();
 
     @TempDir
     Path stateDir;
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = TestRegistry.start();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
 
     private static List<Integer> counts(AnnouncementReceipt r) {
         return List.of(
@@ -50,7 +40,7 @@ class ReceiptTopologyTest {
     void aReceiptCountsEveryActionByOutcomeAndCarriesTheRejections() {
         RecordingCounters counters = new RecordingCounters();
         try (TopologyHarness harness = new TopologyHarness(
-                registry.url(), stateDir, ChangeTopicRouter.byName(TopologyHarness.TOPICS), counters)) {
+                REGISTRY.url(), stateDir, ChangeTopicRouter.byName(TopologyHarness.TOPICS), counters)) {
             harness.publish(announcement(
                     "a1",
                     T1,
@@ -82,7 +72,7 @@ class ReceiptTopologyTest {
 
     @Test
     void aRefusedAnnouncementGetsOneReceiptAndAnUnreadableRecordNone() {
-        try (TopologyHarness harness = new TopologyHarness(registry.url(), stateDir)) {
+        try (TopologyHarness harness = new TopologyHarness(REGISTRY.url(), stateDir)) {
             Announcement first = announcement("a1", T1, designate("P1", "Ivan", MeasureType.ASSET_FREEZE));
             harness.publish(first);
             harness.publish(first);

@@ -31,35 +31,25 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SanctionsTopologyTest {
 
-    private static TestRegistry registry;
+    @RegisterExtension
+    static final TestRegistry REGISTRY = new TestRegistry();
 
     @TempDir
     Path stateDir;
 
     private TopologyHarness harness;
 
-    @BeforeAll
-    static void startRegistry() {
-        registry = TestRegistry.start();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
     @BeforeEach
     void startDriver() {
-        harness = new TopologyHarness(registry.url(), stateDir);
+        harness = new TopologyHarness(REGISTRY.url(), stateDir);
     }
 
     @AfterEach

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanctions.avro.Action;
 import dev.sanctions.avro.Announcement;
-import dev.sanctions.avro.AnnouncementReceipt;
-import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.MeasureType;
-import dev.sanctions.avro.RejectedAction;
-import dev.sanctions.core.LogFold;
-import dev.sanctions.core.Outcome;
+import dev.sanctions.processor.FoldedLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,30 +93,20 @@ class SnapshotTopologyPropertyTest {
             @ForAll("logs") List<List<Announcement>> log, @ForAll @IntRange(min = 1, max = 3) int step)
             throws IOException {
         List<Announcement> records = log.stream().flatMap(List::stream).toList();
-        LogFold fold = new LogFold();
-        List<DesignationChange> changes = new ArrayList<>();
-        List<RejectedAction> rejections = new ArrayList<>();
-        List<AnnouncementReceipt> receipts = new ArrayList<>();
-        for (Announcement a : records) {
-            LogFold.Applied applied = fold.applyWithReceipts(a);
-            for (Outcome o : applied.outcomes()) {
-                if (o instanceof Outcome.Changed c) {
-                    changes.add(c.change());
-                } else if (o instanceof Outcome.Rejected r) {
-                    rejections.add(r.rejection());
-                }
-            }
-            receipts.addAll(applied.receipts());
-        }
+        FoldedLog.Folding folding = new FoldedLog.Folding();
+        records.forEach(folding::apply);
+        FoldedLog expected = folding.folded();
 
         Path stateDir = Files.createTempDirectory("sanctions-snapshot-property");
         try (TopologyHarness harness = new TopologyHarness(registry.url(), stateDir, 1, step)) {
             records.forEach(harness::publish);
             harness.runSteps(400);
 
-            assertThat(harness.changes()).extracting(TestRecord::value).containsExactlyElementsOf(changes);
-            assertThat(harness.rejected()).extracting(TestRecord::value).containsExactlyElementsOf(rejections);
-            assertThat(harness.receipts()).extracting(TestRecord::value).containsExactlyElementsOf(receipts);
+            assertThat(harness.changes()).extracting(TestRecord::value).containsExactlyElementsOf(expected.changes());
+            assertThat(harness.rejected())
+                    .extracting(TestRecord::value)
+                    .containsExactlyElementsOf(expected.rejections());
+            assertThat(harness.receipts()).extracting(TestRecord::value).containsExactlyElementsOf(folding.receipts());
         } finally {
             Utils.delete(stateDir.toFile());
         }

@@ -23,8 +23,7 @@ import dev.sanctions.avro.RejectedAction;
 import dev.sanctions.avro.RejectionReason;
 import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
-import dev.sanctions.core.LogFold;
-import dev.sanctions.core.Outcome;
+import dev.sanctions.processor.FoldedLog;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,11 +32,10 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,26 +46,17 @@ class SnapshotTopologyTest {
     private static final String OFAC = "US-OFAC";
     private static final int STEP = 2;
 
-    private static TestRegistry registry;
+    @RegisterExtension
+    static final TestRegistry REGISTRY = new TestRegistry();
 
     @TempDir
     Path stateDir;
 
     private TopologyHarness harness;
 
-    @BeforeAll
-    static void startRegistry() {
-        registry = TestRegistry.start();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
     @BeforeEach
     void startDriver() {
-        harness = new TopologyHarness(registry.url(), stateDir, 1, STEP);
+        harness = new TopologyHarness(REGISTRY.url(), stateDir, 1, STEP);
     }
 
     @AfterEach
@@ -356,21 +345,12 @@ class SnapshotTopologyTest {
         log.addAll(parts(list("SDN", "sdn-2", T2, 1.0, entry("C"), entry("D")), 1));
         log.add(list("CONSOLIDATED", "cons-1", T2, 1.0, entry("Q"), entry("A")));
         log.add(list("SDN", "sdn-0", T1, 1.0, entry("E")));
-        LogFold fold = new LogFold();
-        List<DesignationChange> expectedChanges = new ArrayList<>();
-        List<RejectedAction> expectedRejections = new ArrayList<>();
-        List<AnnouncementReceipt> expectedReceipts = new ArrayList<>();
-        for (Announcement a : log) {
-            LogFold.Applied applied = fold.applyWithReceipts(a);
-            for (Outcome o : applied.outcomes()) {
-                if (o instanceof Outcome.Changed c) {
-                    expectedChanges.add(c.change());
-                } else if (o instanceof Outcome.Rejected r) {
-                    expectedRejections.add(r.rejection());
-                }
-            }
-            expectedReceipts.addAll(applied.receipts());
-        }
+        FoldedLog.Folding folding = new FoldedLog.Folding();
+        log.forEach(folding::apply);
+        FoldedLog expected = folding.folded();
+        List<DesignationChange> expectedChanges = expected.changes();
+        List<RejectedAction> expectedRejections = expected.rejections();
+        List<AnnouncementReceipt> expectedReceipts = folding.receipts();
 
         log.forEach(harness::publish);
         harness.runSteps(300);
@@ -379,7 +359,7 @@ class SnapshotTopologyTest {
         assertThat(harness.rejected()).extracting(TestRecord::value).isEqualTo(expectedRejections);
         assertThat(harness.receipts()).extracting(TestRecord::value).isEqualTo(expectedReceipts);
         assertThat(all(harness.store(DesignationStores.CURRENT)))
-                .containsExactlyElementsOf(fold.states().entrySet().stream()
+                .containsExactlyElementsOf(expected.states().entrySet().stream()
                         .map(e -> KeyValue.pair(e.getKey(), (Object) e.getValue()))
                         .toList());
         assertThat(expectedRejections).extracting(RejectedAction::getReason).contains(RejectionReason.STALE_SNAPSHOT);

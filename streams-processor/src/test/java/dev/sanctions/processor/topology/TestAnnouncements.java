@@ -8,8 +8,8 @@ import dev.sanctions.avro.MeasureType;
 import dev.sanctions.avro.Snapshot;
 import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
+import dev.sanctions.testkit.TestAnnouncementLog;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -107,21 +107,6 @@ public final class TestAnnouncements {
 
     /** Splits a snapshot into parts as the publisher does: consecutive entries, each part with its firstIndex. */
     public static List<Announcement> parts(Announcement whole, int entriesPerPart) {
-        int total = whole.getActions().size();
-        int parts = (total + entriesPerPart - 1) / entriesPerPart;
-        List<Announcement> out = new ArrayList<>(parts);
-        for (int part = 0; part < parts; part++) {
-            int from = part * entriesPerPart;
-            out.add(Announcement.newBuilder(whole)
-                    .setActions(
-                            new ArrayList<>(whole.getActions().subList(from, Math.min(total, from + entriesPerPart))))
-                    .setSnapshot(Snapshot.newBuilder(whole.getSnapshot())
-                            .setPart(part)
-                            .setParts(parts)
-                            .setFirstIndex(from)
-                            .build())
-                    .build());
-        }
-        return out;
+        return TestAnnouncementLog.parts(whole, entriesPerPart);
     }
 }

@@ -39,7 +39,14 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     TopologyHarness(String registryUrl, Path stateDir, ChangeTopicRouter router, PipelineCounters counters) {
-        this(SanctionsSerdes.forRegistry(registryUrl, Map.of()), true, stateDir, router, counters, 1);
+        this(
+                SanctionsSerdes.forRegistry(registryUrl, Map.of()),
+                true,
+                stateDir,
+                router,
+                counters,
+                1,
+                SanctionsTopology.DEFAULT_SNAPSHOT_STEP);
     }
 
     /**
@@ -47,13 +54,7 @@ final class TopologyHarness implements AutoCloseable {
      * record from partition 0, so an announcement whose authority belongs in another partition is misrouted.
      */
     TopologyHarness(String registryUrl, Path stateDir, int announcementPartitions) {
-        this(
-                SanctionsSerdes.forRegistry(registryUrl, Map.of()),
-                true,
-                stateDir,
-                ChangeTopicRouter.byName(TOPICS),
-                PipelineCounters.none(),
-                announcementPartitions);
+        this(registryUrl, stateDir, announcementPartitions, SanctionsTopology.DEFAULT_SNAPSHOT_STEP);
     }
 
     /** Snapshots applied {@code snapshotStep} entries per step; {@link #runSteps} runs the punctuator. */
@@ -70,23 +71,13 @@ final class TopologyHarness implements AutoCloseable {
 
     /** On serdes the caller keeps (and closes): their registry lookups are cached across harnesses. */
     TopologyHarness(SanctionsSerdes sharedSerdes, Path stateDir) {
-        this(sharedSerdes, false, stateDir, ChangeTopicRouter.byName(TOPICS), PipelineCounters.none(), 1);
-    }
-
-    private TopologyHarness(
-            SanctionsSerdes serdes,
-            boolean ownsSerdes,
-            Path stateDir,
-            ChangeTopicRouter router,
-            PipelineCounters counters,
-            int announcementPartitions) {
         this(
-                serdes,
-                ownsSerdes,
+                sharedSerdes,
+                false,
                 stateDir,
-                router,
-                counters,
-                announcementPartitions,
+                ChangeTopicRouter.byName(TOPICS),
+                PipelineCounters.none(),
+                1,
                 SanctionsTopology.DEFAULT_SNAPSHOT_STEP);
     }
 
