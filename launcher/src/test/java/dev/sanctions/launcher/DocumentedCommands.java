@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The {@code ./sanctions …} command lines of a page's shell blocks ({@code bash}, {@code sh}, {@code console},
@@ -34,6 +36,12 @@ final class DocumentedCommands {
         public String toString() {
             return file.getFileName() + ":" + line + ": ./sanctions " + String.join(" ", words);
         }
+    }
+
+    /** Whether a printed line is one a page shows, where {@code …} stands for any text. */
+    static boolean shows(String shown, String printed) {
+        String pattern = Stream.of(shown.split("…", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
+        return Pattern.compile(pattern).matcher(printed).matches();
     }
 
     static List<DocumentedCommand> in(Path page) throws IOException {

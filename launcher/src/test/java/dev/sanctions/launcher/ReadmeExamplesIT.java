@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +66,7 @@ class ReadmeExamplesIT {
                 for (String shown : command.output()) {
                     assertThat(printed)
                             .as("%s prints \"%s\"; it printed:%n%s", command, shown, String.join("\n", printed))
-                            .anyMatch(line -> matches(shown, line));
+                            .anyMatch(line -> DocumentedCommands.shows(shown, line));
                 }
             }
         }
@@ -114,12 +112,6 @@ class ReadmeExamplesIT {
 
     private String relative(String printed) {
         return printed.replace(ROOT + "/", "").replace(dir + "/", "");
-    }
-
-    /** Whether a printed line is the one the README shows, where {@code …} stands for any text. */
-    static boolean matches(String shown, String printed) {
-        String pattern = Stream.of(shown.split("…", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
-        return Pattern.compile(pattern).matcher(printed).matches();
     }
 
     private record Run(int code, String out, String err) {}
