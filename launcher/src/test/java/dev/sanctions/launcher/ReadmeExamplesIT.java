@@ -3,8 +3,6 @@ package dev.sanctions.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sanctions.launcher.DocumentedCommands.DocumentedCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The README's examples, run as a new user runs them: every {@code ./sanctions} line of its shell blocks, in order,
@@ -54,13 +51,14 @@ class ReadmeExamplesIT {
                 if (NOT_RUN.containsKey(command.words().get(0))) {
                     continue;
                 }
-                Run run = run(pipeline, command);
+                LauncherRun run = run(pipeline, command);
                 // What ran, in the test's log: the README's walk-through as a user would see it.
-                System.out.printf("%s: exit %d%n%s%s", command, run.code, run.out, run.err);
-                assertThat(run.code)
-                        .as("exit code of %s%n--- stdout:%n%s--- stderr:%n%s", command, run.out, run.err)
+                System.out.printf("%s: exit %d%n%s%s", command, run.code(), run.out(), run.err());
+                assertThat(run.code())
+                        .as("exit code of %s%n--- stdout:%n%s--- stderr:%n%s", command, run.out(), run.err())
                         .isEqualTo(command.exitCode());
-                List<String> printed = Stream.concat(run.out.lines(), run.err.lines())
+                List<String> printed = Stream.concat(
+                                run.out().lines(), run.err().lines())
                         .map(String::strip)
                         .toList();
                 for (String shown : command.output()) {
@@ -76,7 +74,7 @@ class ReadmeExamplesIT {
      * The command as the README writes it, pointed at the pipeline, its files (words with a {@code /}) found in the
      * checkout.
      */
-    private Run run(EmbeddedPipeline pipeline, DocumentedCommand command) {
+    private LauncherRun run(EmbeddedPipeline pipeline, DocumentedCommand command) {
         List<String> args = new ArrayList<>();
         List<String> words = command.words();
         for (int i = 0; i < words.size(); i++) {
@@ -100,19 +98,12 @@ class ReadmeExamplesIT {
         if (name.equals("state")) {
             args.addAll(List.of("--http-url", pipeline.httpUrl()));
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = SanctionsLauncher.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args.toArray(String[]::new));
+        LauncherRun run = LauncherRun.of(args);
         // Paths print as the README writes them: relative to the checkout.
-        return new Run(code, relative(out.toString()), relative(err.toString()));
+        return new LauncherRun(run.code(), relative(run.out()), relative(run.err()));
     }
 
     private String relative(String printed) {
         return printed.replace(ROOT + "/", "").replace(dir + "/", "");
     }
-
-    private record Run(int code, String out, String err) {}
 }
