@@ -1,9 +1,7 @@
 package dev.sanctions.cli;
 
-import dev.sanctions.subscriber.StopCondition;
 import dev.sanctions.subscriber.TopicFollower;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,13 +30,11 @@ final class DlqCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeadLetterFormat format = new DeadLetterFormat(follow.layout());
-        StopCondition stop = follow.stop();
-        Rows rows = new Rows(spec.commandLine().getOut(), format.header());
-        try (TopicFollower<ConsumerRecord<String, byte[]>> follower =
-                TopicFollower.deadLetters(follow.settings(connection))) {
-            return Following.run(
-                    follower::wakeup,
-                    () -> follower.run(record -> rows.print(format.line(DeadLetter.of(record))), stop));
-        }
+        return follow.print(
+                spec.commandLine().getOut(),
+                connection,
+                format.header(),
+                TopicFollower::deadLetters,
+                record -> format.line(DeadLetter.of(record)));
     }
 }

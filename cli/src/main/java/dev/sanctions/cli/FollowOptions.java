@@ -4,10 +4,18 @@ import dev.sanctions.subscriber.Layout;
 import dev.sanctions.subscriber.StartPosition;
 import dev.sanctions.subscriber.StopCondition;
 import dev.sanctions.subscriber.SubscriptionSettings;
+import dev.sanctions.subscriber.TopicFollower;
+import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
-/** Where a command that follows a topic starts and when it stops: {@code rejected} and {@code dlq}. */
+/**
+ * Where a command that follows a topic starts, how it prints and when it stops: {@code subscribe}, {@code rejected}
+ * and {@code dlq}, which take these options alike (docs/commands.md).
+ */
 final class FollowOptions {
 
     @Option(
@@ -40,13 +48,18 @@ final class FollowOptions {
 
     /** What to read and how to connect; never a group, whose offsets would make a second look start later. */
     SubscriptionSettings settings(ConnectionOptions connection) {
+        return settings(connection, UnaryOperator.identity());
+    }
+
+    /** As {@link #settings(ConnectionOptions)}, with what {@code more} adds (the subscriber's own choices). */
+    SubscriptionSettings settings(ConnectionOptions connection, UnaryOperator<SubscriptionSettings.Builder> more) {
         StartPosition start = start();
         try {
-            return SubscriptionSettings.builder(connection.bootstrapServers, connection.schemaRegistryUrl)
-                    .kafkaProperties(connection.kafkaProperties())
-                    .registryProperties(connection.registryProperties())
-                    .topicPrefix(connection.topicPrefix())
-                    .from(start)
+            return more.apply(SubscriptionSettings.builder(connection.bootstrapServers, connection.schemaRegistryUrl)
+                            .kafkaProperties(connection.kafkaProperties())
+                            .registryProperties(connection.registryProperties())
+                            .topicPrefix(connection.topicPrefix())
+                            .from(start))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
@@ -78,5 +91,22 @@ final class FollowOptions {
             stop = stop.withLimit(limit);
         }
         return stop;
+    }
+
+    /**
+     * Follows one topic until these options stop it, printing each record as a row under {@code header}
+     * ({@code rejected}, {@code dlq}).
+     */
+    <T> int print(
+            PrintWriter out,
+            ConnectionOptions connection,
+            Optional<String> header,
+            Function<SubscriptionSettings, TopicFollower<T>> topic,
+            Function<? super T, String> line) {
+        StopCondition until = stop();
+        Rows rows = new Rows(out, header);
+        try (TopicFollower<T> follower = topic.apply(settings(connection))) {
+            return Following.run(follower::wakeup, () -> follower.run(record -> rows.print(line.apply(record)), until));
+        }
     }
 }

@@ -9,7 +9,6 @@ import dev.sanctions.importers.ListFormat;
 import dev.sanctions.importers.ListFormats;
 import dev.sanctions.importers.ListImport;
 import dev.sanctions.importers.PreparedSnapshot;
-import dev.sanctions.producer.AnnouncementPublisher;
 import dev.sanctions.producer.InvalidAnnouncementsException;
 import dev.sanctions.producer.Published;
 import dev.sanctions.producer.SnapshotSource;
@@ -29,7 +28,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,17 +100,8 @@ final class ImportCommand implements Callable<Integer> {
                     "The list the file holds, for ofac-xml when the file name does not say (SDN or CONSOLIDATED).")
     String list;
 
-    @Option(
-            names = "--publisher-id",
-            paramLabel = "NAME",
-            defaultValue = "${env:SANCTIONS_PUBLISHER_ID}",
-            description =
-                    "This publisher's stable name (env SANCTIONS_PUBLISHER_ID; default: the user --command-config logs in"
-                            + " as, else user@host), as for publish.")
-    String publisherId;
-
-    @ArgGroup(exclusive = false)
-    WaitOptions waiting;
+    @Mixin
+    PublishingOptions publishing;
 
     @Override
     public Integer call() {
@@ -170,21 +159,21 @@ final class ImportCommand implements Callable<Integer> {
             err.printf("publishing %s in one transaction ...%n", Counted.of(snapshot.entryCount(), "entry", "entries"));
             err.flush();
         }
-        try (ReceiptWait receipts = ReceiptWait.before(waiting, connection)) {
-            List<Published> published;
-            try (AnnouncementPublisher publisher =
-                    new AnnouncementPublisher(PublisherConfigs.of(connection, publisherId))) {
-                published = publisher.publishSnapshot(source(snapshot));
-            } catch (InvalidAnnouncementsException e) {
-                e.problems().forEach(err::println);
-                err.printf("nothing was published.%n");
-                err.flush();
-                return ExitCodes.BAD_INPUT;
-            } catch (ListChangedException e) {
-                throw new UserInputException(e.getMessage());
-            }
-            printPublished(published, out);
-            return receipts.after(published, out, err);
+        try {
+            return publishing.publish(
+                    connection,
+                    new Progress(err, "import", "entries written", snapshot.entryCount()),
+                    (publisher, written) -> publisher.publishSnapshot(source(snapshot), written),
+                    published -> printPublished(published, out),
+                    out,
+                    err);
+        } catch (InvalidAnnouncementsException e) {
+            e.problems().forEach(err::println);
+            err.printf("nothing was published.%n");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        } catch (ListChangedException e) {
+            throw new UserInputException(e.getMessage());
         }
     }
 
@@ -199,7 +188,6 @@ final class ImportCommand implements Callable<Integer> {
                     p.partition(),
                     p.offset());
         }
-        out.flush();
     }
 
     private static SnapshotSource source(PreparedSnapshot snapshot) {

@@ -1,16 +1,13 @@
 package dev.sanctions.cli;
 
 import dev.sanctions.producer.AnnouncementFiles;
-import dev.sanctions.producer.AnnouncementPublisher;
 import dev.sanctions.producer.Batch;
 import dev.sanctions.producer.ParsedAnnouncement;
 import dev.sanctions.producer.Problem;
-import dev.sanctions.producer.Published;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,20 +44,8 @@ final class PublishCommand implements Callable<Integer> {
                     + " processor would do with each action on the current state; publish nothing.")
     boolean dryRun;
 
-    @Option(
-            names = "--publisher-id",
-            paramLabel = "NAME",
-            defaultValue = "${env:SANCTIONS_PUBLISHER_ID}",
-            description = {
-                "This publisher's stable name (env SANCTIONS_PUBLISHER_ID; default: the user --command-config logs in"
-                        + " as, else user@host): the transactional id is"
-                        + " sanctions-publish.NAME, so a publish aborts what a killed one with the same NAME left open.",
-                "Give publishers that run at the same time different names."
-            })
-    String publisherId;
-
-    @ArgGroup(exclusive = false)
-    WaitOptions waiting;
+    @Mixin
+    PublishingOptions publishing;
 
     @Override
     public Integer call() {
@@ -112,25 +97,22 @@ final class PublishCommand implements Callable<Integer> {
                     Counted.of(batch.announcements().size(), "announcement"), Counted.of(actions, "action"));
             err.flush();
         }
-        try (ReceiptWait receipts = ReceiptWait.before(waiting, connection)) {
-            List<Published> published;
-            try (AnnouncementPublisher publisher =
-                    new AnnouncementPublisher(PublisherConfigs.of(connection, publisherId))) {
-                published = publisher.publish(batch.announcements().stream()
-                        .map(ParsedAnnouncement::announcement)
-                        .toList());
-            }
-            for (Published p : published) {
-                out.printf(
+        return publishing.publish(
+                connection,
+                new Progress(err, "publish", "actions written", actions),
+                (publisher, written) -> publisher.publish(
+                        batch.announcements().stream()
+                                .map(ParsedAnnouncement::announcement)
+                                .toList(),
+                        written),
+                published -> published.forEach(p -> out.printf(
                         "published %s (%s, %s) to partition %d at offset %d%n",
                         p.announcementId(),
                         p.authority(),
                         Counted.of(p.actions(), "action"),
                         p.partition(),
-                        p.offset());
-            }
-            out.flush();
-            return receipts.after(published, out, err);
-        }
+                        p.offset())),
+                out,
+                err);
     }
 }

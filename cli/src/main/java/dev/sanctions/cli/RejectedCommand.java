@@ -1,7 +1,5 @@
 package dev.sanctions.cli;
 
-import dev.sanctions.avro.RejectedAction;
-import dev.sanctions.subscriber.StopCondition;
 import dev.sanctions.subscriber.TopicFollower;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -31,11 +29,7 @@ final class RejectedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RejectedFormat format = new RejectedFormat(follow.layout());
-        StopCondition stop = follow.stop();
-        Rows rows = new Rows(spec.commandLine().getOut(), format.header());
-        try (TopicFollower<RejectedAction> follower = TopicFollower.rejected(follow.settings(connection))) {
-            return Following.run(
-                    follower::wakeup, () -> follower.run(rejected -> rows.print(format.line(rejected)), stop));
-        }
+        return follow.print(
+                spec.commandLine().getOut(), connection, format.header(), TopicFollower::rejected, format::line);
     }
 }

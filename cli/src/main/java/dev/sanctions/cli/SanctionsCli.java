@@ -61,6 +61,7 @@ public final class SanctionsCli implements Runnable {
         ConnectionOptions.hideWhereNotUsed(commandLine);
         // Wide enough for --bootstrap-servers=HOST:PORT, so every command's descriptions wrap at the same column.
         commandLine.setUsageHelpLongOptionsMaxWidth(30);
+        Synopsis.install(commandLine);
         commandLine.setOut(StandardOutput.writer());
         // --status active as well as ACTIVE, as --jurisdiction jp works as well as JP.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -30,14 +30,14 @@ class WaitOptionsTest {
     @Test
     void waitAloneWaitsSixtySecondsAndTimeoutTakesADuration() {
         PublishCommand plain = parse(new PublishCommand(), "a.json");
-        assertThat(plain.waiting).isNull();
+        assertThat(plain.publishing.waiting).isNull();
 
         PublishCommand waiting = parse(new PublishCommand(), "a.json", "--wait");
-        assertThat(waiting.waiting.wait).isTrue();
-        assertThat(waiting.waiting.timeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(waiting.publishing.waiting.wait).isTrue();
+        assertThat(waiting.publishing.waiting.timeout()).isEqualTo(Duration.ofSeconds(60));
 
         ImportCommand importing = parse(new ImportCommand(), "un-xml", "un.xml", "--timeout", "2m", "--wait");
-        assertThat(importing.waiting.timeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(importing.publishing.waiting.timeout()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test

@@ -12,8 +12,6 @@ import dev.sanctions.registry.client.RestSchemaRegistryClient;
 import dev.sanctions.registry.client.SchemaRegistryException;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Access control end to end on {@code dev --secure}'s pipeline (real broker, registry and processor, all logged in):
@@ -70,17 +67,17 @@ class AccessControlIT {
         admin = pipeline.adminConfig().orElseThrow();
 
         bank = dir.resolve("bank-jp.properties");
-        Run addBank = run("access", "add-bank", "bank-jp", "--jurisdiction", "JP", "--output", bank.toString());
-        assertThat(addBank.code).as(addBank.err).isZero();
-        assertThat(addBank.out).contains("wrote " + bank.toAbsolutePath());
+        LauncherRun addBank = run("access", "add-bank", "bank-jp", "--jurisdiction", "JP", "--output", bank.toString());
+        assertThat(addBank.code()).as(addBank.err()).isZero();
+        assertThat(addBank.out()).contains("wrote " + bank.toAbsolutePath());
 
         publisher = dir.resolve("jp-mofa.properties");
-        Run addPublisher = run("access", "add-publisher", "jp-mofa", "--output", publisher.toString());
-        assertThat(addPublisher.code).as(addPublisher.err).isZero();
+        LauncherRun addPublisher = run("access", "add-publisher", "jp-mofa", "--output", publisher.toString());
+        assertThat(addPublisher.code()).as(addPublisher.err()).isZero();
 
-        Run publish = run("publish", ANNOUNCEMENT.toString(), "--command-config", publisher.toString());
-        assertThat(publish.code).as(publish.err).isZero();
-        assertThat(publish.out).contains("published jp-mofa-2022-03-01-ru");
+        LauncherRun publish = run("publish", ANNOUNCEMENT.toString(), "--command-config", publisher.toString());
+        assertThat(publish.code()).as(publish.err()).isZero();
+        assertThat(publish.out()).contains("published jp-mofa-2022-03-01-ru");
     }
 
     @AfterAll
@@ -125,10 +122,10 @@ class AccessControlIT {
         Path file = dir.resolve("wrong.properties");
         ClientCredentials.writePrivateFile(file, properties);
 
-        Run subscribe = subscribe(file, "--jurisdiction", "JP", "--from", "beginning", "--max-idle", "5s");
+        LauncherRun subscribe = subscribe(file, "--jurisdiction", "JP", "--from", "beginning", "--max-idle", "5s");
 
-        assertThat(subscribe.code).isEqualTo(1);
-        assertThat(subscribe.err)
+        assertThat(subscribe.code()).isEqualTo(1);
+        assertThat(subscribe.err())
                 .contains("the broker did not accept the login")
                 .doesNotContain("\tat ");
         assertThat(get(pipeline.schemaRegistryUrl() + "/subjects", wrong)).isEqualTo(401);
@@ -138,7 +135,7 @@ class AccessControlIT {
 
     @Test
     void aBankReadsItsJurisdictionAndTheStatesOverHttp() throws Exception {
-        Run subscribe = subscribe(
+        LauncherRun subscribe = subscribe(
                 bank,
                 "--jurisdiction",
                 "JP",
@@ -151,8 +148,8 @@ class AccessControlIT {
                 "--max-idle",
                 "60s");
 
-        assertThat(subscribe.code).as(subscribe.err).isZero();
-        assertThat(changeIds(subscribe.out)).hasSize(NOTIFICATIONS).doesNotHaveDuplicates();
+        assertThat(subscribe.code()).as(subscribe.err()).isZero();
+        assertThat(changeIds(subscribe.out())).hasSize(NOTIFICATIONS).doesNotHaveDuplicates();
         ClientCredentials login =
                 ClientCredentials.of(ClientCredentials.readFile(bank)).orElseThrow();
         assertThat(get(pipeline.httpUrl() + "/designations/JP-MOFA%2FRU-P-0401", login))
@@ -161,7 +158,7 @@ class AccessControlIT {
 
     @Test
     void aBankCommitsOffsetsOnlyInItsOwnGroups() {
-        Run own = subscribe(
+        LauncherRun own = subscribe(
                 bank,
                 "--jurisdiction",
                 "JP",
@@ -173,29 +170,29 @@ class AccessControlIT {
                 "1",
                 "--max-idle",
                 "60s");
-        assertThat(own.code).as(own.err).isZero();
+        assertThat(own.code()).as(own.err()).isZero();
 
-        Run other = subscribe(bank, "--jurisdiction", "JP", "--group", "bank-us.main", "--max-idle", "5s");
-        assertThat(other.code).isEqualTo(1);
-        assertThat(other.err).contains("not authorized to use the consumer group bank-us.main");
+        LauncherRun other = subscribe(bank, "--jurisdiction", "JP", "--group", "bank-us.main", "--max-idle", "5s");
+        assertThat(other.code()).isEqualTo(1);
+        assertThat(other.err()).contains("not authorized to use the consumer group bank-us.main");
     }
 
     @Test
     void aBankCannotReadAnotherJurisdiction() {
-        Run subscribe = subscribe(bank, "--jurisdiction", "US", "--max-idle", "5s");
+        LauncherRun subscribe = subscribe(bank, "--jurisdiction", "US", "--max-idle", "5s");
 
-        assertThat(subscribe.code).isEqualTo(1);
-        assertThat(subscribe.err.strip())
+        assertThat(subscribe.code()).isEqualTo(1);
+        assertThat(subscribe.err().strip())
                 .isEqualTo("sanctions subscribe: not authorized to read sanctions.changes.us: ask the operator to grant"
                         + " it");
     }
 
     @Test
     void aBankCannotReadAllNotificationsWithoutBeingGrantedEveryJurisdiction() {
-        Run subscribe = subscribe(bank, "--max-idle", "5s");
+        LauncherRun subscribe = subscribe(bank, "--max-idle", "5s");
 
-        assertThat(subscribe.code).isEqualTo(1);
-        assertThat(subscribe.err).contains("not authorized to read sanctions.changes:");
+        assertThat(subscribe.code()).isEqualTo(1);
+        assertThat(subscribe.err()).contains("not authorized to read sanctions.changes:");
     }
 
     @Test
@@ -203,9 +200,9 @@ class AccessControlIT {
         assertThat(produce(bank, "sanctions.changes.jp")).isInstanceOf(TopicAuthorizationException.class);
         assertThat(produce(bank, "sanctions.announcements")).isInstanceOf(TopicAuthorizationException.class);
 
-        Run publish = run("publish", ANNOUNCEMENT.toString(), "--command-config", bank.toString());
-        assertThat(publish.code).isEqualTo(1);
-        assertThat(publish.err).contains("not authorized to publish");
+        LauncherRun publish = run("publish", ANNOUNCEMENT.toString(), "--command-config", bank.toString());
+        assertThat(publish.code()).isEqualTo(1);
+        assertThat(publish.err()).contains("not authorized to publish");
     }
 
     @Test
@@ -225,16 +222,16 @@ class AccessControlIT {
 
     @Test
     void aPublisherNeitherReadsNorWritesNotifications() {
-        Run subscribe = subscribe(publisher, "--jurisdiction", "JP", "--max-idle", "5s");
-        assertThat(subscribe.code).isEqualTo(1);
-        assertThat(subscribe.err).contains("not authorized to read sanctions.changes.jp");
+        LauncherRun subscribe = subscribe(publisher, "--jurisdiction", "JP", "--max-idle", "5s");
+        assertThat(subscribe.code()).isEqualTo(1);
+        assertThat(subscribe.err()).contains("not authorized to read sanctions.changes.jp");
 
         assertThat(produce(publisher, "sanctions.changes.jp")).isInstanceOf(TopicAuthorizationException.class);
     }
 
     @Test
     void aPublisherPublishesOnlyUnderItsOwnName() {
-        Run publish = run(
+        LauncherRun publish = run(
                 "publish",
                 ANNOUNCEMENT.toString(),
                 "--publisher-id",
@@ -242,13 +239,13 @@ class AccessControlIT {
                 "--command-config",
                 publisher.toString());
 
-        assertThat(publish.code).isEqualTo(1);
-        assertThat(publish.err).contains("not authorized to publish");
+        assertThat(publish.code()).isEqualTo(1);
+        assertThat(publish.err()).contains("not authorized to publish");
     }
 
     @Test
     void theAccessCommandsNeedTheAdmin() {
-        Run add = run(
+        LauncherRun add = run(
                 "access",
                 "add-bank",
                 "bank-kr",
@@ -259,26 +256,27 @@ class AccessControlIT {
                 "--output",
                 dir.resolve("bank-kr.properties").toString());
 
-        assertThat(add.code).isEqualTo(1);
-        assertThat(add.err).contains("not authorized to manage the cluster");
+        assertThat(add.code()).isEqualTo(1);
+        assertThat(add.err()).contains("not authorized to manage the cluster");
         assertThat(dir.resolve("bank-kr.properties")).doesNotExist();
     }
 
     @Test
     void aRemovedPrincipalCanNoLongerLogIn() {
         Path file = dir.resolve("bank-gone.properties");
-        assertThat(run("access", "add-bank", "bank-gone", "--all-jurisdictions", "--output", file.toString()).code)
+        assertThat(run("access", "add-bank", "bank-gone", "--all-jurisdictions", "--output", file.toString())
+                        .code())
                 .isZero();
-        assertThat(run("access", "list").out).contains("bank-gone (SCRAM-SHA-512): group bank-gone.*");
+        assertThat(run("access", "list").out()).contains("bank-gone (SCRAM-SHA-512): group bank-gone.*");
 
-        Run remove = run("access", "remove", "bank-gone");
+        LauncherRun remove = run("access", "remove", "bank-gone");
 
-        assertThat(remove.code).as(remove.err).isZero();
-        assertThat(remove.out).contains("removed bank-gone: its login and");
-        assertThat(run("access", "list").out).doesNotContain("bank-gone");
-        Run subscribe = subscribe(file, "--jurisdiction", "JP", "--max-idle", "5s");
-        assertThat(subscribe.code).isEqualTo(1);
-        assertThat(subscribe.err).contains("the broker did not accept the login");
+        assertThat(remove.code()).as(remove.err()).isZero();
+        assertThat(remove.out()).contains("removed bank-gone: its login and");
+        assertThat(run("access", "list").out()).doesNotContain("bank-gone");
+        LauncherRun subscribe = subscribe(file, "--jurisdiction", "JP", "--max-idle", "5s");
+        assertThat(subscribe.code()).isEqualTo(1);
+        assertThat(subscribe.err()).contains("the broker did not accept the login");
     }
 
     @Test
@@ -288,7 +286,7 @@ class AccessControlIT {
         String mechanism = ScramCapableLibrdkafka.check() ? properties(bank).get("sasl.mechanism") : "PLAIN";
         // Wait until the processor has written the notifications (the bank's subscription above may not have run).
         assertThat(subscribe(bank, "--jurisdiction", "JP", "--from", "beginning", "--limit", "1", "--max-idle", "60s")
-                        .code)
+                        .code())
                 .isZero();
         Map<String, String> properties = properties(bank);
         ClientCredentials login = ClientCredentials.of(properties).orElseThrow();
@@ -334,14 +332,14 @@ class AccessControlIT {
         return ClientCredentials.readFile(file);
     }
 
-    private static Run subscribe(Path config, String... options) {
+    private static LauncherRun subscribe(Path config, String... options) {
         List<String> args = new ArrayList<>(List.of("subscribe", "--command-config", config.toString()));
         args.addAll(List.of(options));
         return run(args.toArray(String[]::new));
     }
 
     /** The command line as a user types it, against the pipeline, as the admin unless a --command-config is given. */
-    private static Run run(String... args) {
+    private static LauncherRun run(String... args) {
         List<String> full = new ArrayList<>(List.of(args));
         full.addAll(List.of(
                 "--bootstrap-servers",
@@ -351,16 +349,8 @@ class AccessControlIT {
         if (!full.contains("--command-config")) {
             full.addAll(List.of("--command-config", admin.toString()));
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = SanctionsLauncher.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(full.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return LauncherRun.of(full);
     }
-
-    private record Run(int code, String out, String err) {}
 
     private static List<String> changeIds(String jsonLines) throws IOException {
         List<String> ids = new ArrayList<>();

@@ -3,12 +3,15 @@ package dev.sanctions.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.sanctions.launcher.DocumentedCommands.DocumentedCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,13 +24,6 @@ class DocumentedCommandsTest {
 
     private static final Path ROOT = Path.of("..");
 
-    record DocumentedCommand(Path file, int line, List<String> words) {
-        @Override
-        public String toString() {
-            return file.getFileName() + ":" + line + ": " + String.join(" ", words);
-        }
-    }
-
     static Stream<DocumentedCommand> documentedCommands() throws IOException {
         List<Path> pages = new ArrayList<>();
         pages.add(ROOT.resolve("README.md"));
@@ -36,7 +32,7 @@ class DocumentedCommandsTest {
         }
         List<DocumentedCommand> commands = new ArrayList<>();
         for (Path page : pages) {
-            commands.addAll(commandsIn(page));
+            commands.addAll(DocumentedCommands.in(page));
         }
         assertThat(commands).as("command lines in README.md and docs/").hasSizeGreaterThan(10);
         return commands.stream();
@@ -51,86 +47,49 @@ class DocumentedCommandsTest {
                 .doesNotThrowAnyException();
     }
 
-    /** The {@code ./sanctions} lines of the page's {@code bash}/{@code sh}/{@code console} blocks, without comments. */
-    private static List<DocumentedCommand> commandsIn(Path page) throws IOException {
-        List<DocumentedCommand> found = new ArrayList<>();
-        List<String> lines = Files.readAllLines(page);
-        boolean inShellBlock = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.startsWith("```")) {
-                String language = line.substring(3).strip();
-                inShellBlock = !inShellBlock
-                        && List.of("bash", "sh", "console", "shell").contains(language);
-                continue;
-            }
-            if (!inShellBlock) {
-                continue;
-            }
-            String command = line.startsWith("$ ") ? line.substring(2) : line;
-            if (!command.startsWith("./sanctions ")) {
-                continue;
-            }
-            List<String> words = ShellWords.split(withoutComment(command));
-            found.add(new DocumentedCommand(page, i + 1, words.subList(1, words.size())));
-        }
-        return found;
+    @Test
+    void aPageSaysTheExitCodeAtTheEndOfTheLineAndWhatIsPrintedUnderIt(@TempDir Path dir) throws IOException {
+        Path page = dir.resolve("page.md");
+        Files.writeString(
+                page,
+                String.join(
+                        "\n",
+                        "Prose with ./sanctions demo is not a command.",
+                        "```bash",
+                        "./sanctions publish --wait x.json   # exit 3: not all of it took effect",
+                        "# published x (JP-MOFA, 2 actions) to partition 0 at offset …",
+                        "#   rejected action #1 DELIST JP-MOFA/X: UNKNOWN_DESIGNATION: …",
+                        "./sanctions rejected --max-idle 5s | head -2   # every rejection",
+                        "```",
+                        "```json",
+                        "./sanctions demo",
+                        "```"));
+
+        List<DocumentedCommand> commands = DocumentedCommands.in(page);
+
+        assertThat(commands).hasSize(2);
+        DocumentedCommand publish = commands.get(0);
+        assertThat(publish.words()).containsExactly("publish", "--wait", "x.json");
+        assertThat(publish.exitCode()).isEqualTo(3);
+        assertThat(publish.output())
+                .containsExactly(
+                        "published x (JP-MOFA, 2 actions) to partition 0 at offset …",
+                        "rejected action #1 DELIST JP-MOFA/X: UNKNOWN_DESIGNATION: …");
+        DocumentedCommand rejected = commands.get(1);
+        assertThat(rejected.words()).containsExactly("rejected", "--max-idle", "5s");
+        assertThat(rejected.exitCode()).isZero();
+        assertThat(rejected.output()).isEmpty();
     }
 
-    /** The line up to an unquoted {@code #} that starts a comment, or up to a pipe or redirection. */
-    private static String withoutComment(String command) {
-        boolean single = false;
-        boolean dbl = false;
-        for (int i = 0; i < command.length(); i++) {
-            char c = command.charAt(i);
-            if (c == '\'' && !dbl) {
-                single = !single;
-            } else if (c == '"' && !single) {
-                dbl = !dbl;
-            } else if (!single && !dbl && (c == '|' || c == '>' || c == '&' || c == ';')) {
-                return command.substring(0, i);
-            } else if (!single && !dbl && c == '#' && (i == 0 || Character.isWhitespace(command.charAt(i - 1)))) {
-                return command.substring(0, i);
-            }
-        }
-        return command;
-    }
+    @Test
+    void anEllipsisInAShownLineStandsForAnyTextAndTheRestMustBeExact() {
+        String shown = "published x (JP-MOFA, 2 actions) to partition 0 at offset …";
 
-    /** Splits a command line into words as a POSIX shell would for plain and quoted words (no expansions). */
-    static final class ShellWords {
-        private ShellWords() {}
-
-        static List<String> split(String line) {
-            List<String> words = new ArrayList<>();
-            StringBuilder word = new StringBuilder();
-            boolean inWord = false;
-            char quote = 0;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quote != 0) {
-                    if (c == quote) {
-                        quote = 0;
-                    } else {
-                        word.append(c);
-                    }
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                    inWord = true;
-                } else if (Character.isWhitespace(c)) {
-                    if (inWord) {
-                        words.add(word.toString());
-                        word.setLength(0);
-                        inWord = false;
-                    }
-                } else {
-                    word.append(c);
-                    inWord = true;
-                }
-            }
-            if (inWord) {
-                words.add(word.toString());
-            }
-            return words;
-        }
+        assertThat(DocumentedCommands.shows(shown, "published x (JP-MOFA, 2 actions) to partition 0 at offset 29"))
+                .isTrue();
+        assertThat(DocumentedCommands.shows(shown, "published x (JP-MOFA, 3 actions) to partition 0 at offset 29"))
+                .isFalse();
+        assertThat(DocumentedCommands.shows("1 problem (found)", "1 problem (found) and more"))
+                .isFalse();
     }
 }

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -63,6 +65,14 @@ public final class AnnouncementPublisher implements AutoCloseable {
      *                                       is visible, unless the message says the outcome is unknown
      */
     public List<Published> publish(List<Announcement> announcements) {
+        return publish(announcements, written -> {});
+    }
+
+    /**
+     * As {@link #publish(List)}, telling {@code actionsWritten} how many actions the broker has acknowledged so far
+     * (from the producer's I/O thread), for a progress line: they become visible only with the commit.
+     */
+    public List<Published> publish(List<Announcement> announcements, LongConsumer actionsWritten) {
         requireValid(announcements);
         if (announcements.isEmpty()) {
             return List.of();
@@ -75,7 +85,7 @@ public final class AnnouncementPublisher implements AutoCloseable {
                             ? null
                             : SnapshotParts.plan(SnapshotSource.of(announcement), config.snapshotPartBytes()));
         }
-        return inOneTransaction(record -> {
+        return inOneTransaction(actionsWritten, record -> {
             for (int i = 0; i < announcements.size(); i++) {
                 Announcement announcement = announcements.get(i);
                 SnapshotParts plan = plans.get(i);
@@ -99,6 +109,11 @@ public final class AnnouncementPublisher implements AutoCloseable {
      * @throws PublishException              when Kafka or the registry fails, as for {@link #publish}
      */
     public List<Published> publishSnapshot(SnapshotSource source) {
+        return publishSnapshot(source, written -> {});
+    }
+
+    /** As {@link #publishSnapshot(SnapshotSource)}, telling {@code entriesWritten} as {@link #publish(List, LongConsumer)} does. */
+    public List<Published> publishSnapshot(SnapshotSource source, LongConsumer entriesWritten) {
         Announcement header = source.header();
         if (header.getSnapshot() == null) {
             throw new IllegalArgumentException("not a snapshot: " + header.getAnnouncementId());
@@ -108,10 +123,12 @@ public final class AnnouncementPublisher implements AutoCloseable {
             throw new InvalidAnnouncementsException(List.of("announcements[0] (" + header.getAnnouncementId()
                     + "): actions: a snapshot holds 1 to 200,000" + " entries, got none"));
         }
-        return inOneTransaction(record -> plan.forEachPart(source, part -> {
-            requireValid(List.of(part));
-            record.accept(part);
-        }));
+        return inOneTransaction(
+                entriesWritten,
+                record -> plan.forEachPart(source, part -> {
+                    requireValid(List.of(part));
+                    record.accept(part);
+                }));
     }
 
     /** What hands the records of one transaction over, in order. */
@@ -132,7 +149,7 @@ public final class AnnouncementPublisher implements AutoCloseable {
         }
     }
 
-    private List<Published> inOneTransaction(Records records) {
+    private List<Published> inOneTransaction(LongConsumer actionsWritten, Records records) {
         if (producer == null) {
             producer = newProducer();
         }
@@ -148,6 +165,7 @@ public final class AnnouncementPublisher implements AutoCloseable {
             throw failure(e, false);
         }
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        AtomicLong written = new AtomicLong();
         try {
             records.forEach(announcement -> {
                 try {
@@ -166,6 +184,9 @@ public final class AnnouncementPublisher implements AutoCloseable {
                                     (metadata, e) -> {
                                         if (e != null) {
                                             firstFailure.compareAndSet(null, e);
+                                        } else {
+                                            actionsWritten.accept(written.addAndGet(
+                                                    announcement.getActions().size()));
                                         }
                                     })));
                 } catch (RuntimeException e) {
