@@ -81,6 +81,20 @@ final class Canonical {
     }
 
     private static int compareCodePoints(String a, String b) {
+        // Code units first: where the first difference is between two characters that are not surrogates, code point
+        // order is their order (the units before it are the same code points in both). Sorting every state by key
+        // spent a third of its time in the code point walk below.
+        int common = Math.min(a.length(), b.length());
+        for (int k = 0; k < common; k++) {
+            char x = a.charAt(k);
+            char y = b.charAt(k);
+            if (x != y) {
+                if (!Character.isSurrogate(x) && !Character.isSurrogate(y)) {
+                    return Character.compare(x, y);
+                }
+                break;
+            }
+        }
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

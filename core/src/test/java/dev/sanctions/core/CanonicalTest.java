@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sanctions.avro.Measure;
 import dev.sanctions.avro.MeasureType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -56,6 +57,22 @@ class CanonicalTest {
                 assertThat(result.get(i)).isNotSameAs(given);
             }
         }
+    }
+
+    /** Code units are compared first, for speed; the order must stay that of code points, lone surrogates too. */
+    @Property(tries = 3000)
+    void textOrderIsCodePointOrder(@ForAll("texts") String a, @ForAll("texts") String b) {
+        assertThat(Integer.signum(Canonical.TEXT_ORDER.compare(a, b)))
+                .isEqualTo(Integer.signum(Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray())));
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        // ASCII, a character above the surrogates, a pair (U+1F600) and its halves alone.
+        return Arbitraries.of("A", "a", "\uFF21", "\uD83D\uDE00", "\uD83D", "\uDE00", "\uE000")
+                .list()
+                .ofMaxSize(4)
+                .map(parts -> String.join("", parts));
     }
 
     @Provide
