@@ -321,7 +321,8 @@ public final class AnnouncementRules {
 
     private static void checkCountry(String code, Path at, List<Violation> v) {
         if (!Formats.isIsoCountry(code)) {
-            v.add(new Violation(at.toString(), "must be an ISO 3166-1 alpha-2 country code, e.g. RU, got " + quote(code)));
+            v.add(new Violation(
+                    at.toString(), "must be an ISO 3166-1 alpha-2 country code, e.g. RU, got " + quote(code)));
         }
     }
 

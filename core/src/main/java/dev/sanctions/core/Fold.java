@@ -135,8 +135,8 @@ public final class Fold {
             Target target = Targets.union(before.getTarget(), action.getTarget());
             List<Measure> measures = Canonical.measures(before.getMeasures(), action.getMeasures());
             List<String> programs = Canonical.programs(before.getPrograms(), action.getPrograms());
-            List<Violation> tooLarge =
-                    SizeLimits.checkUnion(target, measures, programs, Path.of("actions").at(announced.getActionIndex()));
+            List<Violation> tooLarge = SizeLimits.checkUnion(
+                    target, measures, programs, Path.of("actions").at(announced.getActionIndex()));
             if (!tooLarge.isEmpty()) {
                 return Rejections.invalidAction(announced, key, tooLarge);
             }

@@ -145,7 +145,8 @@ final class SizeLimits {
             return false;
         }
         if (values.size() > MAX_ENTRIES) {
-            v.add(new Violation(at.toString(), "at most " + number(MAX_ENTRIES) + " entries, got " + number(values.size())));
+            v.add(new Violation(
+                    at.toString(), "at most " + number(MAX_ENTRIES) + " entries, got " + number(values.size())));
             return false;
         }
         return true;
@@ -162,7 +163,8 @@ final class SizeLimits {
         long characters = characters(values);
         if (characters > maxCharacters) {
             v.add(new Violation(
-                    at.toString(), "at most " + number(maxCharacters) + " characters in all, got " + number(characters)));
+                    at.toString(),
+                    "at most " + number(maxCharacters) + " characters in all, got " + number(characters)));
             return false;
         }
         return true;
@@ -201,7 +203,8 @@ final class SizeLimits {
     private static void text(String value, Path at, int max, List<Violation> v) {
         if (value != null && value.length() > max) {
             v.add(new Violation(
-                    at.toString(), "at most " + String.format(Locale.ROOT, "%,d", max) + " characters, got " + value.length()));
+                    at.toString(),
+                    "at most " + String.format(Locale.ROOT, "%,d", max) + " characters, got " + value.length()));
         }
     }
 }

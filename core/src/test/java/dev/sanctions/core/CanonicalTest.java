@@ -40,7 +40,10 @@ class CanonicalTest {
         List<String> result = Canonical.programs(programs);
 
         assertThat(result)
-                .isEqualTo(programs.stream().distinct().sorted(Canonical.TEXT_ORDER).toList())
+                .isEqualTo(programs.stream()
+                        .distinct()
+                        .sorted(Canonical.TEXT_ORDER)
+                        .toList())
                 .isNotSameAs(programs);
         result.add("still mutable, and not the input");
         assertThat(programs).doesNotContain("still mutable, and not the input");
@@ -51,7 +54,10 @@ class CanonicalTest {
         List<Measure> result = Canonical.measures(measures);
 
         assertThat(result)
-                .isEqualTo(measures.stream().distinct().sorted(Canonical.MEASURE_ORDER).toList());
+                .isEqualTo(measures.stream()
+                        .distinct()
+                        .sorted(Canonical.MEASURE_ORDER)
+                        .toList());
         for (int i = 0; i < result.size(); i++) {
             for (Measure given : measures) {
                 assertThat(result.get(i)).isNotSameAs(given);
@@ -63,7 +69,8 @@ class CanonicalTest {
     @Property(tries = 3000)
     void textOrderIsCodePointOrder(@ForAll("texts") String a, @ForAll("texts") String b) {
         assertThat(Integer.signum(Canonical.TEXT_ORDER.compare(a, b)))
-                .isEqualTo(Integer.signum(Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray())));
+                .isEqualTo(Integer.signum(
+                        Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray())));
     }
 
     @Provide
@@ -83,18 +90,20 @@ class CanonicalTest {
                 .map(ArrayList::new);
         // Half of them canonical already, as stored states' are.
         return Arbitraries.oneOf(
-                any, any.map(list -> new ArrayList<>(list.stream().distinct().sorted(Canonical.TEXT_ORDER).toList())));
+                any,
+                any.map(list -> new ArrayList<>(
+                        list.stream().distinct().sorted(Canonical.TEXT_ORDER).toList())));
     }
 
     @Provide
     Arbitrary<List<Measure>> measureLists() {
         Arbitrary<Measure> measure = Arbitraries.of(MeasureType.ASSET_FREEZE, MeasureType.OTHER, MeasureType.TRAVEL_BAN)
-                .flatMap(type -> Arbitraries.of("oil", "Ａ", "😀")
-                        .injectNull(0.4)
-                        .map(detail -> new Measure(type, detail)));
+                .flatMap(type ->
+                        Arbitraries.of("oil", "Ａ", "😀").injectNull(0.4).map(detail -> new Measure(type, detail)));
         Arbitrary<List<Measure>> any = measure.list().ofMaxSize(5).map(ArrayList::new);
         return Arbitraries.oneOf(
                 any,
-                any.map(list -> new ArrayList<>(list.stream().distinct().sorted(Canonical.MEASURE_ORDER).toList())));
+                any.map(list -> new ArrayList<>(
+                        list.stream().distinct().sorted(Canonical.MEASURE_ORDER).toList())));
     }
 }

@@ -81,27 +81,25 @@ class FormatsMatchTheirExpressionsTest {
                 .withChars("AZaz09-._:/@[`{ \u00c0\u0660")
                 .ofMinLength(0)
                 .ofMaxLength(40);
-        Arbitrary<String> longOnes = Arbitraries.strings()
-                .withChars("Aa0-._:")
-                .ofMinLength(190)
-                .ofMaxLength(210);
-        return Arbitraries.frequencyOf(
-                Tuple.of(8, edgy), Tuple.of(1, longOnes));
+        Arbitrary<String> longOnes =
+                Arbitraries.strings().withChars("Aa0-._:").ofMinLength(190).ofMaxLength(210);
+        return Arbitraries.frequencyOf(Tuple.of(8, edgy), Tuple.of(1, longOnes));
     }
 
     @Provide
     Arbitrary<String> dates() {
         Arbitrary<String> shaped = Arbitraries.of("yyyy", "yyyy-mm", "yyyy-mm-dd")
-                .map(shape -> shape.replace("yyyy", "%04d")
-                        .replace("mm", "%02d")
-                        .replace("dd", "%02d"))
+                .map(shape ->
+                        shape.replace("yyyy", "%04d").replace("mm", "%02d").replace("dd", "%02d"))
                 .flatMap(format -> Arbitraries.integers()
                         .between(0, 9999)
                         .list()
                         .ofSize(3)
                         .map(n -> String.format(format, n.get(0), n.get(1) % 14, n.get(2) % 33)));
-        Arbitrary<String> noise =
-                Arbitraries.strings().withChars("0123456789-/ T\u0660").ofMinLength(0).ofMaxLength(12);
+        Arbitrary<String> noise = Arbitraries.strings()
+                .withChars("0123456789-/ T\u0660")
+                .ofMinLength(0)
+                .ofMaxLength(12);
         return Arbitraries.oneOf(shaped, noise);
     }
 }

@@ -159,51 +159,63 @@ class TargetsTest {
                 .injectNull(0.4);
         Arbitrary<String> text = Arbitraries.of("x", "y").injectNull(0.5);
         return Builders.withBuilder(Target::new)
-                .use(Arbitraries.of("T1")).in((t, v) -> {
+                .use(Arbitraries.of("T1"))
+                .in((t, v) -> {
                     t.setId(v);
                     return t;
                 })
-                .use(Arbitraries.of(TargetKind.PERSON, TargetKind.VESSEL).injectNull(0.5)).in((t, v) -> {
+                .use(Arbitraries.of(TargetKind.PERSON, TargetKind.VESSEL).injectNull(0.5))
+                .in((t, v) -> {
                     t.setKind(v);
                     return t;
                 })
-                .use(text).in((t, v) -> {
+                .use(text)
+                .in((t, v) -> {
                     t.setName(v);
                     return t;
                 })
-                .use(texts).in((t, v) -> {
+                .use(texts)
+                .in((t, v) -> {
                     t.setAliases(v);
                     return t;
                 })
-                .use(texts).in((t, v) -> {
+                .use(texts)
+                .in((t, v) -> {
                     t.setBirthDates(v);
                     return t;
                 })
-                .use(texts).in((t, v) -> {
+                .use(texts)
+                .in((t, v) -> {
                     t.setBirthPlaces(v);
                     return t;
                 })
-                .use(texts).in((t, v) -> {
+                .use(texts)
+                .in((t, v) -> {
                     t.setNationalities(v);
                     return t;
                 })
-                .use(text).in((t, v) -> {
+                .use(text)
+                .in((t, v) -> {
                     t.setPosition(v);
                     return t;
                 })
-                .use(identifiers).in((t, v) -> {
+                .use(identifiers)
+                .in((t, v) -> {
                     t.setIdentifiers(v);
                     return t;
                 })
-                .use(addresses).in((t, v) -> {
+                .use(addresses)
+                .in((t, v) -> {
                     t.setAddresses(v);
                     return t;
                 })
-                .use(text).in((t, v) -> {
+                .use(text)
+                .in((t, v) -> {
                     t.setRemarks(v);
                     return t;
                 })
-                .use(text).in((t, v) -> {
+                .use(text)
+                .in((t, v) -> {
                     t.setListedOn(v);
                     return t;
                 })

@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -102,10 +101,11 @@ final class SameSchemaReader<T> implements DatumReader<T> {
                 }
                 yield Decoder::readString;
             }
-            case NULL -> in -> {
-                in.readNull();
-                return null;
-            };
+            case NULL ->
+                in -> {
+                    in.readNull();
+                    return null;
+                };
             case BOOLEAN -> Decoder::readBoolean;
             case INT -> converted(schema, model, Decoder::readInt);
             case LONG -> converted(schema, model, Decoder::readLong);
@@ -157,7 +157,8 @@ final class SameSchemaReader<T> implements DatumReader<T> {
         try {
             return (IndexedRecord) constructor.newInstance();
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
-            throw new AvroRuntimeException("cannot make a " + constructor.getDeclaringClass().getName(), e);
+            throw new AvroRuntimeException(
+                    "cannot make a " + constructor.getDeclaringClass().getName(), e);
         }
     }
 
@@ -170,8 +171,8 @@ final class SameSchemaReader<T> implements DatumReader<T> {
         return in -> {
             int index = in.readIndex();
             if (index < 0 || index >= branches.length) {
-                throw new AvroRuntimeException("Malformed data: union branch " + index + " of a union of "
-                        + branches.length + " types");
+                throw new AvroRuntimeException(
+                        "Malformed data: union branch " + index + " of a union of " + branches.length + " types");
             }
             return branches[index].read(in);
         };

@@ -85,7 +85,9 @@ class SameSchemaReaderTest {
     @Test
     void anArrayLongerThanTheBytesLeftIsRefusedBeforeAnythingIsAllocated() {
         // A target: id "", no kind, no name, then aliases claiming a billion strings with three bytes left.
-        byte[] claim = {0x00, 0x00, 0x00, 0x02, (byte) 0x80, (byte) 0xa8, (byte) 0xd6, (byte) 0xb9, 0x07, 0x02, 0x41, 0x00};
+        byte[] claim = {
+            0x00, 0x00, 0x00, 0x02, (byte) 0x80, (byte) 0xa8, (byte) 0xd6, (byte) 0xb9, 0x07, 0x02, 0x41, 0x00
+        };
 
         assertThatThrownBy(() -> read(claim, Target.getClassSchema(), SameSchemaReaderTest::ours))
                 .isInstanceOf(EOFException.class);
@@ -192,8 +194,8 @@ class SameSchemaReaderTest {
     private Announcement announcement() {
         List<Action> actions = new ArrayList<>();
         for (int i = random.nextInt(4); i >= 0; i--) {
-            actions.add(new Action(
-                    pick(ActionType.values()), target(), maybe(measures()), maybe(texts()), maybe(text())));
+            actions.add(
+                    new Action(pick(ActionType.values()), target(), maybe(measures()), maybe(texts()), maybe(text())));
         }
         return new Announcement(
                 text(),
@@ -209,7 +211,8 @@ class SameSchemaReaderTest {
                 maybe(text()),
                 random.nextBoolean()
                         ? null
-                        : new Snapshot(text(), random.nextDouble(), random.nextInt(), random.nextInt(), random.nextInt()));
+                        : new Snapshot(
+                                text(), random.nextDouble(), random.nextInt(), random.nextInt(), random.nextInt()));
     }
 
     private Target target() {
