@@ -76,7 +76,7 @@ final class SnapshotReader {
         Map<String, ConsumerRecord<String, byte[]>> latest = new HashMap<>(capacityFor(partitions, written));
         LogReader.readTo(consumer, written, timeout, record -> {
             if (record.key() == null) {
-                apply(record, decoder.decode(record), matching, versions);
+                apply(null, decoder.decode(record), matching, versions);
             } else {
                 latest.put(record.key(), record);
             }
@@ -84,10 +84,16 @@ final class SnapshotReader {
             progress.accept(records[0]);
         });
         List<ConsumerRecord<String, byte[]>> newest = new ArrayList<>(latest.values());
-        List<DesignationState> states =
-                ParallelDecoding.decodeAll(newest, decoder::decode, ParallelDecoding.threadsForThisMachine());
-        for (int i = 0; i < newest.size(); i++) {
-            apply(newest.get(i), states.get(i), matching, versions);
+        latest.clear();
+        String[] keys = new String[newest.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = newest.get(i).key();
+        }
+        // Each record is let go once decoded: all the records and all the states at once need twice the heap.
+        List<DesignationState> states = ParallelDecoding.decodeAndRelease(
+                newest, decoder::decode, ParallelDecoding.threadsForThisMachine());
+        for (int i = 0; i < keys.length; i++) {
+            apply(keys[i], states.get(i), matching, versions);
         }
         LOG.info(
                 "Snapshot of {}: {} records, {} designations, {} matching, in {} ms",
@@ -114,14 +120,14 @@ final class SnapshotReader {
 
     /** Log order per key; a lower version than one already read is stale and ignored. */
     private void apply(
-            ConsumerRecord<String, byte[]> record,
+            String recordKey,
             DesignationState state,
             Map<String, DesignationState> matching,
             Map<String, Long> versions) {
         if (state == null) {
-            if (record.key() != null) {
-                matching.remove(record.key());
-                versions.remove(record.key());
+            if (recordKey != null) {
+                matching.remove(recordKey);
+                versions.remove(recordKey);
             }
             return;
         }
