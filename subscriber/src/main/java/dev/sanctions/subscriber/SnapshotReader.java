@@ -90,8 +90,8 @@ final class SnapshotReader {
             keys[i] = newest.get(i).key();
         }
         // Each record is let go once decoded: all the records and all the states at once need twice the heap.
-        List<DesignationState> states = ParallelDecoding.decodeAndRelease(
-                newest, decoder::decode, ParallelDecoding.threadsForThisMachine());
+        List<DesignationState> states =
+                ParallelDecoding.decodeAndRelease(newest, decoder::decode, ParallelDecoding.threadsForThisMachine());
         for (int i = 0; i < keys.length; i++) {
             apply(keys[i], states.get(i), matching, versions);
         }
