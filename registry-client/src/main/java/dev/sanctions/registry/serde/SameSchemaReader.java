@@ -31,6 +31,8 @@ import org.apache.avro.specific.SpecificData;
  * minimum is worked out once per array; the guard itself, and Avro's string and collection limits (in its decoder),
  * stay.
  *
+ * <p>Strings that repeat field by field are shared among the records read ({@link RepeatedStrings}).
+ *
  * <p>Covers records, unions, arrays, enums, strings read as {@link String}, null, boolean, int, long, float and double,
  * with the model's logical-type conversions; {@link #forSchemas} answers null for anything else, and the caller
  * keeps Avro's reader.
@@ -99,7 +101,7 @@ final class SameSchemaReader<T> implements DatumReader<T> {
                 if (!"String".equals(schema.getProp(GenericData.STRING_PROP))) {
                     throw new Unsupported();
                 }
-                yield Decoder::readString;
+                yield new RepeatedStrings()::read;
             }
             case NULL ->
                 in -> {
