@@ -34,9 +34,7 @@ class RepeatedStringsTest {
         String[] pool = {"", "a", "RU", "GB", "Иванов", "é", "x".repeat(64), "x".repeat(65), "😀"};
         List<String> values = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
-            values.add(random.nextInt(3) == 0
-                    ? pool[random.nextInt(pool.length)]
-                    : "ID-" + random.nextInt(500));
+            values.add(random.nextInt(3) == 0 ? pool[random.nextInt(pool.length)] : "ID-" + random.nextInt(500));
         }
         RepeatedStrings strings = new RepeatedStrings();
         BinaryDecoder in = decoder(values);
