@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,8 +25,6 @@ public final class AnnouncementRules {
     static final int MAX_ACTIONS = 10_000;
     static final int MAX_SNAPSHOT_ENTRIES = 200_000;
 
-    private static final Pattern ANNOUNCEMENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
-    private static final Pattern AUTHORITY = Pattern.compile("[A-Z][A-Z0-9-]{1,31}");
     private static final int MAX_TARGET_ID = 100;
 
     private static final String ACTION_TYPES = symbolsBut(ActionType.values(), ActionType.UNKNOWN);
@@ -50,10 +47,10 @@ public final class AnnouncementRules {
 
     /** The violations of one action, with paths prefixed {@code actions[index].}; empty when valid. */
     public static List<Violation> checkAction(Action action, int index) {
-        String at = "actions[" + index + "]";
+        Path at = Path.of("actions").at(index);
         List<Violation> v = new ArrayList<>();
         if (action == null) {
-            v.add(new Violation(at, "must be an action object"));
+            v.add(new Violation(at.toString(), "must be an action object"));
             return List.copyOf(v);
         }
         ActionType type = action.getAction();
@@ -61,9 +58,9 @@ public final class AnnouncementRules {
             v.add(new Violation(at + ".action", "must be one of " + ACTION_TYPES));
         }
         boolean designate = type == ActionType.DESIGNATE;
-        checkTarget(action.getTarget(), at + ".target", designate, v);
-        checkMeasures(action.getMeasures(), at + ".measures", designate, v);
-        checkNonBlankElements(action.getPrograms(), at + ".programs", v);
+        checkTarget(action.getTarget(), at.dot("target"), designate, v);
+        checkMeasures(action.getMeasures(), at.dot("measures"), designate, v);
+        checkNonBlankElements(action.getPrograms(), at.dot("programs"), v);
         v.addAll(SizeLimits.checkAction(action, at));
         return List.copyOf(v);
     }
@@ -74,14 +71,14 @@ public final class AnnouncementRules {
         String id = a.getAnnouncementId();
         if (id == null || id.isEmpty()) {
             v.add(new Violation("announcementId", "required: 1-200 characters of [A-Za-z0-9._:-]"));
-        } else if (!ANNOUNCEMENT_ID.matcher(id).matches()) {
+        } else if (!Formats.isAnnouncementId(id)) {
             v.add(new Violation(
                     "announcementId", "must be 1-200 characters of [A-Za-z0-9._:-], e.g. jp-mofa-2022-04-08-ru"));
         }
         String authority = a.getAuthority();
         if (authority == null || authority.isEmpty()) {
             v.add(new Violation("authority", "required: must match [A-Z][A-Z0-9-]{1,31}, e.g. JP-MOFA"));
-        } else if (!AUTHORITY.matcher(authority).matches()) {
+        } else if (!Formats.isAuthority(authority)) {
             v.add(new Violation("authority", "must match [A-Z][A-Z0-9-]{1,31}, e.g. JP-MOFA, got " + quote(authority)));
         }
         String jurisdiction = a.getJurisdiction();
@@ -186,12 +183,20 @@ public final class AnnouncementRules {
      * of the processor's history keys: {@code N-1\u0000x} could pass for {@code N-1}.
      */
     private static boolean hasControlCharacter(String s) {
-        return s.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL);
+        // A loop rather than a stream: every action's target id is checked here, several times.
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (Character.getType(c) == Character.CONTROL) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
-    private static void checkTarget(Target target, String at, boolean designate, List<Violation> v) {
+    private static void checkTarget(Target target, Path at, boolean designate, List<Violation> v) {
         if (target == null) {
-            v.add(new Violation(at, "required, with at least an id"));
+            v.add(new Violation(at.toString(), "required, with at least an id"));
             return;
         }
         String id = target.getId();
@@ -227,7 +232,7 @@ public final class AnnouncementRules {
                             ? "required for DESIGNATE, must not be blank"
                             : "must not be blank when given (v1 cannot clear a name)"));
         }
-        checkNonBlankElements(target.getAliases(), at + ".aliases", v);
+        checkNonBlankElements(target.getAliases(), at.dot("aliases"), v);
         List<String> birthDates = target.getBirthDates();
         if (birthDates != null) {
             for (int i = 0; i < birthDates.size(); i++) {
@@ -240,7 +245,7 @@ public final class AnnouncementRules {
                 }
             }
         }
-        checkNonBlankElements(target.getBirthPlaces(), at + ".birthPlaces", v);
+        checkNonBlankElements(target.getBirthPlaces(), at.dot("birthPlaces"), v);
         String listedOn = target.getListedOn();
         if (listedOn != null && !(listedOn.length() == 10 && Formats.isFullOrPartialDate(listedOn))) {
             v.add(new Violation(at + ".listedOn", "must be a date (2022-04-08), got " + quote(listedOn)));
@@ -248,26 +253,26 @@ public final class AnnouncementRules {
         List<String> nationalities = target.getNationalities();
         if (nationalities != null) {
             for (int i = 0; i < nationalities.size(); i++) {
-                checkCountry(nationalities.get(i), at + ".nationalities[" + i + "]", v);
+                checkCountry(nationalities.get(i), at.dot("nationalities").at(i), v);
             }
         }
         List<Identifier> identifiers = target.getIdentifiers();
         if (identifiers != null) {
             for (int i = 0; i < identifiers.size(); i++) {
-                checkIdentifier(identifiers.get(i), at + ".identifiers[" + i + "]", v);
+                checkIdentifier(identifiers.get(i), at.dot("identifiers").at(i), v);
             }
         }
         List<Address> addresses = target.getAddresses();
         if (addresses != null) {
             for (int i = 0; i < addresses.size(); i++) {
-                checkAddress(addresses.get(i), at + ".addresses[" + i + "]", v);
+                checkAddress(addresses.get(i), at.dot("addresses").at(i), v);
             }
         }
     }
 
-    private static void checkIdentifier(Identifier identifier, String at, List<Violation> v) {
+    private static void checkIdentifier(Identifier identifier, Path at, List<Violation> v) {
         if (identifier == null) {
-            v.add(new Violation(at, "must be an object with type and value"));
+            v.add(new Violation(at.toString(), "must be an object with type and value"));
             return;
         }
         if (isBlank(identifier.getType())) {
@@ -277,32 +282,32 @@ public final class AnnouncementRules {
             v.add(new Violation(at + ".value", "required, must not be blank"));
         }
         if (identifier.getCountry() != null) {
-            checkCountry(identifier.getCountry(), at + ".country", v);
+            checkCountry(identifier.getCountry(), at.dot("country"), v);
         }
     }
 
-    private static void checkAddress(Address address, String at, List<Violation> v) {
+    private static void checkAddress(Address address, Path at, List<Violation> v) {
         if (address == null || (address.getText() == null && address.getCountry() == null)) {
-            v.add(new Violation(at, "must give text, country or both"));
+            v.add(new Violation(at.toString(), "must give text, country or both"));
             return;
         }
         if (address.getCountry() != null) {
-            checkCountry(address.getCountry(), at + ".country", v);
+            checkCountry(address.getCountry(), at.dot("country"), v);
         }
     }
 
-    private static void checkMeasures(List<Measure> measures, String at, boolean designate, List<Violation> v) {
+    private static void checkMeasures(List<Measure> measures, Path at, boolean designate, List<Violation> v) {
         if (measures == null || measures.isEmpty()) {
             if (designate) {
-                v.add(new Violation(at, "required for DESIGNATE: at least one measure"));
+                v.add(new Violation(at.toString(), "required for DESIGNATE: at least one measure"));
             }
             return;
         }
         for (int i = 0; i < measures.size(); i++) {
             Measure measure = measures.get(i);
-            String here = at + "[" + i + "]";
+            Path here = at.at(i);
             if (measure == null) {
-                v.add(new Violation(here, "must be a measure type or {\"type\", \"detail\"}"));
+                v.add(new Violation(here.toString(), "must be a measure type or {\"type\", \"detail\"}"));
                 continue;
             }
             if (measure.getType() == null || measure.getType() == MeasureType.UNKNOWN) {
@@ -314,13 +319,14 @@ public final class AnnouncementRules {
         }
     }
 
-    private static void checkCountry(String code, String at, List<Violation> v) {
+    private static void checkCountry(String code, Path at, List<Violation> v) {
         if (!Formats.isIsoCountry(code)) {
-            v.add(new Violation(at, "must be an ISO 3166-1 alpha-2 country code, e.g. RU, got " + quote(code)));
+            v.add(new Violation(
+                    at.toString(), "must be an ISO 3166-1 alpha-2 country code, e.g. RU, got " + quote(code)));
         }
     }
 
-    private static void checkNonBlankElements(List<String> values, String at, List<Violation> v) {
+    private static void checkNonBlankElements(List<String> values, Path at, List<Violation> v) {
         if (values == null) {
             return;
         }

@@ -135,8 +135,8 @@ public final class Fold {
             Target target = Targets.union(before.getTarget(), action.getTarget());
             List<Measure> measures = Canonical.measures(before.getMeasures(), action.getMeasures());
             List<String> programs = Canonical.programs(before.getPrograms(), action.getPrograms());
-            List<Violation> tooLarge =
-                    SizeLimits.checkUnion(target, measures, programs, "actions[" + announced.getActionIndex() + "]");
+            List<Violation> tooLarge = SizeLimits.checkUnion(
+                    target, measures, programs, Path.of("actions").at(announced.getActionIndex()));
             if (!tooLarge.isEmpty()) {
                 return Rejections.invalidAction(announced, key, tooLarge);
             }
@@ -223,24 +223,24 @@ public final class Fold {
                 List<String> programs,
                 Instant firstDesignatedAt,
                 long version) {
-            return DesignationState.newBuilder()
-                    .setDesignationKey(key)
-                    .setAuthority(announced.getAuthority())
-                    .setJurisdiction(announced.getJurisdiction())
-                    .setTargetId(action.getTarget().getId())
-                    .setStatus(status)
-                    .setTarget(target)
-                    .setMeasures(List.copyOf(measures))
-                    .setPrograms(List.copyOf(programs))
-                    .setFirstDesignatedAt(firstDesignatedAt)
-                    .setLastChangedAt(announced.getPublishedAt())
-                    .setEffectiveFrom(announced.getEffectiveFrom())
-                    .setVersion(version)
-                    .setLastAnnouncementId(announced.getAnnouncementId())
-                    .setLegalBasis(announced.getLegalBasis())
-                    .setSourceUrl(announced.getSourceUrl())
-                    .setList(list())
-                    .build();
+            // Constructors rather than builders here and in changed(): the fold makes one of each per change.
+            return new DesignationState(
+                    key,
+                    announced.getAuthority(),
+                    announced.getJurisdiction(),
+                    action.getTarget().getId(),
+                    status,
+                    target,
+                    List.copyOf(measures),
+                    List.copyOf(programs),
+                    firstDesignatedAt,
+                    announced.getPublishedAt(),
+                    announced.getEffectiveFrom(),
+                    version,
+                    announced.getAnnouncementId(),
+                    announced.getLegalBasis(),
+                    announced.getSourceUrl(),
+                    list());
         }
 
         /**
@@ -256,21 +256,20 @@ public final class Fold {
         }
 
         private Outcome.Changed changed(DesignationState after, ChangeType type) {
-            DesignationChange change = DesignationChange.newBuilder()
-                    .setChangeId(announced.getAnnouncementId() + "#" + announced.getActionIndex())
-                    .setDesignationKey(key)
-                    .setAuthority(announced.getAuthority())
-                    .setJurisdiction(announced.getJurisdiction())
-                    .setTargetId(after.getTargetId())
-                    .setChangeType(type)
-                    .setVersion(after.getVersion())
-                    .setBefore(before)
-                    .setAfter(after)
-                    .setChangedFields(before == null ? List.of() : List.copyOf(ChangedFields.between(before, after)))
-                    .setAnnouncementId(announced.getAnnouncementId())
-                    .setPublishedAt(announced.getPublishedAt())
-                    .setEffectiveFrom(announced.getEffectiveFrom())
-                    .build();
+            DesignationChange change = new DesignationChange(
+                    announced.getAnnouncementId() + "#" + announced.getActionIndex(),
+                    key,
+                    announced.getAuthority(),
+                    announced.getJurisdiction(),
+                    after.getTargetId(),
+                    type,
+                    after.getVersion(),
+                    before,
+                    after,
+                    before == null ? List.of() : List.copyOf(ChangedFields.between(before, after)),
+                    announced.getAnnouncementId(),
+                    announced.getPublishedAt(),
+                    announced.getEffectiveFrom());
             return new Outcome.Changed(after, change);
         }
 

@@ -69,18 +69,18 @@ public final class Intake {
      * whole announcement; the list is the announcement's, or its snapshot's.
      */
     static AnnouncedAction announced(Announcement announcement, int index, Action action) {
-        return AnnouncedAction.newBuilder()
-                .setAnnouncementId(announcement.getAnnouncementId())
-                .setAuthority(announcement.getAuthority())
-                .setJurisdiction(announcement.getJurisdiction())
-                .setPublishedAt(announcement.getPublishedAt())
-                .setEffectiveFrom(announcement.getEffectiveFrom())
-                .setLegalBasis(announcement.getLegalBasis())
-                .setSourceUrl(announcement.getSourceUrl())
-                .setActionIndex(index)
-                .setAction(action)
-                .setList(listOf(announcement))
-                .build();
+        // The all-arguments constructor rather than the builder: this runs for every action of every announcement.
+        return new AnnouncedAction(
+                announcement.getAnnouncementId(),
+                announcement.getAuthority(),
+                announcement.getJurisdiction(),
+                announcement.getPublishedAt(),
+                announcement.getEffectiveFrom(),
+                announcement.getLegalBasis(),
+                announcement.getSourceUrl(),
+                index,
+                action,
+                listOf(announcement));
     }
 
     /** The list an announcement concerns: its snapshot's, else its own {@code list} (null when it names none). */

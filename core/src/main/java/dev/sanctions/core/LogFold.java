@@ -293,8 +293,16 @@ public final class LogFold {
 
     /** Every designation's current state, sorted by key (by code point, as sets are sorted); a read-only copy. */
     public SortedMap<String, DesignationState> states() {
+        return statesOf(List.of(this));
+    }
+
+    /**
+     * The states of several folds that share no designation (the replay's lanes, each folding its own authorities),
+     * as {@link #states()} gives one fold's: sorted once, rather than sorting each and merging the sorted maps.
+     */
+    public static SortedMap<String, DesignationState> statesOf(List<LogFold> folds) {
         TreeMap<String, DesignationState> sorted = new TreeMap<>(Canonical.TEXT_ORDER);
-        sorted.putAll(states);
+        folds.forEach(fold -> sorted.putAll(fold.states));
         return Collections.unmodifiableSortedMap(sorted);
     }
 }

@@ -42,58 +42,58 @@ final class SizeLimits {
     /** Violations of the limits by the announcement's own texts. */
     static List<Violation> checkAnnouncement(Announcement a) {
         List<Violation> v = new ArrayList<>();
-        text(a.getTitle(), "title", MAX_TEXT, v);
-        text(a.getSummary(), "summary", MAX_LONG_TEXT, v);
-        text(a.getLegalBasis(), "legalBasis", MAX_TEXT, v);
-        text(a.getSourceUrl(), "sourceUrl", MAX_TEXT, v);
+        text(a.getTitle(), Path.of("title"), MAX_TEXT, v);
+        text(a.getSummary(), Path.of("summary"), MAX_LONG_TEXT, v);
+        text(a.getLegalBasis(), Path.of("legalBasis"), MAX_TEXT, v);
+        text(a.getSourceUrl(), Path.of("sourceUrl"), MAX_TEXT, v);
         return v;
     }
 
     /** Violations of the limits by one action, {@code at} its path ({@code actions[3]}). */
-    static List<Violation> checkAction(Action action, String at) {
+    static List<Violation> checkAction(Action action, Path at) {
         List<Violation> v = new ArrayList<>();
         Target target = action.getTarget();
         if (target != null) {
-            String t = at + ".target";
-            text(target.getName(), t + ".name", MAX_TEXT, v);
-            text(target.getPosition(), t + ".position", MAX_TEXT, v);
-            text(target.getRemarks(), t + ".remarks", MAX_LONG_TEXT, v);
-            texts(target.getAliases(), t + ".aliases", MAX_LIST_TEXT, v);
-            entries(target.getBirthDates(), t + ".birthDates", v);
-            texts(target.getBirthPlaces(), t + ".birthPlaces", MAX_BIRTH_PLACES_TEXT, v);
-            entries(target.getNationalities(), t + ".nationalities", v);
+            Path t = at.dot("target");
+            text(target.getName(), t.dot("name"), MAX_TEXT, v);
+            text(target.getPosition(), t.dot("position"), MAX_TEXT, v);
+            text(target.getRemarks(), t.dot("remarks"), MAX_LONG_TEXT, v);
+            texts(target.getAliases(), t.dot("aliases"), MAX_LIST_TEXT, v);
+            entries(target.getBirthDates(), t.dot("birthDates"), v);
+            texts(target.getBirthPlaces(), t.dot("birthPlaces"), MAX_BIRTH_PLACES_TEXT, v);
+            entries(target.getNationalities(), t.dot("nationalities"), v);
             List<Identifier> identifiers = target.getIdentifiers();
-            if (entriesAndCharacters(identifiers, t + ".identifiers", MAX_LIST_TEXT, v)) {
+            if (entriesAndCharacters(identifiers, t.dot("identifiers"), MAX_LIST_TEXT, v)) {
                 for (int i = 0; i < identifiers.size(); i++) {
                     Identifier identifier = identifiers.get(i);
                     if (identifier != null) {
-                        String here = t + ".identifiers[" + i + "]";
-                        text(identifier.getType(), here + ".type", MAX_TEXT, v);
-                        text(identifier.getValue(), here + ".value", MAX_TEXT, v);
+                        Path here = t.dot("identifiers").at(i);
+                        text(identifier.getType(), here.dot("type"), MAX_TEXT, v);
+                        text(identifier.getValue(), here.dot("value"), MAX_TEXT, v);
                     }
                 }
             }
             List<Address> addresses = target.getAddresses();
-            if (entriesAndCharacters(addresses, t + ".addresses", MAX_LIST_TEXT, v)) {
+            if (entriesAndCharacters(addresses, t.dot("addresses"), MAX_LIST_TEXT, v)) {
                 for (int i = 0; i < addresses.size(); i++) {
                     Address address = addresses.get(i);
                     if (address != null) {
-                        text(address.getText(), t + ".addresses[" + i + "].text", MAX_TEXT, v);
+                        text(address.getText(), t.dot("addresses").at(i).dot("text"), MAX_TEXT, v);
                     }
                 }
             }
         }
         List<Measure> measures = action.getMeasures();
-        if (entriesAndCharacters(measures, at + ".measures", MAX_LIST_TEXT, v)) {
+        if (entriesAndCharacters(measures, at.dot("measures"), MAX_LIST_TEXT, v)) {
             for (int i = 0; i < measures.size(); i++) {
                 Measure measure = measures.get(i);
                 if (measure != null) {
-                    text(measure.getDetail(), at + ".measures[" + i + "].detail", MAX_TEXT, v);
+                    text(measure.getDetail(), at.dot("measures").at(i).dot("detail"), MAX_TEXT, v);
                 }
             }
         }
-        texts(action.getPrograms(), at + ".programs", MAX_LIST_TEXT, v);
-        text(action.getReason(), at + ".reason", MAX_LONG_TEXT, v);
+        texts(action.getPrograms(), at.dot("programs"), MAX_LIST_TEXT, v);
+        text(action.getReason(), at.dot("reason"), MAX_LONG_TEXT, v);
         return v;
     }
 
@@ -101,51 +101,52 @@ final class SizeLimits {
      * Violations of the list limit by the state a DESIGNATE of an active designation would leave: the union of
      * the stored and the given lists.
      */
-    static List<Violation> checkUnion(Target target, List<Measure> measures, List<String> programs, String at) {
+    static List<Violation> checkUnion(Target target, List<Measure> measures, List<String> programs, Path at) {
         List<Violation> v = new ArrayList<>();
-        union(target.getAliases(), at + ".target.aliases", MAX_LIST_TEXT, v);
-        union(target.getBirthDates(), at + ".target.birthDates", MAX_LIST_TEXT, v);
-        union(target.getBirthPlaces(), at + ".target.birthPlaces", MAX_BIRTH_PLACES_TEXT, v);
-        union(target.getNationalities(), at + ".target.nationalities", MAX_LIST_TEXT, v);
-        union(target.getIdentifiers(), at + ".target.identifiers", MAX_LIST_TEXT, v);
-        union(target.getAddresses(), at + ".target.addresses", MAX_LIST_TEXT, v);
-        union(measures, at + ".measures", MAX_LIST_TEXT, v);
-        union(programs, at + ".programs", MAX_LIST_TEXT, v);
+        union(target.getAliases(), at.dot("target").dot("aliases"), MAX_LIST_TEXT, v);
+        union(target.getBirthDates(), at.dot("target").dot("birthDates"), MAX_LIST_TEXT, v);
+        union(target.getBirthPlaces(), at.dot("target").dot("birthPlaces"), MAX_BIRTH_PLACES_TEXT, v);
+        union(target.getNationalities(), at.dot("target").dot("nationalities"), MAX_LIST_TEXT, v);
+        union(target.getIdentifiers(), at.dot("target").dot("identifiers"), MAX_LIST_TEXT, v);
+        union(target.getAddresses(), at.dot("target").dot("addresses"), MAX_LIST_TEXT, v);
+        union(measures, at.dot("measures"), MAX_LIST_TEXT, v);
+        union(programs, at.dot("programs"), MAX_LIST_TEXT, v);
         return v;
     }
 
-    private static void union(List<?> list, String at, int maxCharacters, List<Violation> v) {
+    private static void union(List<?> list, Path at, int maxCharacters, List<Violation> v) {
         if (list == null) {
             return;
         }
         if (list.size() > MAX_ENTRIES) {
             v.add(new Violation(
-                    at,
+                    at.toString(),
                     "the designation would hold " + number(list.size()) + " entries with those already stored, at most "
                             + number(MAX_ENTRIES) + "; AMEND it to replace the list"));
         } else if (characters(list) > maxCharacters) {
             v.add(new Violation(
-                    at,
+                    at.toString(),
                     "the designation would hold " + number(characters(list)) + " characters in this list with those"
                             + " already stored, at most " + number(maxCharacters) + "; AMEND it to replace the list"));
         }
     }
 
-    private static void texts(List<String> values, String at, int maxCharacters, List<Violation> v) {
+    private static void texts(List<String> values, Path at, int maxCharacters, List<Violation> v) {
         if (entriesAndCharacters(values, at, maxCharacters, v)) {
             for (int i = 0; i < values.size(); i++) {
-                text(values.get(i), at + "[" + i + "]", MAX_TEXT, v);
+                text(values.get(i), at.at(i), MAX_TEXT, v);
             }
         }
     }
 
     /** False, with a violation, when the list is over a limit: its entries are then not worth checking one by one. */
-    private static boolean entries(List<?> values, String at, List<Violation> v) {
+    private static boolean entries(List<?> values, Path at, List<Violation> v) {
         if (values == null) {
             return false;
         }
         if (values.size() > MAX_ENTRIES) {
-            v.add(new Violation(at, "at most " + number(MAX_ENTRIES) + " entries, got " + number(values.size())));
+            v.add(new Violation(
+                    at.toString(), "at most " + number(MAX_ENTRIES) + " entries, got " + number(values.size())));
             return false;
         }
         return true;
@@ -155,14 +156,15 @@ final class SizeLimits {
      * Entries within the count, and texts within {@value #MAX_LIST_TEXT} characters in all (per text of an entry: an
      * identifier's types and its values each); false, with a violation, otherwise.
      */
-    private static boolean entriesAndCharacters(List<?> values, String at, int maxCharacters, List<Violation> v) {
+    private static boolean entriesAndCharacters(List<?> values, Path at, int maxCharacters, List<Violation> v) {
         if (!entries(values, at, v)) {
             return false;
         }
         long characters = characters(values);
         if (characters > maxCharacters) {
             v.add(new Violation(
-                    at, "at most " + number(maxCharacters) + " characters in all, got " + number(characters)));
+                    at.toString(),
+                    "at most " + number(maxCharacters) + " characters in all, got " + number(characters)));
             return false;
         }
         return true;
@@ -198,10 +200,11 @@ final class SizeLimits {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static void text(String value, String at, int max, List<Violation> v) {
+    private static void text(String value, Path at, int max, List<Violation> v) {
         if (value != null && value.length() > max) {
             v.add(new Violation(
-                    at, "at most " + String.format(Locale.ROOT, "%,d", max) + " characters, got " + value.length()));
+                    at.toString(),
+                    "at most " + String.format(Locale.ROOT, "%,d", max) + " characters, got " + value.length()));
         }
     }
 }

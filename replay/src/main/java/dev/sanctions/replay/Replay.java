@@ -61,13 +61,10 @@ public final class Replay {
             new TopicReader(source).read(topics.announcements(), dispatch, progress);
             dispatch.finish();
         }
-        SortedMap<String, DesignationState> states =
-                new TreeMap<>(lanes.get(0).fold.states());
+        SortedMap<String, DesignationState> states = new TreeMap<>(
+                LogFold.statesOf(lanes.stream().map(lane -> lane.fold).toList()));
         long[] counts = new long[4];
         for (Lane lane : lanes) {
-            if (lane != lanes.get(0)) {
-                states.putAll(lane.fold.states());
-            }
             for (int i = 0; i < counts.length; i++) {
                 counts[i] += lane.counts[i];
             }

@@ -23,6 +23,20 @@ final class ParallelDecoding {
 
     /** {@code decode} applied to every value, on up to {@code threads} threads (the caller's among them). */
     static <V, T> List<T> decodeAll(List<V> values, Function<? super V, ? extends T> decode, int threads) {
+        return decodeAll(values, decode, threads, false);
+    }
+
+    /**
+     * As {@link #decodeAll(List, Function, int)}, letting go of each value once it is decoded: its slot in {@code
+     * values}, which must be modifiable, becomes null. The snapshot's records and its states together did not fit
+     * where the states alone do.
+     */
+    static <V, T> List<T> decodeAndRelease(List<V> values, Function<? super V, ? extends T> decode, int threads) {
+        return decodeAll(values, decode, threads, true);
+    }
+
+    private static <V, T> List<T> decodeAll(
+            List<V> values, Function<? super V, ? extends T> decode, int threads, boolean release) {
         int n = values.size();
         int used = Math.max(1, Math.min(threads, n / MIN_PER_THREAD));
         // A slot holds the decoded value, or what decoding it threw (its chunk stops there).
@@ -32,12 +46,13 @@ final class ParallelDecoding {
             int from = (int) ((long) n * chunk / used);
             int to = (int) ((long) n * (chunk + 1) / used);
             Thread helper = new Thread(
-                    () -> decodeRange(values, decode, results, from, to), "sanctions-snapshot-decoding-" + chunk);
+                    () -> decodeRange(values, decode, results, from, to, release),
+                    "sanctions-snapshot-decoding-" + chunk);
             helper.setDaemon(true);
             helper.start();
             helpers.add(helper);
         }
-        decodeRange(values, decode, results, 0, (int) ((long) n / used));
+        decodeRange(values, decode, results, 0, (int) ((long) n / used), release);
         for (Thread helper : helpers) {
             try {
                 helper.join();
@@ -63,10 +78,19 @@ final class ParallelDecoding {
     }
 
     private static <V, T> void decodeRange(
-            List<V> values, Function<? super V, ? extends T> decode, Object[] results, int from, int to) {
+            List<V> values,
+            Function<? super V, ? extends T> decode,
+            Object[] results,
+            int from,
+            int to,
+            boolean release) {
         for (int i = from; i < to; i++) {
             try {
                 results[i] = decode.apply(values.get(i));
+                if (release) {
+                    // Each thread its own slots, and the caller reads the list only after joining them all.
+                    values.set(i, null);
+                }
             } catch (RuntimeException | Error e) {
                 // Kept for the caller, so a helper's failure cannot pass for a tombstone.
                 results[i] = e;

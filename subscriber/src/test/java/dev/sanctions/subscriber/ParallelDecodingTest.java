@@ -3,6 +3,7 @@ package dev.sanctions.subscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,5 +59,15 @@ class ParallelDecodingTest {
                 4);
 
         assertThat(threads).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void releasingLetsGoOfEveryValueOnceDecodedAndDecodesAlike() {
+        List<Integer> values = new ArrayList<>(VALUES);
+
+        List<String> decoded = ParallelDecoding.decodeAndRelease(values, value -> "v" + value, 4);
+
+        assertThat(decoded).isEqualTo(ParallelDecoding.decodeAll(VALUES, value -> "v" + value, 4));
+        assertThat(values).hasSize(VALUES.size()).containsOnlyNulls();
     }
 }

@@ -126,7 +126,13 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
         }
         GeneratedClassData model = new GeneratedClassData(generated);
         Schema readerSchema = model.getSchema(generated);
-        // Avro's fast reader resolves the two schemas once, into a tree of field readers, instead of interpreting
+        // A record written with the class's own schema, as all of the pipeline's are, needs no resolving at all.
+        SameSchemaReader<T> same = SameSchemaReader.forSchemas(writer, readerSchema, model);
+        if (same != null) {
+            return same;
+        }
+        // Otherwise Avro's fast reader resolves the two schemas once, into a tree of field readers, instead of
+        // interpreting
         // the resolving grammar for every record: about twice as fast here. GenericData only switches it on for
         // its own two classes, not for a subclass like this model, so it is built directly; it keeps Avro's
         // collection-size limits.
