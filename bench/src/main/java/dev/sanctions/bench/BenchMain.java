@@ -7,7 +7,7 @@ import java.time.Duration;
  * Runs the benchmark without the command line ({@code sanctions bench} is the user's way), e.g. from the module's
  * class path while developing: {@code java -cp … dev.sanctions.bench.BenchMain --actions 5000 --latency-seconds 5}.
  * Options as {@code sanctions bench}: --actions, --output, --runs, --realistic-actions, --latency-rate,
- * --latency-seconds, --commit-interval, --processor-heap, --work-dir, --profile.
+ * --latency-seconds, --commit-interval, --processor-heap, --work-dir, --profile, --import-entries.
  */
 public final class BenchMain {
 
@@ -28,6 +28,7 @@ public final class BenchMain {
                 case "--processor-heap" -> builder.processorHeapMb(Integer.parseInt(value));
                 case "--work-dir" -> builder.workDir(Path.of(value));
                 case "--profile" -> builder.profileDir(Path.of(value));
+                case "--import-entries" -> builder.importEntries(Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }

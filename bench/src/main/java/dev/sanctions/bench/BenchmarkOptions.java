@@ -23,6 +23,7 @@ import java.time.Duration;
  * @param workDir where the broker and the processor keep their files; {@code null}: a temporary directory, deleted
  *     after a successful run
  * @param profileDir where to write a flight recording (JFR) of the processor; {@code null}: none
+ * @param importEntries entries of the list imported as a snapshot in the import phase; 0: no import phase
  * @param seed of the synthetic log
  */
 public record BenchmarkOptions(
@@ -39,6 +40,7 @@ public record BenchmarkOptions(
         int processorHeapMb,
         Path workDir,
         Path profileDir,
+        int importEntries,
         long seed) {
 
     public static final int DEFAULT_ACTIONS = 200_000;
@@ -46,6 +48,9 @@ public record BenchmarkOptions(
     public static final int DEFAULT_LATENCY_RATE = 1_000;
     public static final Duration DEFAULT_LATENCY_DURATION = Duration.ofSeconds(20);
     public static final int DEFAULT_PROCESSOR_HEAP_MB = 512;
+    public static final int DEFAULT_IMPORT_ENTRIES = 20_000;
+    /** The share of the entries the second edition of the imported list changes. */
+    public static final double IMPORT_CHANGED_FRACTION = 0.05;
 
     public BenchmarkOptions {
         require(actions >= 1, "--actions must be at least 1, got " + actions);
@@ -63,6 +68,9 @@ public record BenchmarkOptions(
                 "--latency-duration must be at least 1 s, got " + latencyDuration);
         require(latencyWarmup != null && !latencyWarmup.isNegative(), "latency warm-up must not be negative");
         require(commitIntervalMs >= 0, "--commit-interval must not be negative, got " + commitIntervalMs);
+        require(
+                importEntries >= 0 && importEntries <= 200_000,
+                "--import-entries must be 0 to 200,000 (a snapshot's most), got " + importEntries);
         require(processorHeapMb >= 64, "--processor-heap must be at least 64 MB, got " + processorHeapMb);
     }
 
@@ -112,6 +120,7 @@ public record BenchmarkOptions(
         private int processorHeapMb = DEFAULT_PROCESSOR_HEAP_MB;
         private Path workDir;
         private Path profileDir;
+        private int importEntries = DEFAULT_IMPORT_ENTRIES;
 
         private Builder() {}
 
@@ -165,6 +174,11 @@ public record BenchmarkOptions(
             return this;
         }
 
+        public Builder importEntries(int entries) {
+            importEntries = entries;
+            return this;
+        }
+
         public BenchmarkOptions build() {
             return new BenchmarkOptions(
                     actions,
@@ -180,6 +194,7 @@ public record BenchmarkOptions(
                     processorHeapMb,
                     workDir,
                     profileDir,
+                    importEntries,
                     SyntheticLog.DEFAULT_SEED);
         }
     }

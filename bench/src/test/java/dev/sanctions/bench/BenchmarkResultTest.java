@@ -98,6 +98,45 @@ class BenchmarkResultTest {
     }
 
     @Test
+    void importFiguresAreInTheJsonWithTheirTargets() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(result(150_000, 100_000).toJson());
+
+        // 20,000 entries in 8 s to the receipt; the second edition in 2.5 s
+        assertThat(json.get("import_entries_per_s").asDouble()).isEqualTo(2_500);
+        assertThat(json.get("snapshot_apply_s").asDouble()).isEqualTo(8);
+        assertThat(json.get("snapshot_second_edition_s").asDouble()).isEqualTo(2.5);
+        assertThat(json.get("import_second_edition").get("amended").asInt()).isEqualTo(1_000);
+        assertThat(json.get("targets").get("snapshot_apply_s").get("met").asBoolean())
+                .isTrue();
+        assertThat(json.get("targets")
+                        .get("snapshot_second_edition_s")
+                        .get("target")
+                        .asText())
+                .isEqualTo("<= 3");
+    }
+
+    @Test
+    void importTargetsDoNotApplyWithoutAnImportPhase() throws Exception {
+        BenchmarkResult measured = result(150_000, 100_000);
+        BenchmarkResult without = new BenchmarkResult(
+                measured.workload(),
+                measured.throughput(),
+                measured.latency(),
+                measured.reads(),
+                measured.processor(),
+                BenchmarkResult.Imports.none(),
+                measured.environment(),
+                true,
+                420);
+        JsonNode json = new ObjectMapper().readTree(without.toJson());
+
+        assertThat(json.get("import_entries_per_s").isNull()).isTrue();
+        assertThat(json.get("targets").get("snapshot_apply_s").get("met").isNull())
+                .isTrue();
+        assertThat(without.table()).contains("n/a (not measured)");
+    }
+
+    @Test
     void heapTargetDoesNotApplyBelowOneHundredThousandDesignations() throws Exception {
         JsonNode targets =
                 new ObjectMapper().readTree(result(150_000, 99_999).toJson()).get("targets");
@@ -156,6 +195,15 @@ class BenchmarkResultTest {
                         420_000,
                         Spread.of(100_000, 90_000, 110_000)),
                 new BenchmarkResult.ProcessorFigures(200, 60, 700, 720, 512, 100, List.of("-Xmx512m")),
+                new BenchmarkResult.Imports(
+                        20_000,
+                        0.05,
+                        8,
+                        2.5,
+                        3,
+                        1,
+                        Map.of("designated", 20_000),
+                        Map.of("amended", 1_000, "unchanged", 19_000)),
                 new BenchmarkResult.Environment("4.4.0", "17.0.15", 2, "Linux amd64"),
                 true,
                 420);

@@ -100,6 +100,14 @@ final class BenchCommand implements Callable<Integer>, ConnectionOptions.NotUsed
             description = "Record the processor with Java Flight Recorder into DIR/processor.jfr.")
     Path profileDir;
 
+    @Option(
+            names = "--import-entries",
+            paramLabel = "N",
+            defaultValue = "20000",
+            description = "Entries of the generated list imported as a snapshot, then again as a second edition with"
+                    + " 5% changed; 0: no import phase (default: ${DEFAULT-VALUE}).")
+    int importEntries;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -116,7 +124,8 @@ final class BenchCommand implements Callable<Integer>, ConnectionOptions.NotUsed
                     .commitIntervalMs(commitIntervalMs)
                     .processorHeapMb(processorHeapMb)
                     .workDir(workDir)
-                    .profileDir(profileDir);
+                    .profileDir(profileDir)
+                    .importEntries(importEntries);
             if (realisticActions != null) {
                 builder.realisticActions(realisticActions);
             }

@@ -57,6 +57,10 @@ public final class SanctionsProcessor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SanctionsProcessor.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long an idle poll waits for input, by default: see {@link #streamsConfig}. */
+    static final long POLL_MS = 10;
+    /** How long the producer waits to fill a batch, by default: see {@link #streamsConfig}. */
+    static final long LINGER_MS = 5;
     /** The consumer's default {@code session.timeout.ms}. */
     private static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(45);
 
@@ -189,6 +193,14 @@ public final class SanctionsProcessor implements AutoCloseable {
                 StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
                 settings.commitInterval().toMillis());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        // Latency, unless the client properties say otherwise (docs/decisions.md). A transaction commits only between
+        // two polls, and an idle poll waits poll.ms (100 ms by default) for input: records processed just before a
+        // quiet spell waited that long for their commit. And Kafka Streams lets its producer linger 100 ms, so most
+        // of a transaction was sent only when the commit flushed it; sent as it goes, the commit has less to wait for.
+        config.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, POLL_MS);
+        if (!config.containsKey(ProducerConfig.LINGER_MS_CONFIG)) {
+            config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), LINGER_MS);
+        }
         // Kafka's 1 MB default would refuse a large notification or dead letter and stop the task on every restart.
         config.put(
                 StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), RecordLimits.OUTPUT_RECORD_BYTES);

@@ -6,6 +6,7 @@ import dev.sanctions.core.Topics;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,24 @@ class ProcessorSettingsTest {
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/sanctions")
                 .containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
+    void pollAndLingerAreShortForLatencyUnlessTheClientPropertiesSetThem() {
+        Properties defaults = SanctionsProcessor.streamsConfig(
+                ProcessorSettings.builder("broker:9092", "http://registry:8081").build());
+        Properties chosen = SanctionsProcessor.streamsConfig(ProcessorSettings.builder(
+                        "broker:9092", "http://registry:8081")
+                .clientProperties(Map.of(StreamsConfig.POLL_MS_CONFIG, "50", ProducerConfig.LINGER_MS_CONFIG, "20"))
+                .build());
+
+        assertThat(defaults)
+                .containsEntry(StreamsConfig.POLL_MS_CONFIG, 10L)
+                .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5L);
+        assertThat(chosen)
+                .containsEntry(StreamsConfig.POLL_MS_CONFIG, "50")
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, "20")
+                .doesNotContainKey(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG));
     }
 
     @Test

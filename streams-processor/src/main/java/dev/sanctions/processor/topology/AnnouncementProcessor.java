@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Snapshots ({@link SnapshotStores}): parts are buffered in a store until the last one is in; the complete
  * snapshot becomes the task's job, applied by {@link SnapshotRun} at most {@code stepBudget} entries or keys per
- * step, one step per punctuation, so every transaction stays small and a crash resumes from the last committed
- * step. While a job is open every announcement the task reads waits in the queue store and is applied after it,
+ * step; a punctuation takes steps for up to {@code stepTime}, so a transaction stays bounded and a crash resumes from
+ * the last committed step, while a large list is applied without waiting for the next punctuation every few
+ * thousand entries. While a job is open every announcement the task reads waits in the queue store and is applied after it,
  * in arrival order, so nothing else touches the designations between the first and the last change of a
  * snapshot.
  */
@@ -66,9 +67,16 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
 
     private static final Logger LOG = LoggerFactory.getLogger(AnnouncementProcessor.class);
 
+    /**
+     * Steps one punctuation takes at most, whatever the time: bounds one transaction (with the default budget, 50,000
+     * entries or keys) on a machine fast enough to do them within the step time.
+     */
+    static final int MAX_ROUNDS = 25;
+
     private final AnnouncementPlacement placement;
     private final int stepBudget;
     private final Duration stepInterval;
+    private final Duration stepTime;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, Long> seen;
     private StoreWorld.Stores stores;
@@ -78,6 +86,9 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
     private KeyValueStore<String, AnnouncementReceipt> receipts;
     // The open job's first part, for its provenance: read once per job (and after a restart), not once per step.
     private Announcement jobHead;
+    // The open job's view of the stores, kept from step to step so the part it reads entries from is decoded once
+    // per job rather than once per step (a part holds thousands of entries).
+    private StoreWorld jobWorld;
     // True while a job is open or announcements are queued (possibly a little longer): kept in memory so that an
     // ordinary record costs no store lookups; recomputed from the stores whenever the processor is initialised.
     private boolean busy;
@@ -85,11 +96,13 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
     /**
      * @param stepBudget entries (or index keys) a snapshot step handles at most
      * @param stepInterval how often a step runs while there is work (wall-clock time; never reaches a topic)
+     * @param stepTime how long one punctuation goes on taking steps while there is work; zero: one step
      */
-    AnnouncementProcessor(AnnouncementPlacement placement, int stepBudget, Duration stepInterval) {
+    AnnouncementProcessor(AnnouncementPlacement placement, int stepBudget, Duration stepInterval, Duration stepTime) {
         this.placement = placement;
         this.stepBudget = stepBudget;
         this.stepInterval = stepInterval;
+        this.stepTime = stepTime;
     }
 
     @Override
@@ -110,6 +123,7 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
         // A task revived after an aborted transaction is initialised again: its stores are back at the last
         // commit, so nothing remembered from before may stay.
         this.jobHead = null;
+        this.jobWorld = null;
         this.busy = jobs.get(SnapshotStores.CURRENT_JOB) != null || hasQueued();
         // Also resumes, after a restart, a snapshot whose application a crash interrupted.
         context.schedule(stepInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> advance());
@@ -225,6 +239,7 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
 
     private void openJob(Announcement head, int entries) {
         jobHead = head;
+        jobWorld = null;
         busy = true;
         seen.put(seenKey(head), timestampOf(head));
         jobs.put(
@@ -235,10 +250,24 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
     }
 
     /**
-     * One punctuation's work, at most about {@code stepBudget} units: the open job's next step, else the queued
-     * announcements in arrival order until one opens a job.
+     * One punctuation's work: rounds of {@link #advanceOnce} while there is work, until {@code stepTime} has passed
+     * (at least one round, at most {@link #MAX_ROUNDS}). The wall clock only paces the work: the outputs are the
+     * same however it is cut into rounds and transactions.
      */
     private void advance() {
+        long start = System.nanoTime();
+        int rounds = 0;
+        while (busy && rounds < MAX_ROUNDS && (rounds == 0 || System.nanoTime() - start < stepTime.toNanos())) {
+            advanceOnce();
+            rounds++;
+        }
+    }
+
+    /**
+     * At most about {@code stepBudget} units: the open job's next step, else the queued announcements in arrival
+     * order until one opens a job.
+     */
+    private void advanceOnce() {
         if (!busy) {
             return;
         }
@@ -268,8 +297,10 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
                     jobHead = stores.parts().get(SnapshotStores.partKey(authority, 0));
                 }
                 Announcement head = jobHead;
-                SnapshotRun.Step step = new SnapshotRun(head, job.entries())
-                        .step(new StoreWorld(stores, authority), job.cursor(), budget);
+                if (jobWorld == null || !jobWorld.applying(authority)) {
+                    jobWorld = new StoreWorld(stores, authority);
+                }
+                SnapshotRun.Step step = new SnapshotRun(head, job.entries()).step(jobWorld, job.cursor(), budget);
                 long publishedAt = timestampOf(head);
                 ReceiptTally tally = ReceiptTally.resume(receipts.get(SnapshotStores.CURRENT_JOB));
                 for (Outcome outcome : step.outcomes()) {
@@ -278,6 +309,7 @@ final class AnnouncementProcessor implements Processor<byte[], Announcement, Str
                 }
                 if (step.cursor().done()) {
                     jobHead = null;
+                    jobWorld = null;
                     receipts.delete(SnapshotStores.CURRENT_JOB);
                     forwardReceipt(tally.receipt());
                     putJob(job, step.cursor(), StateCodec.Cleanup.NAMED, null);

@@ -31,7 +31,11 @@ public record SanctionsSerdes(
         config.put("schema.registry.url", schemaRegistryUrl);
         config.put("specific.avro.reader", true);
         return new SanctionsSerdes(
-                valueSerde(config), valueSerde(config), valueSerde(config), valueSerde(config), valueSerde(config));
+                valueSerde(config),
+                new EncodeOnceSerde<>(valueSerde(config)),
+                new EncodeOnceSerde<>(valueSerde(config)),
+                valueSerde(config),
+                valueSerde(config));
     }
 
     /** Closes every serde (and with them their registry clients). */

@@ -21,6 +21,10 @@ final class StoreWorld implements SnapshotWorld {
     private final Stores stores;
     private final String authority;
     private Announcement cachedPart;
+    // The last state read or written, by key: put() needs the state before to keep the list index, and the fold
+    // has just read it; reading it again cost a store lookup and a decoding per change.
+    private String knownKey;
+    private DesignationState knownState;
 
     /** The stores of one task. */
     record Stores(
@@ -37,16 +41,27 @@ final class StoreWorld implements SnapshotWorld {
         this.authority = authority;
     }
 
+    /** Whether this is the view of the snapshot of {@code snapshotAuthority} being applied. */
+    boolean applying(String snapshotAuthority) {
+        return snapshotAuthority.equals(authority);
+    }
+
     @Override
     public DesignationState state(String designationKey) {
-        return stores.current().get(designationKey);
+        DesignationState state = stores.current().get(designationKey);
+        knownKey = designationKey;
+        knownState = state;
+        return state;
     }
 
     @Override
     public void put(DesignationState after) {
         String key = after.getDesignationKey();
-        DesignationState before = stores.current().get(key);
+        DesignationState before =
+                key.equals(knownKey) ? knownState : stores.current().get(key);
         stores.current().put(key, after);
+        knownKey = key;
+        knownState = after;
         stores.history().put(DesignationStores.historyKey(key, after.getVersion()), after);
         String was = SnapshotRun.indexedList(before);
         String is = SnapshotRun.indexedList(after);

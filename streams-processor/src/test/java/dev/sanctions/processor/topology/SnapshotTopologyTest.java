@@ -25,6 +25,7 @@ import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
 import dev.sanctions.processor.FoldedLog;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -363,6 +364,33 @@ class SnapshotTopologyTest {
                         .map(e -> KeyValue.pair(e.getKey(), (Object) e.getValue()))
                         .toList());
         assertThat(expectedRejections).extracting(RejectedAction::getReason).contains(RejectionReason.STALE_SNAPSHOT);
+    }
+
+    @Test
+    void aPunctuationGoesOnTakingStepsForItsStepTimeButNoMoreThanItsRounds() {
+        harness.close();
+        // One entry or key per step; a minute per punctuation, so only the bound on rounds stops one.
+        harness = new TopologyHarness(registry.url(), stateDir, 1, 1, Duration.ofMinutes(1));
+        Action[] few = {entry("A"), entry("B"), entry("C"), entry("D"), entry("E")};
+        Action[] many = new Action[AnnouncementProcessor.MAX_ROUNDS];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = entry(String.format("M%03d", i));
+        }
+
+        // Checking and naming 5, counting, 5 entries, delisting (5 keys looked at, then none): 17 steps, all taken
+        // as the snapshot is read.
+        harness.publish(sdn("sdn-1", T1, few));
+        assertThat(harness.changes()).hasSize(5);
+        assertThat(receiptOf("sdn-1").getDesignated()).isEqualTo(5);
+
+        // 25 entries take more than 75 steps: one punctuation's rounds are not enough, a few more are.
+        harness.publish(list("OTHER", "other-1", T1, 0.25, many));
+        harness.runSteps(1);
+        int first = harness.changes().size();
+        assertThat(first).isLessThan(many.length);
+        harness.runSteps(10);
+        assertThat(first + harness.changes().size()).isEqualTo(many.length);
+        assertThat(receiptOf("other-1").getDesignated()).isEqualTo(many.length);
     }
 
     /** The one receipt of the announcement among those not read yet (reading consumes them). */

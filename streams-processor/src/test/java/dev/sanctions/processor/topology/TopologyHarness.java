@@ -46,7 +46,8 @@ final class TopologyHarness implements AutoCloseable {
                 router,
                 counters,
                 1,
-                SanctionsTopology.DEFAULT_SNAPSHOT_STEP);
+                SanctionsTopology.DEFAULT_SNAPSHOT_STEP,
+                Duration.ZERO);
     }
 
     /**
@@ -57,8 +58,14 @@ final class TopologyHarness implements AutoCloseable {
         this(registryUrl, stateDir, announcementPartitions, SanctionsTopology.DEFAULT_SNAPSHOT_STEP);
     }
 
-    /** Snapshots applied {@code snapshotStep} entries per step; {@link #runSteps} runs the punctuator. */
+    /** Snapshots applied {@code snapshotStep} entries per step, one step per punctuation ({@link #runSteps}). */
     TopologyHarness(String registryUrl, Path stateDir, int announcementPartitions, int snapshotStep) {
+        this(registryUrl, stateDir, announcementPartitions, snapshotStep, Duration.ZERO);
+    }
+
+    /** As above, each punctuation taking steps for up to {@code stepTime}. */
+    TopologyHarness(
+            String registryUrl, Path stateDir, int announcementPartitions, int snapshotStep, Duration stepTime) {
         this(
                 SanctionsSerdes.forRegistry(registryUrl, Map.of()),
                 true,
@@ -66,7 +73,8 @@ final class TopologyHarness implements AutoCloseable {
                 ChangeTopicRouter.byName(TOPICS),
                 PipelineCounters.none(),
                 announcementPartitions,
-                snapshotStep);
+                snapshotStep,
+                stepTime);
     }
 
     /** On serdes the caller keeps (and closes): their registry lookups are cached across harnesses. */
@@ -78,7 +86,8 @@ final class TopologyHarness implements AutoCloseable {
                 ChangeTopicRouter.byName(TOPICS),
                 PipelineCounters.none(),
                 1,
-                SanctionsTopology.DEFAULT_SNAPSHOT_STEP);
+                SanctionsTopology.DEFAULT_SNAPSHOT_STEP,
+                Duration.ZERO);
     }
 
     private TopologyHarness(
@@ -88,7 +97,8 @@ final class TopologyHarness implements AutoCloseable {
             ChangeTopicRouter router,
             PipelineCounters counters,
             int announcementPartitions,
-            int snapshotStep) {
+            int snapshotStep,
+            Duration stepTime) {
         this.serdes = serdes;
         this.ownsSerdes = ownsSerdes;
         Properties config = new Properties();
@@ -97,7 +107,14 @@ final class TopologyHarness implements AutoCloseable {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(
                 SanctionsTopology.build(
-                        TOPICS, announcementPartitions, serdes, router, counters, snapshotStep, STEP_INTERVAL),
+                        TOPICS,
+                        announcementPartitions,
+                        serdes,
+                        router,
+                        counters,
+                        snapshotStep,
+                        STEP_INTERVAL,
+                        stepTime),
                 config);
         announcements = driver.createInputTopic(
                 TOPICS.announcements(),
