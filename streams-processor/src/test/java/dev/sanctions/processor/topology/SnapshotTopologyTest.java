@@ -370,7 +370,7 @@ class SnapshotTopologyTest {
     void aPunctuationGoesOnTakingStepsForItsStepTimeButNoMoreThanItsRounds() {
         harness.close();
         // One entry or key per step; a minute per punctuation, so only the bound on rounds stops one.
-        harness = new TopologyHarness(registry.url(), stateDir, 1, 1, Duration.ofMinutes(1));
+        harness = new TopologyHarness(REGISTRY.url(), stateDir, 1, 1, Duration.ofMinutes(1));
         Action[] few = {entry("A"), entry("B"), entry("C"), entry("D"), entry("E")};
         Action[] many = new Action[AnnouncementProcessor.MAX_ROUNDS];
         for (int i = 0; i < many.length; i++) {
