@@ -207,6 +207,9 @@ public final class SanctionsProcessor implements AutoCloseable {
         config.put(
                 StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
                 Integer.toString(RecordLimits.OUTPUT_RECORD_BYTES));
+        // The topology has no global store, so this changes nothing but Kafka 4's warning at every start
+        // that the flag is off (it becomes the default in Kafka 5): an operator would take it for a problem.
+        config.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         if (settings.stateDir() != null) {
             config.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         }

@@ -2,6 +2,10 @@ package dev.sanctions.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.sanctions.core.Topics;
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,6 +13,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class ProcessorSettingsTest {
 
@@ -34,6 +39,26 @@ class ProcessorSettingsTest {
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/sanctions")
                 .containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
+    void theStreamsConfigLogsNoWarningAnOperatorWouldTakeForAProblem() {
+        Logger streamsConfigLog = (Logger) LoggerFactory.getLogger(StreamsConfig.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        streamsConfigLog.addAppender(logged);
+        try {
+            new StreamsConfig(
+                    SanctionsProcessor.streamsConfig(ProcessorSettings.builder("broker:9092", "http://registry:8081")
+                            .build()));
+        } finally {
+            streamsConfigLog.detachAppender(logged);
+        }
+
+        assertThat(logged.list)
+                .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .isEmpty();
     }
 
     @Test
