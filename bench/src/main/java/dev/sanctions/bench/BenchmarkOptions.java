@@ -47,7 +47,7 @@ public record BenchmarkOptions(
     public static final int DEFAULT_RUNS = 3;
     public static final int DEFAULT_LATENCY_RATE = 1_000;
     public static final Duration DEFAULT_LATENCY_DURATION = Duration.ofSeconds(20);
-    public static final int DEFAULT_PROCESSOR_HEAP_MB = 512;
+    public static final int DEFAULT_PROCESSOR_HEAP_MB = 256;
     public static final int DEFAULT_IMPORT_ENTRIES = 20_000;
     /** The share of the entries the second edition of the imported list changes. */
     public static final double IMPORT_CHANGED_FRACTION = 0.05;
@@ -76,7 +76,7 @@ public record BenchmarkOptions(
 
     /**
      * {@value #DEFAULT_ACTIONS} actions in {@value #DEFAULT_RUNS} runs, as many realistic actions, 20 s at
-     * {@value #DEFAULT_LATENCY_RATE} actions/s, {@code -Xmx512m}: set what differs.
+     * {@value #DEFAULT_LATENCY_RATE} actions/s, {@code -Xmx256m}: set what differs.
      */
     public static Builder builder() {
         return new Builder();

@@ -2,8 +2,6 @@ package dev.sanctions.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,8 +10,7 @@ import java.util.Map;
 /**
  * The memory of one JVM, in bytes; -1 where the platform does not tell.
  *
- * @param peakHeap the sum of the peak usages of the heap pools since the JVM started (an upper bound of the peak of
- *     the heap as a whole: the pools may peak at different moments)
+ * @param peakHeap the highest heap in use since the JVM started ({@link HeapPeak})
  * @param liveHeap heap in use right after a full collection: what the data held really needs
  * @param rss resident set size now ({@code VmRSS})
  * @param peakRss the highest resident set size reached ({@code VmHWM})
@@ -24,13 +21,8 @@ record MemoryReport(long peakHeap, long liveHeap, long rss, long peakRss, long m
     static final String PREFIX = "MEMORY";
 
     /** Measures this JVM; runs a full collection for {@link #liveHeap}. */
-    static MemoryReport measure() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
+    static MemoryReport measure(HeapPeak heapPeak) {
+        long peak = heapPeak.bytes();
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         String status = readProcStatus();

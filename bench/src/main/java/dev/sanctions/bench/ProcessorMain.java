@@ -39,13 +39,14 @@ public final class ProcessorMain {
             builder.commitInterval(Duration.ofMillis(commitMs));
         }
         ProcessorSettings settings = builder.build();
+        HeapPeak heapPeak = HeapPeak.watch();
         try (SanctionsProcessor processor = SanctionsProcessor.start(settings)) {
             awaitRunning(processor);
             say("READY " + settings.commitInterval().toMillis());
             BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String command = commands.readLine(); command != null; command = commands.readLine()) {
                 if (command.equals("memory")) {
-                    say(MemoryReport.measure().line());
+                    say(MemoryReport.measure(heapPeak).line());
                 } else if (command.equals("stop")) {
                     break;
                 }

@@ -83,7 +83,7 @@ final class BenchCommand implements Callable<Integer>, ConnectionOptions.NotUsed
     @Option(
             names = "--processor-heap",
             paramLabel = "MB",
-            defaultValue = "512",
+            defaultValue = "256",
             description = "The processor JVM's -Xmx in MB (default: ${DEFAULT-VALUE}).")
     int processorHeapMb;
 
