@@ -1,7 +1,5 @@
 package dev.sanctions.bench;
 
-import dev.sanctions.avro.Action;
-import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.AnnouncementReceipt;
 import dev.sanctions.importers.ImportProblem;
 import dev.sanctions.importers.ListFormat;
@@ -81,17 +79,7 @@ final class ImportPhase {
                             + result.problems().stream()
                                     .map(ImportProblem::format)
                                     .collect(Collectors.joining("; "))));
-            publisher.publishSnapshot(new SnapshotSource() {
-                @Override
-                public Announcement header() {
-                    return snapshot.header();
-                }
-
-                @Override
-                public void forEachEntry(Consumer<Action> entry) {
-                    snapshot.forEachEntry(entry);
-                }
-            });
+            publisher.publishSnapshot(SnapshotSource.of(snapshot::header, snapshot::forEachEntry));
             long published = System.nanoTime();
             ReceiptWatch.Read read = watch.await(snapshot.header().getAnnouncementId(), TIMEOUT);
             return new Edition((read.at() - begin) / 1e9, (published - begin) / 1e9, read.receipt());

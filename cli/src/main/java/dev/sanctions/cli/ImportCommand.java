@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -191,17 +190,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static SnapshotSource source(PreparedSnapshot snapshot) {
-        return new SnapshotSource() {
-            @Override
-            public Announcement header() {
-                return snapshot.header();
-            }
-
-            @Override
-            public void forEachEntry(Consumer<Action> entry) {
-                snapshot.forEachEntry(entry);
-            }
-        };
+        return SnapshotSource.of(snapshot::header, snapshot::forEachEntry);
     }
 
     /** {@code 4 persons, 3 organizations}. */

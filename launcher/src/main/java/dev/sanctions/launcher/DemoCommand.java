@@ -48,7 +48,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -341,17 +340,8 @@ final class DemoCommand implements Callable<Integer>, ConnectionOptions.NotUsed 
                         .build())) {
             for (Imported list : lists) {
                 PreparedSnapshot snapshot = list.snapshot();
-                List<Published> published = publisher.publishSnapshot(new SnapshotSource() {
-                    @Override
-                    public Announcement header() {
-                        return snapshot.header();
-                    }
-
-                    @Override
-                    public void forEachEntry(Consumer<Action> entry) {
-                        snapshot.forEachEntry(entry);
-                    }
-                });
+                List<Published> published =
+                        publisher.publishSnapshot(SnapshotSource.of(snapshot::header, snapshot::forEachEntry));
                 Announcement header = snapshot.header();
                 dim("imported " + list.file() + " as " + header.getAnnouncementId() + " ("
                         + header.getAuthority() + " list " + header.getList() + ", "
