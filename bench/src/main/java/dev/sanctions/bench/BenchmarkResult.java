@@ -353,20 +353,31 @@ public record BenchmarkResult(
                 rate(reads.snapshot(), "designations/s"),
                 ratio(snapshotRatio(), "raw consume"),
                 verdict("snapshot_ratio")));
-        out.append(String.format(
-                Locale.ROOT,
-                row,
-                String.format(Locale.ROOT, "import, %,d-entry list, to receipt", imports.entries()),
-                String.format(Locale.ROOT, "%.1f s", imports.firstSeconds()),
-                String.format(Locale.ROOT, "%,.0f entries/s", imports.entriesPerSecond()),
-                verdict("snapshot_apply_s")));
-        out.append(String.format(
-                Locale.ROOT,
-                row,
-                String.format(Locale.ROOT, "import, next edition (%.0f%% changed)", imports.changedFraction() * 100),
-                String.format(Locale.ROOT, "%.1f s", imports.secondSeconds()),
-                "",
-                verdict("snapshot_second_edition_s")));
+        if (imports.entries() == 0) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    row,
+                    "import of a list",
+                    "not measured (--import-entries 0)",
+                    "",
+                    verdict("snapshot_apply_s")));
+        } else {
+            out.append(String.format(
+                    Locale.ROOT,
+                    row,
+                    String.format(Locale.ROOT, "import, %,d-entry list, to receipt", imports.entries()),
+                    String.format(Locale.ROOT, "%.1f s", imports.firstSeconds()),
+                    String.format(Locale.ROOT, "%,.0f entries/s", imports.entriesPerSecond()),
+                    verdict("snapshot_apply_s")));
+            out.append(String.format(
+                    Locale.ROOT,
+                    row,
+                    String.format(
+                            Locale.ROOT, "import, next edition (%.0f%% changed)", imports.changedFraction() * 100),
+                    String.format(Locale.ROOT, "%.1f s", imports.secondSeconds()),
+                    "",
+                    verdict("snapshot_second_edition_s")));
+        }
         out.append(String.format(
                 Locale.ROOT,
                 row,
