@@ -1,6 +1,7 @@
 package dev.sanctions.subscriber;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.sanctions.avro.AnnouncementReceipt;
 import dev.sanctions.registry.serde.SpecificAvroSerializer;
@@ -12,10 +13,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,5 +144,31 @@ class ReceiptWaiterIT {
             }
             producer.commitTransaction();
         }
+        awaitCommitMarkers(topicPrefix + "sanctions.receipts");
+    }
+
+    /**
+     * A committed transaction's markers reach its partitions after {@code commitTransaction} returns (Kafka 4's
+     * transactions v2): until then a read_committed end offset, as {@link ReceiptWaiter#markEnd} takes, still stops
+     * before the records. A test that writes receipts "before the mark" waits for that, as time does for a
+     * publisher whose earlier announcements are long committed.
+     */
+    private static void awaitCommitMarkers(String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Map<TopicPartition, OffsetSpec> latest =
+                        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                                .collect(Collectors.toMap(
+                                        p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+                return ends(admin, latest, IsolationLevel.READ_COMMITTED)
+                        .equals(ends(admin, latest, IsolationLevel.READ_UNCOMMITTED));
+            });
+        }
+    }
+
+    private static Map<TopicPartition, Long> ends(
+            Admin admin, Map<TopicPartition, OffsetSpec> latest, IsolationLevel isolation) throws Exception {
+        return admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 }
