@@ -81,8 +81,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static EmbeddedKafkaBroker startWithRetries(
             Path dataDir, int port, DataDirLock lock, BrokerSecurity security) {
         for (int attempt = 1; ; attempt++) {
-            int brokerPort = port == 0 ? Loopback.freePort() : port;
-            int controllerPort = Loopback.freePort();
+            int[] free = Loopback.freePorts(2);
+            int brokerPort = port == 0 ? free[0] : port;
+            int controllerPort = free[1] == brokerPort ? free[0] : free[1];
             try {
                 return new EmbeddedKafkaBroker(
                         startOnce(dataDir, brokerPort, controllerPort, security),
