@@ -36,4 +36,14 @@ public interface ListFormat {
      * @throws ListFileException when the file cannot be read any further
      */
     ListMetadata read(List<Path> files, Optional<String> list, EntrySink sink) throws ListFileException;
+
+    /** The one file a format that reads a single file was given, or a problem naming what it expected. */
+    default Path onlyFile(List<Path> files, String expected) throws ListFileException {
+        if (files.size() != 1) {
+            throw new ListFileException(
+                    new SourcePosition(files.isEmpty() ? Path.of(".") : files.get(0), 0),
+                    name() + " reads one file, " + expected + "; got " + files.size());
+        }
+        return files.get(0);
+    }
 }

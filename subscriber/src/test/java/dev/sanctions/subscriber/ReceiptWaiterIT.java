@@ -13,12 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -155,20 +152,15 @@ class ReceiptWaiterIT {
      */
     private static void awaitCommitMarkers(String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
+            EndOffsets ends = new EndOffsets(admin, KAFKA.bootstrapServers(), Duration.ofSeconds(10));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                Map<TopicPartition, OffsetSpec> latest =
+                List<TopicPartition> partitions =
                         admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                                .collect(Collectors.toMap(
-                                        p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-                return ends(admin, latest, IsolationLevel.READ_COMMITTED)
-                        .equals(ends(admin, latest, IsolationLevel.READ_UNCOMMITTED));
+                                .map(partition -> new TopicPartition(topic, partition.partition()))
+                                .toList();
+                return ends.of(partitions, IsolationLevel.READ_COMMITTED)
+                        .equals(ends.of(partitions, IsolationLevel.READ_UNCOMMITTED));
             });
         }
-    }
-
-    private static Map<TopicPartition, Long> ends(
-            Admin admin, Map<TopicPartition, OffsetSpec> latest, IsolationLevel isolation) throws Exception {
-        return admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 }

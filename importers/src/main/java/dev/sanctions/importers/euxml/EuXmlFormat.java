@@ -62,12 +62,7 @@ public final class EuXmlFormat implements ListFormat {
 
     @Override
     public ListMetadata read(List<Path> files, Optional<String> list, EntrySink sink) throws ListFileException {
-        if (files.size() != 1) {
-            throw new ListFileException(
-                    new SourcePosition(files.isEmpty() ? Path.of(".") : files.get(0), 0),
-                    "eu-xml reads one file, the FSF XML export (schema 1.1); got " + files.size());
-        }
-        Path file = files.get(0);
+        Path file = onlyFile(files, "the FSF XML export (schema 1.1)");
         Instant[] generated = {null};
         XmlEntries.read(file, "export", NAMESPACE, Set.of(), Set.of("sanctionEntity"), new XmlEntries.Handler() {
             @Override

@@ -63,12 +63,7 @@ public final class OfacXmlFormat implements ListFormat {
 
     @Override
     public ListMetadata read(List<Path> files, Optional<String> listOption, EntrySink sink) throws ListFileException {
-        if (files.size() != 1) {
-            throw new ListFileException(
-                    new SourcePosition(files.isEmpty() ? Path.of(".") : files.get(0), 0),
-                    "ofac-xml reads one file, SDN.XML or CONSOLIDATED.XML; got " + files.size());
-        }
-        Path file = files.get(0);
+        Path file = onlyFile(files, "SDN.XML or CONSOLIDATED.XML");
         String list = listOption.orElseGet(() -> listOf(file));
         if (list == null) {
             throw new ListFileException(

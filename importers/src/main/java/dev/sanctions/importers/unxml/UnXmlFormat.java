@@ -63,12 +63,7 @@ public final class UnXmlFormat implements ListFormat {
 
     @Override
     public ListMetadata read(List<Path> files, Optional<String> list, EntrySink sink) throws ListFileException {
-        if (files.size() != 1) {
-            throw new ListFileException(
-                    new SourcePosition(files.isEmpty() ? Path.of(".") : files.get(0), 0),
-                    "un-xml reads one file, the consolidated list XML; got " + files.size());
-        }
-        Path file = files.get(0);
+        Path file = onlyFile(files, "the consolidated list XML");
         Instant[] generated = {null};
         XmlEntries.read(
                 file, "CONSOLIDATED_LIST", null, Set.of(), Set.of("INDIVIDUAL", "ENTITY"), new XmlEntries.Handler() {
