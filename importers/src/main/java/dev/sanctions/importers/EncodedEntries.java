@@ -23,8 +23,9 @@ import org.apache.avro.specific.SpecificDatumReader;
 final class EncodedEntries {
 
     /**
-     * An eighth of the heap: with the default 1 GB, 128 MB, some 90,000 entries of the largest real list (about
-     * 1,400 bytes each encoded); the rest of the heap is the producer's buffers and the parts being sent.
+     * An eighth of the heap: with the default 1 GB, 128 MB, which holds a snapshot's most entries (200,000) of the
+     * generated UN list the benchmark imports (about 400 bytes each encoded); the rest of the heap is the ids seen,
+     * the producer's buffers and the part being sent.
      */
     private static final int HEAP_SHARE = 8;
 
