@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
 
 /**
  * The import phase: a generated UN consolidated list ({@link UnListFile}) imported as a full-list snapshot through
- * the real path of {@code sanctions import un-xml}: the importer's two passes over the file, the publisher's parts in
- * one transaction, the processor applying it; timed from the start of the import until its receipt (written after
- * its last notification) is readable read_committed. Then a second edition of the list, in which a fraction of the
- * entries changed.
+ * the real path of {@code sanctions import un-xml}: the importer's pass over the file (and a second one for a list
+ * too large to keep in memory), the publisher's parts in one transaction, the processor applying it; timed from the
+ * start of the import until its receipt (written after its last notification) is readable read_committed. Then a
+ * second edition of the list, in which a fraction of the entries changed.
  */
 final class ImportPhase {
 
@@ -79,7 +79,8 @@ final class ImportPhase {
                             + result.problems().stream()
                                     .map(ImportProblem::format)
                                     .collect(Collectors.joining("; "))));
-            publisher.publishSnapshot(SnapshotSource.of(snapshot::header, snapshot::forEachEntry));
+            publisher.publishSnapshot(
+                    SnapshotSource.of(snapshot::header, snapshot::forEachEntry, snapshot::encodedSizes));
             long published = System.nanoTime();
             ReceiptWatch.Read read = watch.await(snapshot.header().getAnnouncementId(), TIMEOUT);
             return new Edition((read.at() - begin) / 1e9, (published - begin) / 1e9, read.receipt());

@@ -190,7 +190,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static SnapshotSource source(PreparedSnapshot snapshot) {
-        return SnapshotSource.of(snapshot::header, snapshot::forEachEntry);
+        return SnapshotSource.of(snapshot::header, snapshot::forEachEntry, snapshot::encodedSizes);
     }
 
     /** {@code 4 persons, 3 organizations}. */

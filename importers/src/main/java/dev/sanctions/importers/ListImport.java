@@ -7,7 +7,6 @@ import dev.sanctions.avro.TargetKind;
 import dev.sanctions.core.AnnouncementRules;
 import dev.sanctions.core.Violation;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +33,9 @@ import org.apache.avro.specific.SpecificDatumWriter;
 /**
  * What every format shares after reading: the first pass reads the whole list once to validate each entry with the
  * announcement rules, find repeated target ids, count and hash the entries; it yields a {@link PreparedSnapshot}
- * (the snapshot announcement without its entries) whose entries are read again, streamed, when they are published.
- * No pass holds more than one entry, so memory does not grow with the list.
+ * (the snapshot announcement without its entries). The entries it read are kept in Avro's binary encoding while they
+ * fit a memory budget ({@link EncodedEntries}), so they are published without reading the file again; a list larger
+ * than that is read again, streamed, when it is published, and then no pass holds more than one entry.
  */
 public final class ListImport {
 
@@ -75,7 +75,12 @@ public final class ListImport {
 
     /** The first pass: reads, validates, counts and hashes {@code files} as {@code format}. */
     public static Result prepare(ListFormat format, List<Path> files, Options options) {
-        FirstPass pass = new FirstPass(format.name());
+        return prepare(format, files, options, EncodedEntries.defaultBudget());
+    }
+
+    /** As {@link #prepare(ListFormat, List, Options)}, keeping the entries read while they fit {@code keepBytes}. */
+    static Result prepare(ListFormat format, List<Path> files, Options options, long keepBytes) {
+        FirstPass pass = new FirstPass(format.name(), new EncodedEntries(keepBytes));
         ListMetadata metadata;
         try {
             metadata = format.read(files, options.list(), pass);
@@ -132,7 +137,15 @@ public final class ListImport {
         }
         return new Result(
                 Optional.of(new PreparedSnapshot(
-                        format, List.copyOf(files), options.list(), header, pass.count, pass.kinds, source, hash)),
+                        format,
+                        List.copyOf(files),
+                        options.list(),
+                        header,
+                        pass.count,
+                        pass.kinds,
+                        source,
+                        hash,
+                        pass.kept.entries())),
                 List.of());
     }
 
@@ -141,7 +154,7 @@ public final class ListImport {
      * when they are not exactly those of the first pass.
      */
     static void forEachEntry(PreparedSnapshot snapshot, Consumer<Action> consumer) {
-        FirstPass again = new FirstPass(snapshot.format().name()) {
+        FirstPass again = new FirstPass(snapshot.format().name(), new EncodedEntries(0)) {
             @Override
             public void entry(Action entry, SourcePosition at) {
                 super.entry(entry, at);
@@ -208,25 +221,30 @@ public final class ListImport {
         return latest.toInstant();
     }
 
-    /** Validates, counts and hashes entries as they arrive, keeping only the first entry and the ids seen. */
+    /**
+     * Validates, counts and hashes entries as they arrive, keeping the first entry, the ids seen and, within their
+     * budget, the entries encoded.
+     */
     private static class FirstPass implements EntrySink {
         final List<ImportProblem> problems = new ArrayList<>();
         final Map<TargetKind, Integer> kinds = new EnumMap<>(TargetKind.class);
+        final EncodedEntries kept;
         private final Map<String, SourcePosition> ids = new HashMap<>();
         private final MessageDigest digest;
-        private final BinaryEncoder encoder;
+        private final EncodedEntries.Buffer encoded = new EncodedEntries.Buffer();
+        private final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(encoded, null);
         private final SpecificDatumWriter<Action> writer = new SpecificDatumWriter<>(Action.class);
         int count;
         Action firstEntry;
 
-        FirstPass(String formatName) {
+        FirstPass(String formatName, EncodedEntries kept) {
+            this.kept = kept;
             try {
                 digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every JDK has SHA-256", e);
             }
             digest.update(formatName.getBytes(StandardCharsets.UTF_8));
-            encoder = EncoderFactory.get().directBinaryEncoder(new DigestSink(digest), null);
         }
 
         @Override
@@ -251,11 +269,19 @@ public final class ListImport {
                                 + "); a snapshot names each target once"));
             }
             kinds.merge(entry.getTarget().getKind(), 1, Integer::sum);
+            encoded.reset();
             try {
                 writer.write(entry, encoder);
                 encoder.flush();
             } catch (IOException e) {
-                throw new UncheckedIOException("hashing writes to memory only", e);
+                throw new UncheckedIOException("encoding writes to memory only", e);
+            }
+            encoded.digestInto(digest);
+            // An entry with a problem makes the whole file bad: nothing of it is published, so nothing need be kept.
+            if (problems.isEmpty()) {
+                kept.add(encoded);
+            } else {
+                kept.drop();
             }
         }
 
@@ -271,24 +297,6 @@ public final class ListImport {
             } catch (CloneNotSupportedException e) {
                 throw new IllegalStateException("SHA-256 digests clone", e);
             }
-        }
-    }
-
-    private static final class DigestSink extends OutputStream {
-        private final MessageDigest digest;
-
-        DigestSink(MessageDigest digest) {
-            this.digest = digest;
-        }
-
-        @Override
-        public void write(int b) {
-            digest.update((byte) b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            digest.update(b, off, len);
         }
     }
 }

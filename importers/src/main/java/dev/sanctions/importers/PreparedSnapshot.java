@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * A list file read once and found valid: the snapshot announcement without its entries ({@link #header()}), how many
- * entries it has, and a way to read them again, streamed, to publish them.
+ * entries it has, and a way to hand them over to publish them: the entries the first pass kept, or, for a list too
+ * large to keep, the file read again, streamed.
  */
 public final class PreparedSnapshot {
     private final ListFormat format;
@@ -23,6 +24,7 @@ public final class PreparedSnapshot {
     private final Map<TargetKind, Integer> kinds;
     private final PublishedAtSource publishedAtSource;
     private final String hash;
+    private final Optional<List<byte[]>> encoded;
 
     PreparedSnapshot(
             ListFormat format,
@@ -32,7 +34,8 @@ public final class PreparedSnapshot {
             int entryCount,
             Map<TargetKind, Integer> kinds,
             PublishedAtSource publishedAtSource,
-            String hash) {
+            String hash,
+            Optional<List<byte[]>> encoded) {
         this.format = format;
         this.files = files;
         this.listOption = listOption;
@@ -41,6 +44,7 @@ public final class PreparedSnapshot {
         this.kinds = kinds.isEmpty() ? Map.of() : new EnumMap<>(kinds);
         this.publishedAtSource = publishedAtSource;
         this.hash = hash;
+        this.encoded = encoded;
     }
 
     /** The snapshot announcement with every field set but its entries ({@code actions} is empty). */
@@ -62,12 +66,24 @@ public final class PreparedSnapshot {
     }
 
     /**
-     * Reads the entries again and hands them over one by one, in list order.
+     * Hands the entries over one by one, in list order: those the first pass kept, else read again from the files.
      *
-     * @throws ListChangedException when the files no longer hold exactly the entries first read
+     * @throws ListChangedException when the files, read again, no longer hold exactly the entries first read
      */
     public void forEachEntry(Consumer<Action> consumer) {
-        ListImport.forEachEntry(this, consumer);
+        if (encoded.isPresent()) {
+            EncodedEntries.forEach(encoded.get(), consumer);
+        } else {
+            ListImport.forEachEntry(this, consumer);
+        }
+    }
+
+    /**
+     * The size of each entry in Avro's binary encoding, in list order, when the first pass kept the entries (so a
+     * publisher can split them into parts without encoding them to measure); empty when they are read again.
+     */
+    public Optional<int[]> encodedSizes() {
+        return encoded.map(entries -> entries.stream().mapToInt(e -> e.length).toArray());
     }
 
     ListFormat format() {

@@ -24,12 +24,23 @@ public record XmlElement(
     }
 
     public Optional<XmlElement> first(String childName) {
-        return children.stream().filter(c -> c.name.equals(childName)).findFirst();
+        return Optional.ofNullable(firstOrNull(childName));
     }
 
     /** The cleaned text of the first child of that name; null when absent or blank. */
     public String text(String childName) {
-        return first(childName).map(c -> Texts.clean(c.text)).orElse(null);
+        XmlElement child = firstOrNull(childName);
+        return child == null ? null : Texts.clean(child.text);
+    }
+
+    // A loop, not a stream: formats look children up by name a dozen times per entry.
+    private XmlElement firstOrNull(String childName) {
+        for (XmlElement child : children) {
+            if (child.name.equals(childName)) {
+                return child;
+            }
+        }
+        return null;
     }
 
     /** The cleaned value of an attribute; null when absent or blank. */

@@ -66,7 +66,8 @@ class ListImportTest {
     @Test
     void aFileThatChangesBetweenThePassesIsNeverHandedOverWhole() throws IOException {
         Path copy = Files.copy(UN, dir.resolve("changing.xml"));
-        PreparedSnapshot snapshot = Imported.prepared(new UnXmlFormat(), copy);
+        // Too large to keep: the entries are read from the file again.
+        PreparedSnapshot snapshot = preparedKeeping(copy, 0);
         Files.writeString(copy, Files.readString(copy).replace("Ahmed el Tilemsi", "Someone Else"));
         List<Action> seen = new ArrayList<>();
 
@@ -76,14 +77,45 @@ class ListImportTest {
     }
 
     @Test
+    void keptEntriesAreExactlyThoseValidatedEvenIfTheFileChangesAfterwards() throws IOException {
+        Path copy = Files.copy(UN, dir.resolve("kept.xml"));
+        List<Action> fromTheFile = Imported.entries(preparedKeeping(copy, 0));
+        PreparedSnapshot snapshot = Imported.prepared(new UnXmlFormat(), copy);
+        Files.writeString(copy, Files.readString(copy).replace("Ahmed el Tilemsi", "Someone Else"));
+
+        assertThat(snapshot.encodedSizes())
+                .hasValueSatisfying(sizes -> assertThat(sizes).hasSize(fromTheFile.size()));
+        assertThat(Imported.entries(snapshot)).isEqualTo(fromTheFile);
+    }
+
+    @Test
+    void aListOverTheBudgetIsReadAgainAndGivesTheSameEntries() {
+        PreparedSnapshot kept = Imported.prepared(new UnXmlFormat(), UN);
+        PreparedSnapshot reread = preparedKeeping(UN, 1_000);
+
+        assertThat(kept.encodedSizes()).isPresent();
+        assertThat(reread.encodedSizes()).isEmpty();
+        assertThat(reread.header()).isEqualTo(kept.header());
+        assertThat(Imported.entries(reread)).hasSize(kept.entryCount()).isEqualTo(Imported.entries(kept));
+    }
+
+    private static PreparedSnapshot preparedKeeping(Path file, long keepBytes) {
+        ListImport.Result result =
+                ListImport.prepare(new UnXmlFormat(), List.of(file), ListImport.Options.defaults(), keepBytes);
+        assertThat(result.problems()).isEmpty();
+        return result.snapshot().orElseThrow();
+    }
+
+    @Test
     void whatTheConsumerThrowsComesOutUnchanged() {
-        PreparedSnapshot snapshot = Imported.prepared(new UnXmlFormat(), UN);
         IllegalStateException failure = new IllegalStateException("broker gone");
 
-        assertThatThrownBy(() -> snapshot.forEachEntry(entry -> {
-                    throw failure;
-                }))
-                .isSameAs(failure);
+        for (PreparedSnapshot snapshot : List.of(Imported.prepared(new UnXmlFormat(), UN), preparedKeeping(UN, 0))) {
+            assertThatThrownBy(() -> snapshot.forEachEntry(entry -> {
+                        throw failure;
+                    }))
+                    .isSameAs(failure);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -36,51 +37,79 @@ final class SnapshotParts {
     }
 
     /**
-     * Measures every entry of {@code source} and plans the parts.
+     * Measures every entry of {@code source} (or takes the sizes it knows) and plans the parts.
      *
      * @throws InvalidAnnouncementsException when one entry alone is larger than a part may be
      */
     static SnapshotParts plan(SnapshotSource source, int partBytes) {
         Announcement header = source.header();
-        long headerBytes = AnnouncementSize.of(header) + MARGIN_BYTES;
-        List<Integer> counts = new ArrayList<>();
-        Counter counter = new Counter();
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(counter, null);
-        SpecificDatumWriter<Action> writer = new SpecificDatumWriter<>(Action.class);
-        long[] used = {headerBytes};
-        int[] inPart = {0};
-        int[] index = {0};
-        List<String> tooLarge = new ArrayList<>();
-        source.forEachEntry(entry -> {
-            counter.bytes = 0;
-            try {
-                writer.write(entry, encoder);
-                encoder.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("measuring writes nowhere", e);
+        Planner planner = new Planner(header, partBytes);
+        Optional<int[]> known = source.encodedSizes();
+        if (known.isPresent()) {
+            for (int size : known.get()) {
+                planner.add(size);
             }
-            long size = counter.bytes;
+        } else {
+            Counter counter = new Counter();
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(counter, null);
+            SpecificDatumWriter<Action> writer = new SpecificDatumWriter<>(Action.class);
+            source.forEachEntry(entry -> {
+                counter.bytes = 0;
+                try {
+                    writer.write(entry, encoder);
+                    encoder.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("measuring writes nowhere", e);
+                }
+                planner.add(counter.bytes);
+            });
+        }
+        return planner.plan();
+    }
+
+    /** Fills parts greedily, in entry order, from the entries' encoded sizes. */
+    private static final class Planner {
+        private final Announcement header;
+        private final int partBytes;
+        private final long headerBytes;
+        private final List<Integer> counts = new ArrayList<>();
+        private final List<String> tooLarge = new ArrayList<>();
+        private long used;
+        private int inPart;
+        private int index;
+
+        Planner(Announcement header, int partBytes) {
+            this.header = header;
+            this.partBytes = partBytes;
+            this.headerBytes = AnnouncementSize.of(header) + MARGIN_BYTES;
+            this.used = headerBytes;
+        }
+
+        void add(long size) {
             if (headerBytes + size > partBytes) {
-                tooLarge.add("announcements[0] (" + header.getAnnouncementId() + "): actions[" + index[0]
+                tooLarge.add("announcements[0] (" + header.getAnnouncementId() + "): actions[" + index
                         + "]: the entry is " + size + " bytes, more than one part of a snapshot may hold ("
                         + (partBytes - headerBytes) + ")");
             }
-            if (inPart[0] > 0 && used[0] + size > partBytes) {
-                counts.add(inPart[0]);
-                used[0] = headerBytes;
-                inPart[0] = 0;
+            if (inPart > 0 && used + size > partBytes) {
+                counts.add(inPart);
+                used = headerBytes;
+                inPart = 0;
             }
-            used[0] += size;
-            inPart[0]++;
-            index[0]++;
-        });
-        if (!tooLarge.isEmpty()) {
-            throw new InvalidAnnouncementsException(tooLarge);
+            used += size;
+            inPart++;
+            index++;
         }
-        if (inPart[0] > 0) {
-            counts.add(inPart[0]);
+
+        SnapshotParts plan() {
+            if (!tooLarge.isEmpty()) {
+                throw new InvalidAnnouncementsException(tooLarge);
+            }
+            if (inPart > 0) {
+                counts.add(inPart);
+            }
+            return new SnapshotParts(header, counts);
         }
-        return new SnapshotParts(header, counts);
     }
 
     int parts() {

@@ -2,13 +2,14 @@ package dev.sanctions.producer;
 
 import dev.sanctions.avro.Action;
 import dev.sanctions.avro.Announcement;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * A snapshot too large to hold in memory: its announcement without entries, and its entries, read afresh (streamed)
  * each time they are asked for. {@link AnnouncementPublisher#publishSnapshot} reads them twice: once to measure, once
- * to send.
+ * to send; or only once, to send, when the source knows their sizes ({@link #encodedSizes()}).
  */
 public interface SnapshotSource {
 
@@ -21,8 +22,22 @@ public interface SnapshotSource {
      */
     void forEachEntry(Consumer<Action> entry);
 
+    /**
+     * The size of each entry in Avro's binary encoding, in order, when the source knows them without encoding the
+     * entries (it holds them encoded); empty when they have to be measured by reading the entries once more.
+     */
+    default Optional<int[]> encodedSizes() {
+        return Optional.empty();
+    }
+
     /** A snapshot read by others (an importer's prepared list): its header and its entries, each asked for afresh. */
     static SnapshotSource of(Supplier<Announcement> header, Consumer<Consumer<Action>> entries) {
+        return of(header, entries, Optional::empty);
+    }
+
+    /** As {@link #of(Supplier, Consumer)}, with the entries' encoded sizes when the source knows them. */
+    static SnapshotSource of(
+            Supplier<Announcement> header, Consumer<Consumer<Action>> entries, Supplier<Optional<int[]>> encodedSizes) {
         return new SnapshotSource() {
             @Override
             public Announcement header() {
@@ -32,6 +47,11 @@ public interface SnapshotSource {
             @Override
             public void forEachEntry(Consumer<Action> entry) {
                 entries.accept(entry);
+            }
+
+            @Override
+            public Optional<int[]> encodedSizes() {
+                return encodedSizes.get();
             }
         };
     }

@@ -13,10 +13,17 @@ import dev.sanctions.avro.Target;
 import dev.sanctions.avro.TargetKind;
 import dev.sanctions.core.AnnouncementRules;
 import dev.sanctions.core.AnnouncementSize;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
 
 class SnapshotPartsTest {
@@ -89,6 +96,65 @@ class SnapshotPartsTest {
         assertThatThrownBy(() -> SnapshotParts.plan(SnapshotSource.of(huge), 4 * 1024))
                 .isInstanceOf(InvalidAnnouncementsException.class)
                 .hasMessageContaining("actions[0]: the entry is");
+    }
+
+    @Test
+    void sizesTheSourceKnowsSplitItAsMeasuringWould() {
+        Announcement whole = snapshot(2_000, 3);
+        SnapshotParts measured = SnapshotParts.plan(SnapshotSource.of(whole), PART_BYTES);
+        List<Announcement> expected = new ArrayList<>();
+        measured.forEachPart(SnapshotSource.of(whole), expected::add);
+        SnapshotSource known = knowingSizes(whole, false);
+
+        SnapshotParts planned = SnapshotParts.plan(known, PART_BYTES);
+        List<Announcement> parts = new ArrayList<>();
+        planned.forEachPart(known, parts::add);
+
+        assertThat(planned.parts()).isGreaterThan(2).isEqualTo(measured.parts());
+        assertThat(parts).isEqualTo(expected);
+    }
+
+    @Test
+    void knownSizesAreNotMeasuredAgain() {
+        SnapshotSource known = knowingSizes(snapshot(100, 1), true);
+
+        assertThat(SnapshotParts.plan(known, PART_BYTES).entries()).isEqualTo(100);
+    }
+
+    @Test
+    void anEntryLargerThanAPartIsRefusedByItsKnownSize() {
+        assertThatThrownBy(() -> SnapshotParts.plan(knowingSizes(snapshot(2, 1_000), true), 4 * 1024))
+                .isInstanceOf(InvalidAnnouncementsException.class)
+                .hasMessageContaining("actions[0]: the entry is");
+    }
+
+    /** The snapshot as a source that knows its entries' encoded sizes; one that refuses to be read when told. */
+    private static SnapshotSource knowingSizes(Announcement whole, boolean unreadable) {
+        int[] sizes = whole.getActions().stream()
+                .mapToInt(SnapshotPartsTest::encodedSize)
+                .toArray();
+        SnapshotSource entries = SnapshotSource.of(whole);
+        return SnapshotSource.of(
+                entries::header,
+                entry -> {
+                    if (unreadable) {
+                        throw new AssertionError("the entries were read to measure them");
+                    }
+                    entries.forEachEntry(entry);
+                },
+                () -> Optional.of(sizes));
+    }
+
+    private static int encodedSize(Action action) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
+        try {
+            new SpecificDatumWriter<>(Action.class).write(action, encoder);
+            encoder.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.size();
     }
 
     @Test
