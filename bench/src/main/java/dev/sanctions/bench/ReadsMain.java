@@ -22,7 +22,8 @@ import java.util.Map;
  * states. The raw consumer the reads are compared with runs the same way. Started by {@link ReadsProcess}.
  *
  * <p>Arguments: the kind ({@code raw}, {@code replay} or {@code snapshot}), bootstrap servers, schema registry URL,
- * then for {@code raw} one {@code TOPIC:RECORDS} per run, for the others the number of runs. Run 0 is the warm-up.
+ * then for {@code raw} the warm-up's {@code TOPIC:RECORDS} and one per run (its warm-up reads them all once), for
+ * the others the number of runs. Run 0 is the warm-up.
  * Each run's figures go to stdout on a line prefixed {@value ProcessorMain#MARKER}: {@code RUN n rate count}, and
  * for the reads the {@link StatesDigest} of what they read, taken after the clock stopped. {@code DONE} ends, {@code
  * FAILED reason} says why not.
@@ -43,11 +44,19 @@ public final class ReadsMain {
         try {
             switch (args[0]) {
                 case "raw" -> {
-                    List<String> runs = List.of(args).subList(3, args.length);
-                    for (int run = 0; run < runs.size(); run++) {
-                        String[] topicAndRecords = runs.get(run).split(":", 2);
-                        int records = Integer.parseInt(topicAndRecords[1]);
-                        long nanos = RawBaseline.consume(bootstrap, topicAndRecords[0], records);
+                    List<String> topics = List.of(args).subList(3, args.length);
+                    // The warm-up reads every topic once, the runs' too: as many records as a replay's warm-up
+                    // reads, or more, so the consumer's code is as warm as the reads' when measured.
+                    long warmupRecords = 0;
+                    long warmupNanos = 0;
+                    for (String topic : topics) {
+                        warmupRecords += records(topic);
+                        warmupNanos += RawBaseline.consume(bootstrap, name(topic), records(topic));
+                    }
+                    say(0, Statistics.perSecond(warmupRecords, warmupNanos), warmupRecords, "");
+                    for (int run = 1; run < topics.size(); run++) {
+                        int records = records(topics.get(run));
+                        long nanos = RawBaseline.consume(bootstrap, name(topics.get(run)), records);
                         say(run, Statistics.perSecond(records, nanos), records, "");
                     }
                 }
@@ -72,6 +81,15 @@ public final class ReadsMain {
         System.out.println(ProcessorMain.MARKER + "DONE");
         System.out.flush();
         System.exit(0);
+    }
+
+    /** The topic of a {@code TOPIC:RECORDS} argument. */
+    private static String name(String topicAndRecords) {
+        return topicAndRecords.substring(0, topicAndRecords.lastIndexOf(':'));
+    }
+
+    private static int records(String topicAndRecords) {
+        return Integer.parseInt(topicAndRecords.substring(topicAndRecords.lastIndexOf(':') + 1));
     }
 
     private static void replay(int run, String bootstrap, String registry) {
