@@ -4,12 +4,13 @@ import dev.sanctions.avro.DesignationState;
 import dev.sanctions.kafka.LogReader;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,11 +33,8 @@ final class SnapshotReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotReader.class);
 
-    /** The states to hand over, in key order, and the version of every designation, matching or not. */
-    record Snapshot(List<DesignationState> matching, Map<String, Long> versions) {}
-
-    private static final Comparator<DesignationState> IN_KEY_ORDER =
-            Comparator.comparing(DesignationState::getDesignationKey);
+    /** The states to hand over, and the version of every designation, matching or not. */
+    record Snapshot(SortedMap<String, DesignationState> matching, Map<String, Long> versions) {}
 
     private final Consumer<String, byte[]> consumer;
     private final Decoder<DesignationState> decoder;
@@ -60,12 +58,14 @@ final class SnapshotReader {
     /** Reads the snapshot, telling {@code progress} how many records it has read so far. */
     Snapshot read(String topic, LongConsumer progress) {
         List<TopicPartition> partitions = LogReader.partitionsOf(consumer, topic, timeout);
+        SortedMap<String, DesignationState> matching = new TreeMap<>();
+        Map<String, Long> versions = new HashMap<>();
         if (partitions.isEmpty()) {
             LOG.warn(
                     "Topic {} does not exist: the snapshot is empty (run 'sanctions init', or check the topic "
                             + "prefix)",
                     topic);
-            return new Snapshot(List.of(), new HashMap<>());
+            return new Snapshot(matching, versions);
         }
         Map<TopicPartition, Long> written = endOffsets.of(partitions, IsolationLevel.READ_UNCOMMITTED);
         LogReader.assignFromStart(consumer, partitions);
@@ -73,11 +73,7 @@ final class SnapshotReader {
         long[] records = new long[1];
         // Until the cleaner has run, a compacted topic still holds superseded states: keep only each key's last
         // record (one writer per key, so the last is the newest) and decode each designation once, on every core.
-        int capacity = capacityFor(partitions, written);
-        Map<String, ConsumerRecord<String, byte[]>> latest = new HashMap<>(capacity);
-        // Hashed while they fill, sorted once at the end: a TreeMap's insertion per state was a sixth of a snapshot.
-        Map<String, DesignationState> matching = new HashMap<>(capacity);
-        Map<String, Long> versions = new HashMap<>(capacity);
+        Map<String, ConsumerRecord<String, byte[]>> latest = new HashMap<>(capacityFor(partitions, written));
         LogReader.readTo(consumer, written, timeout, record -> {
             if (record.key() == null) {
                 apply(null, decoder.decode(record), matching, versions);
@@ -99,8 +95,6 @@ final class SnapshotReader {
         for (int i = 0; i < keys.length; i++) {
             apply(keys[i], states.get(i), matching, versions);
         }
-        List<DesignationState> inKeyOrder = ParallelSort.sorted(
-                new ArrayList<>(matching.values()), IN_KEY_ORDER, ParallelDecoding.threadsForThisMachine());
         LOG.info(
                 "Snapshot of {}: {} records, {} designations, {} matching, in {} ms",
                 topic,
@@ -108,7 +102,7 @@ final class SnapshotReader {
                 versions.size(),
                 matching.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new Snapshot(inKeyOrder, versions);
+        return new Snapshot(matching, versions);
     }
 
     /**

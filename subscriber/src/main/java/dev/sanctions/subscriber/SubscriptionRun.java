@@ -220,7 +220,7 @@ final class SubscriptionRun {
             }
         }
         Listeners.call(() -> listener.onSnapshotProgress(recordsRead[0], true));
-        for (DesignationState state : snapshot.matching()) {
+        for (DesignationState state : snapshot.matching().values()) {
             if (signal.isRequested()) {
                 throw new WakeupException();
             }
