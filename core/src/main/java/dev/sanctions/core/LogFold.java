@@ -17,6 +17,7 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -292,16 +293,16 @@ public final class LogFold {
 
     /** Every designation's current state, sorted by key (by code point, as sets are sorted); a read-only copy. */
     public SortedMap<String, DesignationState> states() {
-        return SortedStates.of(states);
+        return statesOf(List.of(this));
     }
 
     /**
-     * The {@link #states()} of several folds that share no designation (the replay's lanes, each folding its own
-     * authorities and sorting its own states on its own thread), merged in one pass rather than sorted again.
+     * The states of several folds that share no designation (the replay's lanes, each folding its own authorities),
+     * as {@link #states()} gives one fold's: sorted once, rather than sorting each and merging the sorted maps.
      */
-    public static SortedMap<String, DesignationState> merged(List<SortedMap<String, DesignationState>> parts) {
-        return SortedStates.merge(parts.stream()
-                .map(part -> part instanceof SortedStates sorted ? sorted : SortedStates.of(part))
-                .toList());
+    public static SortedMap<String, DesignationState> statesOf(List<LogFold> folds) {
+        TreeMap<String, DesignationState> sorted = new TreeMap<>(Canonical.TEXT_ORDER);
+        folds.forEach(fold -> sorted.putAll(fold.states));
+        return Collections.unmodifiableSortedMap(sorted);
     }
 }

@@ -17,8 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * announcement's record is keyed by its authority, and the fold is per authority (its used ids, its designations),
  * so lanes never share state and each sees its authorities' records in log order.
  *
- * <p>Each sink hears {@link TopicReader.RecordSink#end} on its lane's thread after its last record, before {@link
- * #finish} returns. A key gets its lane when first seen, round robin, so a handful of authorities spread over the lanes however
+ * <p>A key gets its lane when first seen, round robin, so a handful of authorities spread over the lanes however
  * their names hash. A sink that throws stops the reading: {@link #accept} and {@link #finish} rethrow its error.
  */
 final class KeyedLanes implements TopicReader.RecordSink, AutoCloseable {
@@ -136,8 +135,6 @@ final class KeyedLanes implements TopicReader.RecordSink, AutoCloseable {
                         sink.accept(pending.record(), pending.partitions());
                     }
                 }
-                // Work after the last record runs here too, on every lane at once.
-                sink.end();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {

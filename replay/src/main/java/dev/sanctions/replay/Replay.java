@@ -43,8 +43,7 @@ public final class Replay {
      * ({@code null}: the whole log). {@code progress} hears the number of records read so far.
      *
      * <p>Decoding and folding run in {@link KeyedLanes}, one {@link LogFold} per lane: records are keyed by their
-     * authority and the fold keeps nothing across authorities, so the lanes' states together are the one fold's. Each
-     * lane sorts its own states when it is done, and their sorted states are merged.
+     * authority and the fold keeps nothing across authorities, so the lanes' states together are the one fold's.
      */
     public Refold asOf(Instant asOf, LongConsumer progress) {
         int count = KeyedLanes.lanesForThisMachine();
@@ -62,8 +61,8 @@ public final class Replay {
             new TopicReader(source).read(topics.announcements(), dispatch, progress);
             dispatch.finish();
         }
-        SortedMap<String, DesignationState> states =
-                LogFold.merged(lanes.stream().map(lane -> lane.sorted).toList());
+        SortedMap<String, DesignationState> states = new TreeMap<>(
+                LogFold.statesOf(lanes.stream().map(lane -> lane.fold).toList()));
         long[] counts = new long[4];
         for (Lane lane : lanes) {
             for (int i = 0; i < counts.length; i++) {
@@ -81,8 +80,6 @@ public final class Replay {
         private final LogFold fold = new LogFold();
         /** Announcements and actions folded, records unreadable, announcements misrouted. */
         private final long[] counts = new long[4];
-        /** The fold's states, sorted on the lane's thread once it has read its last record. */
-        private SortedMap<String, DesignationState> sorted;
 
         Lane(Instant asOf, RestSchemaRegistryClient registry) {
             this.asOf = asOf;
@@ -111,11 +108,6 @@ public final class Replay {
                 counts[0]++;
                 counts[1] += announcement.getActions().size();
             }
-        }
-
-        @Override
-        public void end() {
-            sorted = fold.states();
         }
     }
 

@@ -66,8 +66,5 @@ final class TopicReader {
     interface RecordSink {
         /** One record of a topic that has {@code partitions} partitions. */
         void accept(ConsumerRecord<String, byte[]> record, int partitions);
-
-        /** Called once after the last record, on the thread that handed over the records (a lane's, in lanes). */
-        default void end() {}
     }
 }
