@@ -2,7 +2,6 @@ package dev.sanctions.bench;
 
 import dev.sanctions.avro.Announcement;
 import dev.sanctions.avro.AnnouncementReceipt;
-import dev.sanctions.avro.DesignationChange;
 import dev.sanctions.avro.DesignationState;
 import dev.sanctions.core.Topics;
 import dev.sanctions.embedded.EmbeddedStack;
@@ -14,13 +13,6 @@ import dev.sanctions.registry.client.KafkaVersion;
 import dev.sanctions.registry.client.RestSchemaRegistryClient;
 import dev.sanctions.registry.serde.AvroSerdeConfig;
 import dev.sanctions.registry.serde.SpecificAvroSerializer;
-import dev.sanctions.replay.LogSource;
-import dev.sanctions.replay.Refold;
-import dev.sanctions.replay.Replay;
-import dev.sanctions.subscriber.DesignationListener;
-import dev.sanctions.subscriber.StopCondition;
-import dev.sanctions.subscriber.Subscriber;
-import dev.sanctions.subscriber.SubscriptionSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -33,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -52,7 +43,8 @@ import org.apache.kafka.common.TopicPartition;
  *   <li>latency at a steady rate, publish to the subscriber's notification;</li>
  *   <li>the processor's memory, then it is stopped;</li>
  *   <li>{@code replay as-of} over the whole log and a {@code subscribe --snapshot} load of the full state, both
- *       checked against the expected fold of the log.</li>
+ *       checked against the expected fold of the log; each, and the raw consumer they are compared with, in a JVM of
+ *       its own ({@link ReadsMain}).</li>
  * </ol>
  * Every phase is preceded by a warm-up that is not measured.
  */
@@ -61,6 +53,8 @@ public final class Benchmark {
     private static final int RAW_WARMUP_RECORDS = 100_000;
     private static final Duration REPLY_SLACK = Duration.ofSeconds(60);
     private static final String RAW_TOPIC = "bench.raw.";
+    /** For one kind of read in its JVM: its warm-up and every run. */
+    private static final Duration READS_TIMEOUT = Duration.ofMinutes(15);
 
     private final BenchmarkOptions options;
     private final PrintStream progress;
@@ -192,32 +186,47 @@ public final class Benchmark {
             }
 
             SortedMap<String, DesignationState> expected = log.expectedStates();
-            // Each read as often as the throughput runs: a read takes seconds, so one run is at the mercy of
-            // whatever else the machine does meanwhile. Every run is checked.
-            double[] replayRates = new double[options.runs()];
-            double[] snapshotRates = new double[options.runs()];
-            boolean replayMatches = true;
-            boolean snapshotMatches = true;
-            // Only the count of a replay is kept: its states would double the heap the snapshot runs need.
-            long replayActions = 0;
-            Snapshot snapshot = null;
-            // Like every other phase, the reads start with a warm-up that is not measured: the raw consumer they
-            // are compared with runs warm, and the first replay in a JVM spends much of its time compiling.
-            say("reads: warm-up (not measured)");
-            replayMatches &= expected.equals(
-                    withoutImported(measureReplay(bootstrap, registry).refold().states()));
-            snapshotMatches &= measureSnapshot(bootstrap, registry, expected).matches();
+            StatesDigest.Digested expectedDigest = StatesDigest.of(expected.values());
+            // Each read, and the raw consumer it is compared with, in a JVM of its own as a user runs `replay as-of`
+            // or `subscribe --snapshot`: neither carries this JVM's broker or expected fold. Each starts with a
+            // warm-up that is not measured, then runs as often as the throughput runs; every run is checked.
+            ReadsProcess reads = new ReadsProcess(work, options.profileDir());
+            say(
+                    "reads: each in a JVM of its own (-Xmx%dm), raw consumer first; a warm-up, then %d runs",
+                    ReadsProcess.heapMb(), options.runs());
+            List<String> rawTopics = new ArrayList<>();
+            rawTopics.add(RAW_TOPIC + "warmup:" + Math.min(options.actions(), RAW_WARMUP_RECORDS));
             for (int run = 0; run < options.runs(); run++) {
-                ReplayFigures replay = measureReplay(bootstrap, registry);
-                replayActions = replay.refold().actions();
-                replayRates[run] = replay.actionsPerSecond();
-                replayMatches &= expected.equals(withoutImported(replay.refold().states()));
+                rawTopics.add(RAW_TOPIC + run + ":" + options.actions());
             }
-            for (int run = 0; run < options.runs(); run++) {
-                snapshot = measureSnapshot(bootstrap, registry, expected);
-                snapshotRates[run] = snapshot.designationsPerSecond();
-                snapshotMatches &= snapshot.matches();
-            }
+            List<ReadsProcess.Run> rawConsume = measured(reads.run(
+                    "raw",
+                    bootstrap,
+                    registry,
+                    rawTopics,
+                    READS_TIMEOUT,
+                    run -> sayRun("raw consume", "records", run)));
+            List<String> runsArgument = List.of(Integer.toString(options.runs()));
+            List<ReadsProcess.Run> replays = reads.run(
+                    "replay",
+                    bootstrap,
+                    registry,
+                    runsArgument,
+                    READS_TIMEOUT,
+                    run -> sayRun("replay", "actions", run));
+            List<ReadsProcess.Run> snapshots = reads.run(
+                    "snapshot",
+                    bootstrap,
+                    registry,
+                    runsArgument,
+                    READS_TIMEOUT,
+                    run -> sayRun("snapshot", "designations", run));
+            boolean replayMatches = replays.stream().allMatch(run -> expectedDigest.equals(run.digest()));
+            boolean snapshotMatches = snapshots.stream().allMatch(run -> expectedDigest.equals(run.digest()));
+            long replayActions = replays.get(replays.size() - 1).count();
+            long snapshotDesignations = snapshots.get(snapshots.size() - 1).count();
+            double[] replayRates = rates(measured(replays));
+            double[] snapshotRates = rates(measured(snapshots));
             long snapshotRecords = endOffsets(admin, Topics.unprefixed().designations());
             boolean outputsMatch = replayMatches && snapshotMatches;
             if (!outputsMatch) {
@@ -240,6 +249,7 @@ public final class Benchmark {
                     new BenchmarkResult.Throughput(
                             raw.produce(),
                             raw.tunedProduce(),
+                            Spread.of(rates(rawConsume)),
                             raw.consume(),
                             raw.recordBytes(),
                             pipeline,
@@ -260,8 +270,9 @@ public final class Benchmark {
                     new BenchmarkResult.Reads(
                             replayActions,
                             Spread.of(replayRates),
-                            snapshot.designations(),
+                            snapshotDesignations,
                             snapshotRecords,
+                            ReadsProcess.heapMb(),
                             Spread.of(snapshotRates)),
                     new BenchmarkResult.ProcessorFigures(
                             mb(memory.peakHeap()),
@@ -314,7 +325,7 @@ public final class Benchmark {
             tuned[run] = figures.tunedProduceRecordsPerSecond();
             consume[run] = figures.consumeRecordsPerSecond();
             say(
-                    "raw run %d/%d: produce %,.0f records/s (tuned: %,.0f), consume %,.0f records/s",
+                    "raw run %d/%d: produce %,.0f records/s (tuned: %,.0f), consume in this JVM %,.0f records/s",
                     run + 1, options.runs(), produce[run], tuned[run], consume[run]);
         }
         return new RawFigures(Spread.of(produce), Spread.of(tuned), Spread.of(consume), recordBytes);
@@ -346,56 +357,25 @@ public final class Benchmark {
         return Statistics.perSecond(actions, reached - begin);
     }
 
-    private record ReplayFigures(Refold refold, double actionsPerSecond) {}
-
-    private ReplayFigures measureReplay(String bootstrap, String registry) {
-        say("replay as-of over the whole log");
-        Replay replay = new Replay(
-                new LogSource(Map.of("bootstrap.servers", bootstrap), Map.of("schema.registry.url", registry)),
-                Topics.unprefixed());
-        long begin = System.nanoTime();
-        Refold refold = replay.asOf(null, read -> {});
-        long elapsed = System.nanoTime() - begin;
-        double rate = Statistics.perSecond(refold.actions(), elapsed);
-        say("replay: %,d actions in %.1f s, %,.0f actions/s", refold.actions(), elapsed / 1e9, rate);
-        return new ReplayFigures(refold, rate);
+    /** The measured runs: all but the warm-up. */
+    private static List<ReadsProcess.Run> measured(List<ReadsProcess.Run> runs) {
+        return runs.stream().filter(run -> run.run() > 0).toList();
     }
 
-    /** The snapshot's rate, and whether it held exactly the expected states. */
-    private record Snapshot(long designations, boolean matches, double designationsPerSecond) {}
+    private static double[] rates(List<ReadsProcess.Run> runs) {
+        return runs.stream().mapToDouble(ReadsProcess.Run::rate).toArray();
+    }
 
-    private Snapshot measureSnapshot(String bootstrap, String registry, SortedMap<String, DesignationState> expected) {
-        say("subscribe --snapshot: loading the full state");
-        // Only kept while timed: comparing with the expected states is the benchmark's work, not the snapshot's.
-        List<DesignationState> loaded = new ArrayList<>(expected.size());
-        long[] lastState = new long[1];
-        Subscriber subscriber = new Subscriber(
-                SubscriptionSettings.builder(bootstrap, registry).snapshot(true).build());
-        long begin = System.nanoTime();
-        subscriber.run(
-                new DesignationListener() {
-                    @Override
-                    public void onSnapshot(DesignationState state) {
-                        loaded.add(state);
-                        lastState[0] = System.nanoTime();
-                    }
-
-                    @Override
-                    public void onChange(DesignationChange change) {
-                        // The processor is stopped: nothing follows the snapshot.
-                    }
-                },
-                StopCondition.never().withMaxIdle(Duration.ofMillis(100)));
-        double rate = Statistics.perSecond(loaded.size(), lastState[0] - begin);
+    private void sayRun(String read, String unit, ReadsProcess.Run run) {
         say(
-                "snapshot: %,d designations in %.1f s, %,.0f designations/s",
-                loaded.size(), (lastState[0] - begin) / 1e9, rate);
-        List<DesignationState> synthetic =
-                loaded.stream().filter(state -> !imported(state)).toList();
-        long matching = synthetic.stream()
-                .filter(state -> state.equals(expected.get(state.getDesignationKey())))
-                .count();
-        return new Snapshot(loaded.size(), matching == expected.size() && synthetic.size() == expected.size(), rate);
+                "%s %s: %,d %s, %,.0f %s/s%s",
+                read,
+                run.run() == 0 ? "warm-up" : "run " + run.run() + "/" + options.runs(),
+                run.count(),
+                unit,
+                run.rate(),
+                unit,
+                run.digest() == null ? "" : ", " + run.digest().states() + " states checked by digest");
     }
 
     /**
@@ -440,21 +420,6 @@ public final class Benchmark {
                 "delisted", receipt.getDelisted(),
                 "unchanged", receipt.getUnchanged(),
                 "rejected", receipt.getRejected());
-    }
-
-    /** A designation of the imported list ({@link UnListFile}), which no synthetic announcement touches. */
-    private static boolean imported(DesignationState state) {
-        return ImportPhase.AUTHORITY.equals(state.getAuthority()) && ImportPhase.LIST.equals(state.getList());
-    }
-
-    private static SortedMap<String, DesignationState> withoutImported(SortedMap<String, DesignationState> states) {
-        SortedMap<String, DesignationState> synthetic = new TreeMap<>();
-        states.forEach((key, state) -> {
-            if (!imported(state)) {
-                synthetic.put(key, state);
-            }
-        });
-        return synthetic;
     }
 
     private void setUpTopics(Admin admin, String registry) {

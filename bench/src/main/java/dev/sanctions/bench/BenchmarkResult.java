@@ -53,11 +53,14 @@ public record BenchmarkResult(
     /**
      * Records or actions per second; raw figures use records of {@code rawRecordBytes} on average. {@code
      * rawProduceTuned} is the producer tuned as Kafka's {@code ProducerPerformance} runs it ({@link RawBaseline}).
+     * {@code rawConsume} is the plain consumer in a JVM of its own like the reads it is compared with; {@code
+     * rawConsumeBenchJvm} the same consumer in the benchmark's JVM right after the records were written.
      */
     public record Throughput(
             Spread rawProduce,
             Spread rawProduceTuned,
             Spread rawConsume,
+            Spread rawConsumeBenchJvm,
             double rawRecordBytes,
             Spread pipeline,
             long realisticActions,
@@ -75,9 +78,17 @@ public record BenchmarkResult(
             double seconds,
             String producer) {}
 
-    /** Replay and snapshot rates, measured {@code runs} times each; the figures are their medians. */
+    /**
+     * Replay and snapshot rates, measured {@code runs} times each; the figures are their medians. Each kind of read,
+     * and the raw consumer, ran in a JVM of its own with {@code -Xmx} of {@code jvmXmxMb}.
+     */
     public record Reads(
-            long replayActions, Spread replay, long snapshotDesignations, long snapshotRecords, Spread snapshot) {
+            long replayActions,
+            Spread replay,
+            long snapshotDesignations,
+            long snapshotRecords,
+            long jvmXmxMb,
+            Spread snapshot) {
 
         public double replayActionsPerSecond() {
             return replay.median();
@@ -221,6 +232,11 @@ public record BenchmarkResult(
         json.put("snapshot_records", reads.snapshotRecords());
         json.put("snapshot_designations", reads.snapshotDesignations());
         json.put("replay_actions", reads.replayActions());
+        json.put("reads_jvm_xmx_mb", reads.jvmXmxMb());
+        put(
+                json,
+                "raw_consume_bench_jvm_records_per_s",
+                throughput.rawConsumeBenchJvm().median());
         json.put("latency_samples", latency.samples());
         json.put("latency_rate_per_s", latency.rate());
         put(json, "latency_send_rate_per_s", latency.sendRate());
@@ -253,6 +269,7 @@ public record BenchmarkResult(
         spread(spread, "raw_produce_records_per_s", throughput.rawProduce());
         spread(spread, "raw_produce_tuned_records_per_s", throughput.rawProduceTuned());
         spread(spread, "raw_consume_records_per_s", throughput.rawConsume());
+        spread(spread, "raw_consume_bench_jvm_records_per_s", throughput.rawConsumeBenchJvm());
         spread(spread, "pipeline_actions_per_s", throughput.pipeline());
         spread(spread, "replay_actions_per_s", reads.replay());
         spread(spread, "snapshot_designations_per_s", reads.snapshot());
@@ -313,7 +330,20 @@ public record BenchmarkResult(
                 rate(throughput.rawProduceTuned(), "rec/s"),
                 "",
                 ""));
-        out.append(String.format(Locale.ROOT, row, "raw consume", rate(throughput.rawConsume(), "rec/s"), "", ""));
+        out.append(String.format(
+                Locale.ROOT,
+                row,
+                "raw consume, own JVM like the reads",
+                rate(throughput.rawConsume(), "rec/s"),
+                String.format(Locale.ROOT, "-Xmx%dm", reads.jvmXmxMb()),
+                ""));
+        out.append(String.format(
+                Locale.ROOT,
+                row,
+                "raw consume, benchmark's JVM (broker's)",
+                rate(throughput.rawConsumeBenchJvm(), "rec/s"),
+                "",
+                ""));
         out.append(String.format(
                 Locale.ROOT,
                 row,

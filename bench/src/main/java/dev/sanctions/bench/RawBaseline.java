@@ -60,7 +60,7 @@ final class RawBaseline {
     Run run(String topic, List<byte[]> values, List<String> keys, int records) {
         createTopic(topic);
         long produceNanos = produce(topic, values, keys, records, Map.of());
-        long consumeNanos = consume(topic, records);
+        long consumeNanos = consume(bootstrapServers, topic, records);
         String tunedTopic = topic + ".tuned";
         createTopic(tunedTopic);
         long tunedNanos = produce(tunedTopic, values, null, records, TUNED);
@@ -105,7 +105,12 @@ final class RawBaseline {
         }
     }
 
-    private long consume(String topic, int records) {
+    /**
+     * Nanoseconds a plain consumer takes to read {@code records} records of {@code topic}'s one partition from its
+     * start, counting their bytes; here after writing them, and in a JVM of its own beside the reads ({@link
+     * ReadsMain}).
+     */
+    static long consume(String bootstrapServers, String topic, int records) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-raw-consumer");

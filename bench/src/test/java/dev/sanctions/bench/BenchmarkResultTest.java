@@ -53,6 +53,9 @@ class BenchmarkResultTest {
         assertThat(json.get("throughput_ratio").asDouble()).isEqualTo(0.25);
         assertThat(json.get("replay_ratio").asDouble()).isEqualTo(0.5);
         assertThat(json.get("snapshot_ratio").asDouble()).isEqualTo(0.2);
+        // The consumer in the benchmark's own JVM is shown, not compared with: the reads run in JVMs of their own.
+        assertThat(json.get("raw_consume_bench_jvm_records_per_s").asDouble()).isEqualTo(450_000);
+        assertThat(json.get("reads_jvm_xmx_mb").asLong()).isEqualTo(2048);
         assertThat(json.get("spread")
                         .get("raw_produce_records_per_s")
                         .get("min")
@@ -184,6 +187,7 @@ class BenchmarkResultTest {
                         Spread.of(160_000, 150_000, 170_000),
                         Spread.of(320_000, 300_000, 340_000),
                         Spread.of(500_000, 480_000, 520_000),
+                        Spread.of(450_000, 430_000, 470_000),
                         435,
                         Spread.of(40_000, 39_000, 41_000),
                         200_000,
@@ -195,6 +199,7 @@ class BenchmarkResultTest {
                         Spread.of(240_000, 250_000, 260_000),
                         designations,
                         420_000,
+                        2048,
                         Spread.of(100_000, 90_000, 110_000)),
                 new BenchmarkResult.ProcessorFigures(200, 60, 700, 720, 512, 100, List.of("-Xmx512m")),
                 new BenchmarkResult.Imports(

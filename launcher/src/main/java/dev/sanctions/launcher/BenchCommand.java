@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer>, ConnectionOptions.NotUsed
     @Option(
             names = "--profile",
             paramLabel = "DIR",
-            description = "Record the processor with Java Flight Recorder into DIR/processor.jfr.")
+            description = "Record the processor and the reads' JVMs with Java Flight Recorder into DIR (*.jfr).")
     Path profileDir;
 
     @Option(

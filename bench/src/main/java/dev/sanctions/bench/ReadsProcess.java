@@ -1,0 +1,145 @@
+package dev.sanctions.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs one kind of read ({@link ReadsMain}) in a child JVM on this JVM's class path, with the heap this JVM was
+ * given, and returns its runs' figures once it is done. Its log goes to a file in the work directory.
+ */
+final class ReadsProcess {
+
+    private static final String LOGBACK = """
+            <configuration>
+              <appender name="ERR" class="ch.qos.logback.core.ConsoleAppender">
+                <target>System.err</target>
+                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
+              </appender>
+              <root level="WARN"><appender-ref ref="ERR"/></root>
+            </configuration>
+            """;
+
+    /** One run: {@code run} 0 is the warm-up; {@code digest} is null for the raw consumer. */
+    record Run(int run, double rate, long count, StatesDigest.Digested digest) {}
+
+    private final Path workDir;
+    private final List<String> jvmOptions;
+    private final Path profileDir;
+
+    /**
+     * @param profileDir where each kind's flight recording goes ({@code reads-KIND.jfr}), or null for none
+     */
+    ReadsProcess(Path workDir, Path profileDir) {
+        this.workDir = workDir;
+        List<String> options = new ArrayList<>();
+        options.add("-Xmx" + heapMb() + "m");
+        options.add("-XX:+ExitOnOutOfMemoryError");
+        options.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.sanctions.avro");
+        options.add("-Dlogback.configurationFile=" + workDir.resolve("reads-logback.xml"));
+        this.jvmOptions = List.copyOf(options);
+        this.profileDir = profileDir;
+    }
+
+    /** This JVM's heap limit in MiB, given to every read's JVM: each gets what the benchmark was given. */
+    static long heapMb() {
+        return Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    }
+
+    /**
+     * Runs {@code kind} with {@code arguments} after the connection ones, telling {@code progress} each run's line,
+     * and returns the runs once the JVM said DONE; waits at most {@code timeout}.
+     */
+    List<Run> run(
+            String kind,
+            String bootstrapServers,
+            String registryUrl,
+            List<String> arguments,
+            Duration timeout,
+            Consumer<Run> progress) {
+        Path log = workDir.resolve("reads-" + kind + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        if (profileDir != null) {
+            command.add("-XX:StartFlightRecording=filename="
+                    + profileDir.toAbsolutePath().resolve("reads-" + kind + ".jfr")
+                    + ",settings=profile,dumponexit=true");
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ReadsMain.class.getName());
+        command.add(kind);
+        command.add(bootstrapServers);
+        command.add(registryUrl);
+        command.addAll(arguments);
+        Process process;
+        try {
+            Files.writeString(workDir.resolve("reads-logback.xml"), LOGBACK);
+            process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the JVM of the " + kind + " read: " + e.getMessage(), e);
+        }
+        // The JVM's stdout is read to its end below; a read that hangs is ended by this timer.
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                            process.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        process.destroyForcibly();
+                    }
+                },
+                "bench-reads-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        List<Run> runs = new ArrayList<>();
+        String end = null;
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null && end == null; line = out.readLine()) {
+                if (!line.startsWith(ProcessorMain.MARKER)) {
+                    continue;
+                }
+                String reply = line.substring(ProcessorMain.MARKER.length());
+                if (reply.startsWith("RUN ")) {
+                    Run run = parse(reply.substring("RUN ".length()).split(" "));
+                    runs.add(run);
+                    progress.accept(run);
+                } else {
+                    end = reply;
+                }
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw new BenchmarkException("cannot read the " + kind + " read's output: " + e.getMessage(), e);
+        }
+        if (!"DONE".equals(end)) {
+            process.destroyForcibly();
+            throw new BenchmarkException("the " + kind + " read failed: "
+                    + (end == null ? "its JVM exited or took longer than " + timeout.toSeconds() + " s" : end)
+                    + "; see " + log);
+        }
+        return runs;
+    }
+
+    private static Run parse(String[] fields) {
+        return new Run(
+                Integer.parseInt(fields[0]),
+                Double.parseDouble(fields[1]),
+                Long.parseLong(fields[2]),
+                fields.length > 4 ? StatesDigest.Digested.parse(fields[3], fields[4]) : null);
+    }
+}
