@@ -42,8 +42,8 @@ public record ProcessorSettings(
     /**
      * Short, because exactly-once output is visible only after a commit: a notification waits up to one interval
      * for it, plus the commit's own round trips. At 100 ms that alone put the p99 at about 120 ms on a quiet
-     * machine; at 50 ms it measured 74-76 ms, with the throughput of 25-action announcements unchanged and 10-15%
-     * less for one-action ones (docs/decisions.md, "Latency of notifications").
+     * machine; at 50 ms it measured 70-76 ms, with a throughput within the spread of the runs at 100 ms
+     * (docs/decisions.md, "Latency of notifications").
      */
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(50);
 
