@@ -88,7 +88,7 @@ final class ProcessorCommand implements Callable<Integer> {
             names = "--commit-interval",
             paramLabel = "DURATION",
             converter = Durations.class,
-            defaultValue = "100ms",
+            defaultValue = "50ms",
             description =
                     "How often results are committed, the floor of notification latency (default: ${DEFAULT-VALUE}).")
     Duration commitInterval;

@@ -4,6 +4,7 @@ import dev.sanctions.core.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -41,6 +42,9 @@ final class ProcessorChildMain {
                 .applicationId(args[3])
                 .stateDir(Path.of(args[4]))
                 .replicationFactor((short) 1)
+                // The crash tests' timing (when output is seen uncommitted, how long a resumed JVM works) was
+                // tuned on transactions of 100 ms; what they check does not depend on the interval.
+                .commitInterval(Duration.ofMillis(100))
                 .clientProperties(CLIENT_PROPERTIES)
                 .http("127.0.0.1", 0)
                 .build();

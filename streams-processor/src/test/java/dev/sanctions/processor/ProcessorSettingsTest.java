@@ -35,7 +35,7 @@ class ProcessorSettingsTest {
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "sanctions-processor")
                 .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50L)
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/sanctions")
                 .containsEntry("security.protocol", "SASL_SSL");
