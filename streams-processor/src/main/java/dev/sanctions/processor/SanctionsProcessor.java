@@ -210,6 +210,11 @@ public final class SanctionsProcessor implements AutoCloseable {
         // The topology has no global store, so this changes nothing but Kafka 4's warning at every start
         // that the flag is off (it becomes the default in Kafka 5): an operator would take it for a problem.
         config.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // The partition assignor builds a StreamsConfig of its own from the main consumer's configs, which carry only
+        // consumer settings and those with this prefix: without it, that copy warns once more at every start.
+        config.putIfAbsent(
+                StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
+                true);
         if (settings.stateDir() != null) {
             config.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         }

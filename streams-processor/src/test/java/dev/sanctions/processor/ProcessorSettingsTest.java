@@ -48,9 +48,11 @@ class ProcessorSettingsTest {
         logged.start();
         streamsConfigLog.addAppender(logged);
         try {
-            new StreamsConfig(
+            StreamsConfig config = new StreamsConfig(
                     SanctionsProcessor.streamsConfig(ProcessorSettings.builder("broker:9092", "http://registry:8081")
                             .build()));
+            // Kafka Streams' partition assignor builds a StreamsConfig of its own from the main consumer's configs.
+            new StreamsConfig(config.getMainConsumerConfigs("sanctions-processor", "sanctions-processor-client", 0));
         } finally {
             streamsConfigLog.detachAppender(logged);
         }
