@@ -19,6 +19,8 @@ import org.apache.avro.specific.SpecificDatumReader;
  * fit a budget so that publishing them needs no second read of the file: parsing the XML is most of an import's
  * time. Encoded, an entry takes a few times less memory than as objects; past the budget everything kept is dropped
  * and the entries are read from the file again, one at a time, so memory stays bounded whatever the list's size.
+ * The size of every entry is recorded in either case (4 bytes an entry, for at most a snapshot's most entries and
+ * one), so a publisher splits the entries into parts without reading the file to measure them.
  */
 final class EncodedEntries {
 
@@ -32,6 +34,8 @@ final class EncodedEntries {
     private final long budget;
     private List<byte[]> entries = new ArrayList<>();
     private long bytes;
+    private int[] sizes = new int[1024];
+    private int count;
 
     /** @param budget bytes of encoded entries kept at most; 0 keeps none */
     EncodedEntries(long budget) {
@@ -45,8 +49,18 @@ final class EncodedEntries {
         return Runtime.getRuntime().maxMemory() / HEAP_SHARE;
     }
 
-    /** Keeps a copy of the entry just encoded in {@code encoded}, or drops everything once over the budget. */
+    /**
+     * Records the size of the entry just encoded in {@code encoded} and keeps a copy of it, or drops every entry kept
+     * once over the budget.
+     */
     void add(Buffer encoded) {
+        // A list of more entries than a snapshot holds is refused: its sizes past the most are never asked for.
+        if (count <= ListImport.MAX_ENTRIES) {
+            if (count == sizes.length) {
+                sizes = Arrays.copyOf(sizes, Math.min(sizes.length * 2, ListImport.MAX_ENTRIES + 1));
+            }
+            sizes[count++] = encoded.size();
+        }
         if (entries == null) {
             return;
         }
@@ -61,6 +75,11 @@ final class EncodedEntries {
     /** Keeps nothing from now on. */
     void drop() {
         entries = null;
+    }
+
+    /** The encoded size of every entry read, in order (of the first {@code MAX_ENTRIES + 1} only). */
+    int[] sizes() {
+        return Arrays.copyOf(sizes, count);
     }
 
     /** Every entry read, when all of them fitted. */
