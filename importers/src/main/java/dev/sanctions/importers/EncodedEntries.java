@@ -26,10 +26,17 @@ final class EncodedEntries {
 
     /**
      * An eighth of the heap: with the default 1 GB, 128 MB, which holds a snapshot's most entries (200,000) of the
-     * generated UN list the benchmark imports (about 400 bytes each encoded); the rest of the heap is the ids seen,
-     * the producer's buffers and the part being sent.
+     * generated UN list the benchmark imports (about 400 bytes each encoded, 424 counted); the rest of the heap is
+     * the ids seen, the producer's buffers and the part being sent.
      */
     private static final int HEAP_SHARE = 8;
+
+    /**
+     * What keeping an entry costs besides its bytes, counted against the budget so that it bounds the memory really
+     * held: the array's header (16 bytes) and its padding to 8 bytes (4 on average), the list's reference to it (4)
+     * and the list's room to grow (about 1).
+     */
+    static final int ENTRY_OVERHEAD_BYTES = 24;
 
     private final long budget;
     private List<byte[]> entries = new ArrayList<>();
@@ -37,7 +44,7 @@ final class EncodedEntries {
     private int[] sizes = new int[1024];
     private int count;
 
-    /** @param budget bytes of encoded entries kept at most; 0 keeps none */
+    /** @param budget bytes of encoded entries kept at most, with their overhead; 0 keeps none */
     EncodedEntries(long budget) {
         this.budget = budget;
         if (budget <= 0) {
@@ -64,7 +71,7 @@ final class EncodedEntries {
         if (entries == null) {
             return;
         }
-        bytes += encoded.size();
+        bytes += encoded.size() + ENTRY_OVERHEAD_BYTES;
         if (bytes > budget) {
             drop();
             return;
