@@ -53,8 +53,10 @@ public final class Benchmark {
     private static final int RAW_WARMUP_RECORDS = 100_000;
     private static final Duration REPLY_SLACK = Duration.ofSeconds(60);
     private static final String RAW_TOPIC = "bench.raw.";
-    /** For one kind of read in its JVM: its warm-up and every run. */
-    private static final Duration READS_TIMEOUT = Duration.ofMinutes(15);
+    /** For one kind of read in its JVM, its warm-up and every run: at least this long, whatever the runs. */
+    private static final Duration READS_TIMEOUT_FLOOR = Duration.ofMinutes(15);
+    /** A generous bound on one run of a read (with 200,000 actions a run takes seconds to tens of seconds). */
+    private static final Duration READS_TIMEOUT_PER_RUN = Duration.ofMinutes(5);
 
     private final BenchmarkOptions options;
     private final PrintStream progress;
@@ -204,7 +206,7 @@ public final class Benchmark {
                     bootstrap,
                     registry,
                     rawTopics,
-                    READS_TIMEOUT,
+                    readsTimeout(options.runs()),
                     run -> sayRun("raw consume", "records", run)));
             List<String> runsArgument = List.of(Integer.toString(options.runs()));
             List<ReadsProcess.Run> replays = reads.run(
@@ -212,14 +214,14 @@ public final class Benchmark {
                     bootstrap,
                     registry,
                     runsArgument,
-                    READS_TIMEOUT,
+                    readsTimeout(options.runs()),
                     run -> sayRun("replay", "actions", run));
             List<ReadsProcess.Run> snapshots = reads.run(
                     "snapshot",
                     bootstrap,
                     registry,
                     runsArgument,
-                    READS_TIMEOUT,
+                    readsTimeout(options.runs()),
                     run -> sayRun("snapshot", "designations", run));
             boolean replayMatches = replays.stream().allMatch(run -> expectedDigest.equals(run.digest()));
             boolean snapshotMatches = snapshots.stream().allMatch(run -> expectedDigest.equals(run.digest()));
@@ -358,6 +360,12 @@ public final class Benchmark {
     }
 
     /** The measured runs: all but the warm-up. */
+    /** How long one kind of read may take: its warm-up and {@code runs} runs, never less than the floor. */
+    static Duration readsTimeout(int runs) {
+        Duration scaled = READS_TIMEOUT_PER_RUN.multipliedBy(runs + 1L);
+        return scaled.compareTo(READS_TIMEOUT_FLOOR) > 0 ? scaled : READS_TIMEOUT_FLOOR;
+    }
+
     private static List<ReadsProcess.Run> measured(List<ReadsProcess.Run> runs) {
         return runs.stream().filter(run -> run.run() > 0).toList();
     }

@@ -41,12 +41,17 @@ final class ProcessorProcess implements AutoCloseable {
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private final Path log;
     private final List<String> jvmOptions;
+    /** Ends the processor's JVM should this one end without closing it (Ctrl-C, a failure elsewhere). */
+    private final Thread stopOnExit;
+
     private long commitIntervalMs;
 
     private ProcessorProcess(Process process, Path log, List<String> jvmOptions) {
         this.process = process;
         this.log = log;
         this.jvmOptions = jvmOptions;
+        this.stopOnExit = new Thread(process::destroyForcibly, "bench-processor-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         this.commands = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         Thread reader = new Thread(this::readReplies, "bench-processor-replies");
         reader.setDaemon(true);
@@ -122,6 +127,11 @@ final class ProcessorProcess implements AutoCloseable {
     /** Stops the processor cleanly (committing), or kills it when it does not stop in time. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // This JVM is shutting down: the hook ends the processor anyway.
+        }
         if (!process.isAlive()) {
             return;
         }
@@ -185,6 +195,14 @@ final class ProcessorProcess implements AutoCloseable {
         } catch (IOException e) {
             replies.add("FAILED cannot read the processor's output: " + e.getMessage());
         }
-        replies.add("FAILED the processor's JVM exited");
+        String code = "";
+        try {
+            if (process.waitFor(5, TimeUnit.SECONDS)) {
+                code = " with code " + process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        replies.add("FAILED the processor's JVM exited" + code);
     }
 }

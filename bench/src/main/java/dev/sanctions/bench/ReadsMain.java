@@ -72,7 +72,7 @@ public final class ReadsMain {
                 }
                 default -> throw new IllegalArgumentException("unknown kind of read " + args[0]);
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too: the benchmark is told FAILED, with what, rather than only an exit
             e.printStackTrace();
             System.out.println(ProcessorMain.MARKER + "FAILED " + e);
             System.out.flush();

@@ -105,34 +105,62 @@ final class ReadsProcess {
                 "bench-reads-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        List<Run> runs = new ArrayList<>();
-        String end = null;
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null && end == null; line = out.readLine()) {
-                if (!line.startsWith(ProcessorMain.MARKER)) {
-                    continue;
+        // Should this JVM end first (Ctrl-C, a failure elsewhere), the read's JVM ends with it.
+        Thread stop = new Thread(process::destroyForcibly, "bench-reads-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        boolean done = false;
+        try {
+            List<Run> runs = new ArrayList<>();
+            String end = null;
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null && end == null; line = out.readLine()) {
+                    if (!line.startsWith(ProcessorMain.MARKER)) {
+                        continue;
+                    }
+                    String reply = line.substring(ProcessorMain.MARKER.length());
+                    if (reply.startsWith("RUN ")) {
+                        Run run = parse(reply.substring("RUN ".length()).split(" "));
+                        runs.add(run);
+                        progress.accept(run);
+                    } else {
+                        end = reply;
+                    }
                 }
-                String reply = line.substring(ProcessorMain.MARKER.length());
-                if (reply.startsWith("RUN ")) {
-                    Run run = parse(reply.substring("RUN ".length()).split(" "));
-                    runs.add(run);
-                    progress.accept(run);
-                } else {
-                    end = reply;
-                }
+            } catch (IOException e) {
+                throw new BenchmarkException("cannot read the " + kind + " read's output: " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            process.destroyForcibly();
-            throw new BenchmarkException("cannot read the " + kind + " read's output: " + e.getMessage(), e);
+            if (!"DONE".equals(end)) {
+                throw new BenchmarkException("the " + kind + " read failed: "
+                        + (end == null ? "its JVM exited or took longer than " + timeout.toSeconds() + " s" : end)
+                        + exited(process) + "; see " + log);
+            }
+            done = true;
+            return runs;
+        } finally {
+            // Anything but DONE (a line that does not parse, a failure telling progress included) ends the JVM now
+            // rather than at the watchdog's timeout.
+            if (!done) {
+                process.destroyForcibly();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                // This JVM is shutting down: the hook runs anyway.
+            }
         }
-        if (!"DONE".equals(end)) {
-            process.destroyForcibly();
-            throw new BenchmarkException("the " + kind + " read failed: "
-                    + (end == null ? "its JVM exited or took longer than " + timeout.toSeconds() + " s" : end)
-                    + "; see " + log);
+    }
+
+    /** How the JVM ended, when it has (its output ends a moment before it exits). */
+    private static String exited(Process process) {
+        try {
+            if (process.waitFor(5, TimeUnit.SECONDS)) {
+                return " (its JVM exited with code " + process.exitValue() + ")";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return runs;
+        return "";
     }
 
     private static Run parse(String[] fields) {

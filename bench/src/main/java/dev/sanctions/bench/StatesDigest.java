@@ -14,10 +14,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A SHA-256 of every state, in the order of their designation keys: the key's bytes and the state's Avro encoding, each preceded by
- * its length. A read in a JVM of its own ({@link ReadsMain}) hands it back instead of its hundreds of thousands of
- * states, and the benchmark compares it with the same digest of the states it expects: equal digests mean equal
- * states, every one of them (the designation states hold no maps, so equal states encode to equal bytes).
+ * A SHA-256 of every state, in the order of their designation keys: the key's bytes and the state's Avro encoding,
+ * each preceded by its length. A read in a JVM of its own ({@link ReadsMain}) hands it back instead of its hundreds
+ * of thousands of states, and the benchmark compares it with the same digest of the states it expects: equal
+ * digests mean equal states, every one of them (the designation states hold no maps, so equal states encode to
+ * equal bytes).
  *
  * <p>The designations of the imported list are left out, as from every check against the fold of the synthetic log
  * (no synthetic announcement touches them; their receipts are their check).

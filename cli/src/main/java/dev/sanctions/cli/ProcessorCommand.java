@@ -88,7 +88,7 @@ final class ProcessorCommand implements Callable<Integer> {
             names = "--commit-interval",
             paramLabel = "DURATION",
             converter = Durations.class,
-            defaultValue = "50ms",
+            defaultValue = ProcessorSettings.DEFAULT_COMMIT_INTERVAL_MS + "ms",
             description =
                     "How often results are committed, the floor of notification latency (default: ${DEFAULT-VALUE}).")
     Duration commitInterval;

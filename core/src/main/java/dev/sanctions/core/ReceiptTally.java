@@ -59,10 +59,25 @@ public final class ReceiptTally {
                 .build();
     }
 
-    /** Continues counting into a receipt built so far (the processor keeps it between the steps of a snapshot). */
+    /**
+     * Continues counting into a receipt built so far (the processor keeps it between the steps of a snapshot). As
+     * {@link #receipt()} does, only the list of rejections is copied: the tally shares nothing it changes with
+     * {@code sofar} ({@code newBuilder(sofar)} would deep-copy every field and rejection).
+     */
     public static ReceiptTally resume(AnnouncementReceipt sofar) {
-        return new ReceiptTally(
-                AnnouncementReceipt.newBuilder(sofar).setRejections(new ArrayList<>(sofar.getRejections())));
+        return new ReceiptTally(AnnouncementReceipt.newBuilder()
+                .setAnnouncementId(sofar.getAnnouncementId())
+                .setAuthority(sofar.getAuthority())
+                .setJurisdiction(sofar.getJurisdiction())
+                .setList(sofar.getList())
+                .setPublishedAt(sofar.getPublishedAt())
+                .setActions(sofar.getActions())
+                .setDesignated(sofar.getDesignated())
+                .setAmended(sofar.getAmended())
+                .setDelisted(sofar.getDelisted())
+                .setUnchanged(sofar.getUnchanged())
+                .setRejected(sofar.getRejected())
+                .setRejections(new ArrayList<>(sofar.getRejections())));
     }
 
     public ReceiptTally add(Outcome outcome) {

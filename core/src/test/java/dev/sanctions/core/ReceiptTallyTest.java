@@ -54,4 +54,22 @@ class ReceiptTallyTest {
         assertThat(tally.receipt().getRejected()).isEqualTo(2);
         assertThat(tally.receipt().getRejections()).hasSize(2);
     }
+
+    @Test
+    void aResumedTallySharesNoListWithTheReceiptItResumes() {
+        List<Outcome> outcomes = new LogFold().apply(announcement);
+        AnnouncementReceipt sofar =
+                ReceiptTally.of(announcement, 3).add(outcomes.get(1)).receipt();
+        AnnouncementReceipt before = AnnouncementReceipt.newBuilder(sofar).build();
+
+        ReceiptTally resumed = ReceiptTally.resume(sofar).add(outcomes.get(0)).add(outcomes.get(2));
+        AnnouncementReceipt after = resumed.receipt();
+
+        assertThat(sofar).isEqualTo(before);
+        sofar.getRejections().clear();
+        assertThat(resumed.receipt()).isEqualTo(after);
+        assertThat(after.getRejections()).hasSize(2);
+        assertThat(after.getDesignated()).isEqualTo(1);
+        assertThat(after.getAnnouncementId()).isEqualTo("a1");
+    }
 }

@@ -33,9 +33,10 @@ import org.apache.avro.specific.SpecificDatumWriter;
 /**
  * What every format shares after reading: the first pass reads the whole list once to validate each entry with the
  * announcement rules, find repeated target ids, count and hash the entries; it yields a {@link PreparedSnapshot}
- * (the snapshot announcement without its entries). The entries it read are kept in Avro's binary encoding while they
- * fit a memory budget ({@link EncodedEntries}), so they are published without reading the file again; a list larger
- * than that is read again, streamed, when it is published, and then no pass holds more than one entry.
+ * (the snapshot announcement without its entries) and the size of every entry encoded. The entries it read are kept
+ * in Avro's binary encoding while they fit a memory budget ({@link EncodedEntries}), so they are published without
+ * reading the file again; a list larger than that is read once more, streamed, to send it (its sizes are known, so
+ * no read measures it), and that pass holds one entry at a time.
  */
 public final class ListImport {
 
@@ -145,19 +146,29 @@ public final class ListImport {
                         pass.kinds,
                         source,
                         hash,
-                        pass.kept.entries())),
+                        pass.kept.entries(),
+                        pass.kept.sizes())),
                 List.of());
     }
 
     /**
      * The second pass: reads the entries again, handing each to {@code consumer}; throws {@link ListChangedException}
-     * when they are not exactly those of the first pass.
+     * when they are not exactly those of the first pass, before handing over an entry whose encoded size differs
+     * from the first pass's (the publisher split the parts by those sizes: that entry could make a part too large).
      */
     static void forEachEntry(PreparedSnapshot snapshot, Consumer<Action> consumer) {
         FirstPass again = new FirstPass(snapshot.format().name(), new EncodedEntries(0)) {
             @Override
             public void entry(Action entry, SourcePosition at) {
+                int index = count;
                 super.entry(entry, at);
+                if (index >= snapshot.entryCount() || lastSize() != snapshot.encodedSize(index)) {
+                    throw new ListChangedException("the list file changed while it was being imported ("
+                            + snapshot.files().get(0) + "): entry "
+                            + entry.getTarget().getId() + " at line "
+                            + at.line() + " is not the one first read; nothing of it may be published; import it"
+                            + " again");
+                }
                 try {
                     consumer.accept(entry);
                 } catch (RuntimeException e) {
@@ -288,6 +299,11 @@ public final class ListImport {
         @Override
         public void problem(SourcePosition at, String message) {
             problems.add(new ImportProblem(at, message));
+        }
+
+        /** The encoded size of the entry just read. */
+        int lastSize() {
+            return encoded.size();
         }
 
         String hash() {

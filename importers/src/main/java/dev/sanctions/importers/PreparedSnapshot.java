@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * A list file read once and found valid: the snapshot announcement without its entries ({@link #header()}), how many
- * entries it has, and a way to hand them over to publish them: the entries the first pass kept, or, for a list too
- * large to keep, the file read again, streamed.
+ * entries it has and their encoded sizes, and a way to hand them over to publish them: the entries the first pass
+ * kept, or, for a list too large to keep, the file read again, streamed.
  */
 public final class PreparedSnapshot {
     private final ListFormat format;
@@ -25,6 +25,7 @@ public final class PreparedSnapshot {
     private final PublishedAtSource publishedAtSource;
     private final String hash;
     private final Optional<List<byte[]>> encoded;
+    private final int[] sizes;
 
     PreparedSnapshot(
             ListFormat format,
@@ -35,7 +36,8 @@ public final class PreparedSnapshot {
             Map<TargetKind, Integer> kinds,
             PublishedAtSource publishedAtSource,
             String hash,
-            Optional<List<byte[]>> encoded) {
+            Optional<List<byte[]>> encoded,
+            int[] sizes) {
         this.format = format;
         this.files = files;
         this.listOption = listOption;
@@ -45,6 +47,7 @@ public final class PreparedSnapshot {
         this.publishedAtSource = publishedAtSource;
         this.hash = hash;
         this.encoded = encoded;
+        this.sizes = sizes.clone();
     }
 
     /** The snapshot announcement with every field set but its entries ({@code actions} is empty). */
@@ -79,11 +82,12 @@ public final class PreparedSnapshot {
     }
 
     /**
-     * The size of each entry in Avro's binary encoding, in list order, when the first pass kept the entries (so a
-     * publisher can split them into parts without encoding them to measure); empty when they are read again.
+     * The size of each entry in Avro's binary encoding, in list order, as the first pass measured them, whether it
+     * kept the entries or not: a publisher splits them into parts without reading the file to measure them. (Always
+     * present; optional as a publisher's source of entries may not know them.)
      */
     public Optional<int[]> encodedSizes() {
-        return encoded.map(entries -> entries.stream().mapToInt(e -> e.length).toArray());
+        return Optional.of(sizes.clone());
     }
 
     ListFormat format() {
@@ -100,5 +104,10 @@ public final class PreparedSnapshot {
 
     String hash() {
         return hash;
+    }
+
+    /** The encoded size of entry {@code index} as first read. */
+    int encodedSize(int index) {
+        return sizes[index];
     }
 }

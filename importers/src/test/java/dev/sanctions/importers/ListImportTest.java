@@ -94,9 +94,38 @@ class ListImportTest {
         PreparedSnapshot reread = preparedKeeping(UN, 1_000);
 
         assertThat(kept.encodedSizes()).isPresent();
-        assertThat(reread.encodedSizes()).isEmpty();
         assertThat(reread.header()).isEqualTo(kept.header());
         assertThat(Imported.entries(reread)).hasSize(kept.entryCount()).isEqualTo(Imported.entries(kept));
+    }
+
+    @Test
+    void aListOverTheBudgetIsReadTwiceInAllItsSizesKnownFromTheFirstRead() {
+        PreparedSnapshot kept = Imported.prepared(new UnXmlFormat(), UN);
+        CountingFormat counting = new CountingFormat(new UnXmlFormat());
+        ListImport.Result result = ListImport.prepare(counting, List.of(UN), ListImport.Options.defaults(), 1_000);
+        PreparedSnapshot reread = result.snapshot().orElseThrow();
+
+        // What a publisher asks for: the sizes, to split the parts, then the entries, to send them.
+        int[] sizes = reread.encodedSizes().orElseThrow();
+        List<Action> sent = Imported.entries(reread);
+
+        assertThat(counting.reads).as("reads of the file in all").isEqualTo(2);
+        assertThat(sizes).isEqualTo(kept.encodedSizes().orElseThrow()).hasSize(kept.entryCount());
+        assertThat(sent).isEqualTo(Imported.entries(kept));
+    }
+
+    @Test
+    void anEntryThatChangedSizeIsRefusedBeforeItIsHandedOver() throws IOException {
+        Path copy = Files.copy(UN, dir.resolve("resized.xml"));
+        PreparedSnapshot snapshot = preparedKeeping(copy, 0);
+        Files.writeString(copy, Files.readString(copy).replace("Ahmed el Tilemsi", "Ahmed el Tilemsi the Longer"));
+        List<Action> seen = new ArrayList<>();
+
+        assertThatThrownBy(() -> snapshot.forEachEntry(seen::add))
+                .isInstanceOf(ListChangedException.class)
+                .hasMessageContaining("changed while it was being imported")
+                .hasMessageContaining("line ");
+        assertThat(seen).noneMatch(entry -> entry.toString().contains("the Longer"));
     }
 
     private static PreparedSnapshot preparedKeeping(Path file, long keepBytes) {
@@ -104,6 +133,47 @@ class ListImportTest {
                 ListImport.prepare(new UnXmlFormat(), List.of(file), ListImport.Options.defaults(), keepBytes);
         assertThat(result.problems()).isEmpty();
         return result.snapshot().orElseThrow();
+    }
+
+    /** A format that counts how often its files are read. */
+    private static final class CountingFormat implements ListFormat {
+        private final ListFormat format;
+        int reads;
+
+        CountingFormat(ListFormat format) {
+            this.format = format;
+        }
+
+        @Override
+        public String name() {
+            return format.name();
+        }
+
+        @Override
+        public String authority() {
+            return format.authority();
+        }
+
+        @Override
+        public String jurisdiction() {
+            return format.jurisdiction();
+        }
+
+        @Override
+        public String title(String list) {
+            return format.title(list);
+        }
+
+        @Override
+        public String sourceUrl(String list) {
+            return format.sourceUrl(list);
+        }
+
+        @Override
+        public ListMetadata read(List<Path> files, Optional<String> list, EntrySink sink) throws ListFileException {
+            reads++;
+            return format.read(files, list, sink);
+        }
     }
 
     @Test

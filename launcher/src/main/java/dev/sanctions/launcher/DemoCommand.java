@@ -340,8 +340,8 @@ final class DemoCommand implements Callable<Integer>, ConnectionOptions.NotUsed 
                         .build())) {
             for (Imported list : lists) {
                 PreparedSnapshot snapshot = list.snapshot();
-                List<Published> published =
-                        publisher.publishSnapshot(SnapshotSource.of(snapshot::header, snapshot::forEachEntry));
+                List<Published> published = publisher.publishSnapshot(
+                        SnapshotSource.of(snapshot::header, snapshot::forEachEntry, snapshot::encodedSizes));
                 Announcement header = snapshot.header();
                 dim("imported " + list.file() + " as " + header.getAnnouncementId() + " ("
                         + header.getAuthority() + " list " + header.getList() + ", "

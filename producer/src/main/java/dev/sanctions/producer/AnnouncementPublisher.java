@@ -99,10 +99,11 @@ public final class AnnouncementPublisher implements AutoCloseable {
     }
 
     /**
-     * Publishes a snapshot too large to hold in memory (an imported list): its entries are read twice, once to
-     * measure and split them into parts under the part limit, once to send the parts, all in one transaction. Each
-     * part is checked with the same rules as {@link #publish}; a part that breaks one, or a source that fails or
-     * changes between the two reads, aborts the transaction and nothing is visible.
+     * Publishes a snapshot not held as objects (an imported list): its entries are split into parts under the part
+     * limit by their encoded sizes (those the source knows, else measured by reading the entries once), then read to
+     * send the parts, all in one transaction. Each part is checked with the same rules as {@link #publish}; a part
+     * that breaks one, or a source that fails or changes between the reads, aborts the transaction and nothing is
+     * visible.
      *
      * @return where each part landed, in order
      * @throws InvalidAnnouncementsException when the snapshot breaks a rule; nothing is visible

@@ -7,9 +7,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A snapshot too large to hold in memory: its announcement without entries, and its entries, read afresh (streamed)
- * each time they are asked for. {@link AnnouncementPublisher#publishSnapshot} reads them twice: once to measure, once
- * to send; or only once, to send, when the source knows their sizes ({@link #encodedSizes()}).
+ * A snapshot published without holding its entries as objects: its announcement without entries, and its entries,
+ * handed over afresh (decoded from memory, or read from a file, streamed) each time they are asked for.
+ * {@link AnnouncementPublisher#publishSnapshot} asks for them twice: once to measure, once to send; or only once, to
+ * send, when the source knows their sizes ({@link #encodedSizes()}).
  */
 public interface SnapshotSource {
 
@@ -24,7 +25,9 @@ public interface SnapshotSource {
 
     /**
      * The size of each entry in Avro's binary encoding, in order, when the source knows them without encoding the
-     * entries (it holds them encoded); empty when they have to be measured by reading the entries once more.
+     * entries (it measured them when it first read them); empty when they have to be measured by reading the entries
+     * once more. The parts are split by these sizes as given: a source whose entries may change between reads must
+     * refuse, in {@link #forEachEntry}, an entry whose size is not the one it told (an importer's list does).
      */
     default Optional<int[]> encodedSizes() {
         return Optional.empty();
