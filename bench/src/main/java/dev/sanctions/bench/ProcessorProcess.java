@@ -5,9 +5,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,16 +23,6 @@ final class ProcessorProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
-    private static final String LOGBACK = """
-            <configuration>
-              <appender name="ERR" class="ch.qos.logback.core.ConsoleAppender">
-                <target>System.err</target>
-                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
-              </appender>
-              <logger name="org.apache.kafka" level="WARN"/>
-              <root level="INFO"><appender-ref ref="ERR"/></root>
-            </configuration>
-            """;
 
     private final Process process;
     private final BufferedWriter commands;
@@ -71,32 +59,20 @@ final class ProcessorProcess implements AutoCloseable {
             long commitIntervalMs,
             int heapMb,
             List<String> extraJvmOptions) {
-        Path log = workDir.resolve("processor.log");
-        Path logback = workDir.resolve("processor-logback.xml");
-        List<String> options = new ArrayList<>();
-        options.add("-Xmx" + heapMb + "m");
-        options.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.sanctions.avro");
-        options.add("-Dlogback.configurationFile=" + logback);
+        List<String> options = new ArrayList<>(ChildJvm.options(heapMb));
         options.addAll(extraJvmOptions);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(options);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ProcessorMain.class.getName());
-        command.add(bootstrapServers);
-        command.add(registryUrl);
-        command.add(workDir.resolve("processor-state").toString());
-        command.add(Long.toString(commitIntervalMs));
-        Process process;
-        try {
-            Files.writeString(logback, LOGBACK);
-            process = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the processor's JVM: " + e.getMessage(), e);
-        }
+        Process process = ChildJvm.start(
+                "processor",
+                workDir,
+                "INFO",
+                options,
+                ProcessorMain.class,
+                List.of(
+                        bootstrapServers,
+                        registryUrl,
+                        workDir.resolve("processor-state").toString(),
+                        Long.toString(commitIntervalMs)));
+        Path log = ChildJvm.log("processor", workDir);
         ProcessorProcess child = new ProcessorProcess(process, log, List.copyOf(options));
         try {
             String ready = child.reply("READY", START_TIMEOUT);

@@ -3,9 +3,7 @@ package dev.sanctions.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,16 +17,6 @@ import java.util.function.Consumer;
  */
 final class ReadsProcess {
 
-    private static final String LOGBACK = """
-            <configuration>
-              <appender name="ERR" class="ch.qos.logback.core.ConsoleAppender">
-                <target>System.err</target>
-                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
-              </appender>
-              <root level="WARN"><appender-ref ref="ERR"/></root>
-            </configuration>
-            """;
-
     /** One run: {@code run} 0 is the warm-up; {@code digest} is null for the raw consumer. */
     record Run(int run, double rate, long count, StatesDigest.Digested digest) {}
 
@@ -41,11 +29,8 @@ final class ReadsProcess {
      */
     ReadsProcess(Path workDir, Path profileDir) {
         this.workDir = workDir;
-        List<String> options = new ArrayList<>();
-        options.add("-Xmx" + heapMb() + "m");
+        List<String> options = new ArrayList<>(ChildJvm.options(heapMb()));
         options.add("-XX:+ExitOnOutOfMemoryError");
-        options.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.sanctions.avro");
-        options.add("-Dlogback.configurationFile=" + workDir.resolve("reads-logback.xml"));
         this.jvmOptions = List.copyOf(options);
         this.profileDir = profileDir;
     }
@@ -66,31 +51,17 @@ final class ReadsProcess {
             List<String> arguments,
             Duration timeout,
             Consumer<Run> progress) {
-        Path log = workDir.resolve("reads-" + kind + ".log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        String name = "reads-" + kind;
+        Path log = ChildJvm.log(name, workDir);
+        List<String> options = new ArrayList<>(jvmOptions);
         if (profileDir != null) {
-            command.add("-XX:StartFlightRecording=filename="
-                    + profileDir.toAbsolutePath().resolve("reads-" + kind + ".jfr")
+            options.add("-XX:StartFlightRecording=filename="
+                    + profileDir.toAbsolutePath().resolve(name + ".jfr")
                     + ",settings=profile,dumponexit=true");
         }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ReadsMain.class.getName());
-        command.add(kind);
-        command.add(bootstrapServers);
-        command.add(registryUrl);
-        command.addAll(arguments);
-        Process process;
-        try {
-            Files.writeString(workDir.resolve("reads-logback.xml"), LOGBACK);
-            process = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the JVM of the " + kind + " read: " + e.getMessage(), e);
-        }
+        List<String> mainArguments = new ArrayList<>(List.of(kind, bootstrapServers, registryUrl));
+        mainArguments.addAll(arguments);
+        Process process = ChildJvm.start(name, workDir, "WARN", options, ReadsMain.class, mainArguments);
         // The JVM's stdout is read to its end below; a read that hangs is ended by this timer.
         Thread watchdog = new Thread(
                 () -> {
