@@ -192,37 +192,17 @@ public final class Benchmark {
             // Each read, and the raw consumer it is compared with, in a JVM of its own as a user runs `replay as-of`
             // or `subscribe --snapshot`: neither carries this JVM's broker or expected fold. Each starts with a
             // warm-up that is not measured, then runs as often as the throughput runs; every run is checked.
-            ReadsProcess reads = new ReadsProcess(work, options.profileDir());
+            ReadsProcess reads =
+                    new ReadsProcess(work, options.profileDir(), bootstrap, registry, readsTimeout(options.runs()));
             say(
                     "reads: each in a JVM of its own (-Xmx%dm), raw consumer first; a warm-up, then %d runs",
                     ReadsProcess.heapMb(), options.runs());
-            List<String> rawTopics = new ArrayList<>();
-            rawTopics.add(RAW_TOPIC + "warmup:" + Math.min(options.actions(), RAW_WARMUP_RECORDS));
-            for (int run = 0; run < options.runs(); run++) {
-                rawTopics.add(RAW_TOPIC + run + ":" + options.actions());
-            }
-            List<ReadsProcess.Run> rawConsume = measured(reads.run(
-                    "raw",
-                    bootstrap,
-                    registry,
-                    rawTopics,
-                    readsTimeout(options.runs()),
-                    run -> sayRun("raw consume", "records", run)));
+            List<ReadsProcess.Run> rawConsume =
+                    measured(reads.run("raw", raw.topics(), run -> sayRun("raw consume", "records", run)));
             List<String> runsArgument = List.of(Integer.toString(options.runs()));
-            List<ReadsProcess.Run> replays = reads.run(
-                    "replay",
-                    bootstrap,
-                    registry,
-                    runsArgument,
-                    readsTimeout(options.runs()),
-                    run -> sayRun("replay", "actions", run));
-            List<ReadsProcess.Run> snapshots = reads.run(
-                    "snapshot",
-                    bootstrap,
-                    registry,
-                    runsArgument,
-                    readsTimeout(options.runs()),
-                    run -> sayRun("snapshot", "designations", run));
+            List<ReadsProcess.Run> replays = reads.run("replay", runsArgument, run -> sayRun("replay", "actions", run));
+            List<ReadsProcess.Run> snapshots =
+                    reads.run("snapshot", runsArgument, run -> sayRun("snapshot", "designations", run));
             boolean replayMatches = replays.stream().allMatch(run -> expectedDigest.equals(run.digest()));
             boolean snapshotMatches = snapshots.stream().allMatch(run -> expectedDigest.equals(run.digest()));
             long replayActions = replays.get(replays.size() - 1).count();
@@ -295,7 +275,9 @@ public final class Benchmark {
         }
     }
 
-    private record RawFigures(Spread produce, Spread tunedProduce, Spread consume, double recordBytes) {}
+    /** @param topics each raw topic written, warm-up first, as {@code TOPIC:RECORDS}: what the raw consumer reads */
+    private record RawFigures(
+            Spread produce, Spread tunedProduce, Spread consume, double recordBytes, List<String> topics) {}
 
     private RawFigures measureRaw(Admin admin, String bootstrap, String registry, List<List<Announcement>> runs) {
         List<byte[]> values = new ArrayList<>();
@@ -317,12 +299,16 @@ public final class Benchmark {
         say(
                 "raw Kafka: warm-up, then %d runs of %,d records of %.0f bytes on average",
                 options.runs(), options.actions(), recordBytes);
-        raw.run(RAW_TOPIC + "warmup", values, keys, Math.min(options.actions(), RAW_WARMUP_RECORDS));
+        int warmupRecords = Math.min(options.actions(), RAW_WARMUP_RECORDS);
+        raw.run(RAW_TOPIC + "warmup", values, keys, warmupRecords);
+        List<String> topics = new ArrayList<>();
+        topics.add(RAW_TOPIC + "warmup:" + warmupRecords);
         double[] produce = new double[options.runs()];
         double[] tuned = new double[options.runs()];
         double[] consume = new double[options.runs()];
         for (int run = 0; run < options.runs(); run++) {
             RawBaseline.Run figures = raw.run(RAW_TOPIC + run, values, keys, options.actions());
+            topics.add(RAW_TOPIC + run + ":" + options.actions());
             produce[run] = figures.produceRecordsPerSecond();
             tuned[run] = figures.tunedProduceRecordsPerSecond();
             consume[run] = figures.consumeRecordsPerSecond();
@@ -330,7 +316,8 @@ public final class Benchmark {
                     "raw run %d/%d: produce %,.0f records/s (tuned: %,.0f), consume in this JVM %,.0f records/s",
                     run + 1, options.runs(), produce[run], tuned[run], consume[run]);
         }
-        return new RawFigures(Spread.of(produce), Spread.of(tuned), Spread.of(consume), recordBytes);
+        return new RawFigures(
+                Spread.of(produce), Spread.of(tuned), Spread.of(consume), recordBytes, List.copyOf(topics));
     }
 
     /**
@@ -359,13 +346,13 @@ public final class Benchmark {
         return Statistics.perSecond(actions, reached - begin);
     }
 
-    /** The measured runs: all but the warm-up. */
     /** How long one kind of read may take: its warm-up and {@code runs} runs, never less than the floor. */
     static Duration readsTimeout(int runs) {
         Duration scaled = READS_TIMEOUT_PER_RUN.multipliedBy(runs + 1L);
         return scaled.compareTo(READS_TIMEOUT_FLOOR) > 0 ? scaled : READS_TIMEOUT_FLOOR;
     }
 
+    /** The measured runs: all but the warm-up. */
     private static List<ReadsProcess.Run> measured(List<ReadsProcess.Run> runs) {
         return runs.stream().filter(run -> run.run() > 0).toList();
     }
@@ -388,7 +375,7 @@ public final class Benchmark {
 
     /**
      * The import phase, while the processor runs warm; its list's designations are in no synthetic announcement,
-     * so the checks against the expected fold leave them out ({@link #imported}) and its receipts are its check.
+     * so the checks against the expected fold leave them out ({@link StatesDigest}) and its receipts are its check.
      */
     private BenchmarkResult.Imports measureImport(
             Path work, String bootstrap, String registry, AnnouncementPublisher publisher) {
@@ -466,16 +453,7 @@ public final class Benchmark {
     }
 
     private List<String> profiling() {
-        if (options.profileDir() == null) {
-            return List.of();
-        }
-        try {
-            Files.createDirectories(options.profileDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + options.profileDir(), e);
-        }
-        Path recording = options.profileDir().toAbsolutePath().resolve("processor.jfr");
-        return List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
+        return ChildJvm.flightRecording(options.profileDir(), "processor");
     }
 
     private Path workDir() {

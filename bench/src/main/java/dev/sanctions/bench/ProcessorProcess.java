@@ -29,17 +29,15 @@ final class ProcessorProcess implements AutoCloseable {
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private final Path log;
     private final List<String> jvmOptions;
-    /** Ends the processor's JVM should this one end without closing it (Ctrl-C, a failure elsewhere). */
-    private final Thread stopOnExit;
+    private final ChildJvm child;
 
     private long commitIntervalMs;
 
-    private ProcessorProcess(Process process, Path log, List<String> jvmOptions) {
-        this.process = process;
+    private ProcessorProcess(ChildJvm child, Path log, List<String> jvmOptions) {
+        this.child = child;
+        this.process = child.process();
         this.log = log;
         this.jvmOptions = jvmOptions;
-        this.stopOnExit = new Thread(process::destroyForcibly, "bench-processor-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
         this.commands = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         Thread reader = new Thread(this::readReplies, "bench-processor-replies");
         reader.setDaemon(true);
@@ -61,7 +59,7 @@ final class ProcessorProcess implements AutoCloseable {
             List<String> extraJvmOptions) {
         List<String> options = new ArrayList<>(ChildJvm.options(heapMb));
         options.addAll(extraJvmOptions);
-        Process process = ChildJvm.start(
+        ChildJvm jvm = ChildJvm.start(
                 "processor",
                 workDir,
                 "INFO",
@@ -73,7 +71,7 @@ final class ProcessorProcess implements AutoCloseable {
                         workDir.resolve("processor-state").toString(),
                         Long.toString(commitIntervalMs)));
         Path log = ChildJvm.log("processor", workDir);
-        ProcessorProcess child = new ProcessorProcess(process, log, List.copyOf(options));
+        ProcessorProcess child = new ProcessorProcess(jvm, log, List.copyOf(options));
         try {
             String ready = child.reply("READY", START_TIMEOUT);
             child.commitIntervalMs =
@@ -103,11 +101,7 @@ final class ProcessorProcess implements AutoCloseable {
     /** Stops the processor cleanly (committing), or kills it when it does not stop in time. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException e) {
-            // This JVM is shutting down: the hook ends the processor anyway.
-        }
+        child.release();
         if (!process.isAlive()) {
             return;
         }
@@ -171,14 +165,6 @@ final class ProcessorProcess implements AutoCloseable {
         } catch (IOException e) {
             replies.add("FAILED cannot read the processor's output: " + e.getMessage());
         }
-        String code = "";
-        try {
-            if (process.waitFor(5, TimeUnit.SECONDS)) {
-                code = " with code " + process.exitValue();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        replies.add("FAILED the processor's JVM exited" + code);
+        replies.add("FAILED the processor's JVM exited" + child.exitCode());
     }
 }

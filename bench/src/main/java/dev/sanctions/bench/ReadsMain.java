@@ -60,14 +60,15 @@ public final class ReadsMain {
                         say(run, Statistics.perSecond(records, nanos), records, "");
                     }
                 }
-                case "replay" -> {
-                    for (int run = 0; run <= Integer.parseInt(args[3]); run++) {
-                        replay(run, bootstrap, registry);
-                    }
-                }
-                case "snapshot" -> {
-                    for (int run = 0; run <= Integer.parseInt(args[3]); run++) {
-                        snapshot(run, bootstrap, registry);
+                case "replay", "snapshot" -> {
+                    boolean replay = args[0].equals("replay");
+                    int runs = Integer.parseInt(args[3]);
+                    for (int run = 0; run <= runs; run++) {
+                        if (replay) {
+                            replay(run, bootstrap, registry);
+                        } else {
+                            snapshot(run, bootstrap, registry);
+                        }
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown kind of read " + args[0]);

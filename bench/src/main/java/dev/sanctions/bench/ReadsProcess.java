@@ -23,16 +23,23 @@ final class ReadsProcess {
     private final Path workDir;
     private final List<String> jvmOptions;
     private final Path profileDir;
+    private final String bootstrapServers;
+    private final String registryUrl;
+    private final Duration timeout;
 
     /**
      * @param profileDir where each kind's flight recording goes ({@code reads-KIND.jfr}), or null for none
+     * @param timeout how long one kind of read may take in all
      */
-    ReadsProcess(Path workDir, Path profileDir) {
+    ReadsProcess(Path workDir, Path profileDir, String bootstrapServers, String registryUrl, Duration timeout) {
         this.workDir = workDir;
         List<String> options = new ArrayList<>(ChildJvm.options(heapMb()));
         options.add("-XX:+ExitOnOutOfMemoryError");
         this.jvmOptions = List.copyOf(options);
         this.profileDir = profileDir;
+        this.bootstrapServers = bootstrapServers;
+        this.registryUrl = registryUrl;
+        this.timeout = timeout;
     }
 
     /** This JVM's heap limit in MiB, given to every read's JVM: each gets what the benchmark was given. */
@@ -42,26 +49,17 @@ final class ReadsProcess {
 
     /**
      * Runs {@code kind} with {@code arguments} after the connection ones, telling {@code progress} each run's line,
-     * and returns the runs once the JVM said DONE; waits at most {@code timeout}.
+     * and returns the runs once the JVM said DONE; waits at most the timeout.
      */
-    List<Run> run(
-            String kind,
-            String bootstrapServers,
-            String registryUrl,
-            List<String> arguments,
-            Duration timeout,
-            Consumer<Run> progress) {
+    List<Run> run(String kind, List<String> arguments, Consumer<Run> progress) {
         String name = "reads-" + kind;
         Path log = ChildJvm.log(name, workDir);
         List<String> options = new ArrayList<>(jvmOptions);
-        if (profileDir != null) {
-            options.add("-XX:StartFlightRecording=filename="
-                    + profileDir.toAbsolutePath().resolve(name + ".jfr")
-                    + ",settings=profile,dumponexit=true");
-        }
+        options.addAll(ChildJvm.flightRecording(profileDir, name));
         List<String> mainArguments = new ArrayList<>(List.of(kind, bootstrapServers, registryUrl));
         mainArguments.addAll(arguments);
-        Process process = ChildJvm.start(name, workDir, "WARN", options, ReadsMain.class, mainArguments);
+        ChildJvm child = ChildJvm.start(name, workDir, "WARN", options, ReadsMain.class, mainArguments);
+        Process process = child.process();
         // The JVM's stdout is read to its end below; a read that hangs is ended by this timer.
         Thread watchdog = new Thread(
                 () -> {
@@ -76,9 +74,6 @@ final class ReadsProcess {
                 "bench-reads-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        // Should this JVM end first (Ctrl-C, a failure elsewhere), the read's JVM ends with it.
-        Thread stop = new Thread(process::destroyForcibly, "bench-reads-stop");
-        Runtime.getRuntime().addShutdownHook(stop);
         boolean done = false;
         try {
             List<Run> runs = new ArrayList<>();
@@ -104,7 +99,7 @@ final class ReadsProcess {
             if (!"DONE".equals(end)) {
                 throw new BenchmarkException("the " + kind + " read failed: "
                         + (end == null ? "its JVM exited or took longer than " + timeout.toSeconds() + " s" : end)
-                        + exited(process) + "; see " + log);
+                        + exited(child) + "; see " + log);
             }
             done = true;
             return runs;
@@ -114,24 +109,14 @@ final class ReadsProcess {
             if (!done) {
                 process.destroyForcibly();
             }
-            try {
-                Runtime.getRuntime().removeShutdownHook(stop);
-            } catch (IllegalStateException e) {
-                // This JVM is shutting down: the hook runs anyway.
-            }
+            child.release();
         }
     }
 
-    /** How the JVM ended, when it has (its output ends a moment before it exits). */
-    private static String exited(Process process) {
-        try {
-            if (process.waitFor(5, TimeUnit.SECONDS)) {
-                return " (its JVM exited with code " + process.exitValue() + ")";
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return "";
+    /** How the JVM ended, when it has. */
+    private static String exited(ChildJvm child) {
+        String code = child.exitCode();
+        return code.isEmpty() ? "" : " (its JVM exited" + code + ")";
     }
 
     private static Run parse(String[] fields) {

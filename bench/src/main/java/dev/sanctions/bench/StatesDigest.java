@@ -66,7 +66,7 @@ final class StatesDigest {
     }
 
     /** A designation of the imported list ({@link UnListFile}), which no synthetic announcement touches. */
-    static boolean imported(DesignationState state) {
+    private static boolean imported(DesignationState state) {
         return ImportPhase.AUTHORITY.equals(state.getAuthority()) && ImportPhase.LIST.equals(state.getList());
     }
 

@@ -24,7 +24,7 @@ final class Progress implements LongConsumer, AutoCloseable {
 
     /** {@code replay: 1234 records read}. */
     Progress(PrintWriter err, String what) {
-        this(err, what, "records read", 0, System.console() != null, System::nanoTime);
+        this(err, what, "records read", 0);
     }
 
     /**

@@ -158,9 +158,8 @@ final class Formats {
         if (text == null) {
             return false;
         }
-        // YYYY-MM-DD with a real month and day is what ISO_LOCAL_DATE accepts in that length; it settles the common
-        // case
-        // without the formatter, which every announcement's effectiveFrom went through.
+        // YYYY-MM-DD with a real month and day is what ISO_LOCAL_DATE accepts in that length; it settles the
+        // common case without the formatter, which every announcement's effectiveFrom went through.
         if (text.length() == 10 && isFullOrPartialDate(text)) {
             return true;
         }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -91,7 +92,7 @@ final class EncodedEntries {
 
     /** Every entry read, when all of them fitted. */
     Optional<List<byte[]>> entries() {
-        return Optional.ofNullable(entries).map(List::copyOf);
+        return Optional.ofNullable(entries).map(Collections::unmodifiableList);
     }
 
     /** Decodes {@code encoded} in order, handing each entry to {@code consumer}. */

@@ -47,7 +47,7 @@ public final class PreparedSnapshot {
         this.publishedAtSource = publishedAtSource;
         this.hash = hash;
         this.encoded = encoded;
-        this.sizes = sizes.clone();
+        this.sizes = sizes; // a copy of its own, from the first pass
     }
 
     /** The snapshot announcement with every field set but its entries ({@code actions} is empty). */

@@ -33,12 +33,10 @@ public interface SnapshotSource {
         return Optional.empty();
     }
 
-    /** A snapshot read by others (an importer's prepared list): its header and its entries, each asked for afresh. */
-    static SnapshotSource of(Supplier<Announcement> header, Consumer<Consumer<Action>> entries) {
-        return of(header, entries, Optional::empty);
-    }
-
-    /** As {@link #of(Supplier, Consumer)}, with the entries' encoded sizes when the source knows them. */
+    /**
+     * A snapshot read by others (an importer's prepared list): its header and its entries, each asked for afresh,
+     * and the entries' encoded sizes when the source knows them.
+     */
     static SnapshotSource of(
             Supplier<Announcement> header, Consumer<Consumer<Action>> entries, Supplier<Optional<int[]>> encodedSizes) {
         return new SnapshotSource() {

@@ -61,8 +61,8 @@ public final class Replay {
             new TopicReader(source).read(topics.announcements(), dispatch, progress);
             dispatch.finish();
         }
-        SortedMap<String, DesignationState> states = new TreeMap<>(
-                LogFold.statesOf(lanes.stream().map(lane -> lane.fold).toList()));
+        SortedMap<String, DesignationState> states =
+                LogFold.statesOf(lanes.stream().map(lane -> lane.fold).toList());
         long[] counts = new long[4];
         for (Lane lane : lanes) {
             for (int i = 0; i < counts.length; i++) {

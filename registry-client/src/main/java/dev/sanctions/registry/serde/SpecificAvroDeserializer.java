@@ -132,10 +132,9 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
             return same;
         }
         // Otherwise Avro's fast reader resolves the two schemas once, into a tree of field readers, instead of
-        // interpreting
-        // the resolving grammar for every record: about twice as fast here. GenericData only switches it on for
-        // its own two classes, not for a subclass like this model, so it is built directly; it keeps Avro's
-        // collection-size limits.
+        // interpreting the resolving grammar for every record: about twice as fast here. GenericData only switches
+        // it on for its own two classes, not for a subclass like this model, so it is built directly; it keeps
+        // Avro's collection-size limits.
         try {
             return new FastReaderBuilder(model).createDatumReader(writer, readerSchema);
         } catch (IOException | AvroRuntimeException e) {
